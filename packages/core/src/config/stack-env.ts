@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * The variables `infra` writes to `<dataDir>/stack.env` when it brings a stack up.
+ * Every process of the stack (worker, web, CLI, tests) validates them at start-up with
+ * this one schema, so a missing or malformed value fails loudly before any work starts.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const regionEnvSchema = z.object({
+  name: z.string().min(1),
+  endpoint: z.string().url(),
+  bucket: z.string().min(3),
+  accessKeyId: z.string().min(1),
+  secretAccessKey: z.string().min(1),
+});
+export type RegionEnv = z.infer<typeof regionEnvSchema>;
+
+export const stackEnvSchema = z.object({
+  REWIND_PROFILE: z.enum(['dev', 'test']),
+  REWIND_DATA_DIR: z.string().min(1),
+  REWIND_HOST_ID: z.string().min(1).default('host-1'),
+  CONTROL_DATABASE_URL: z.string().startsWith('postgres'),
+  CONTROL_DATABASE_PLATFORM_URL: z.string().startsWith('postgres'),
+  CONTROL_DATABASE_OWNER_URL: z.string().startsWith('postgres'),
+  TEMPORAL_ADDRESS: z.string().min(1),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_UI_PORT: port,
+  S3_CA_FILE: z.string().min(1),
+  REGION_A_NAME: z.string().default('region-a'),
+  REGION_A_ENDPOINT: z.string().url(),
+  REGION_A_BUCKET: z.string().min(3),
+  REGION_A_ACCESS_KEY_ID: z.string().min(1),
+  REGION_A_SECRET_ACCESS_KEY: z.string().min(1),
+  REGION_B_NAME: z.string().default('region-b'),
+  REGION_B_ENDPOINT: z.string().url(),
+  REGION_B_BUCKET: z.string().min(3),
+  REGION_B_ACCESS_KEY_ID: z.string().min(1),
+  REGION_B_SECRET_ACCESS_KEY: z.string().min(1),
+  PG_BIN_DIR: z.string().min(1),
+  PGBACKREST_BIN: z.string().min(1),
+  INSTANCE_PORT_MIN: port,
+  INSTANCE_PORT_MAX: port,
+  WEB_PORT: port,
+  WEB_URL: z.string().url(),
+  NEXTAUTH_SECRET: z.string().min(32),
+  REWIND_SECRET_KEY: z.string().regex(/^[0-9a-f]{64}$/, '32-byte hex key'),
+});
+export type StackEnv = z.infer<typeof stackEnvSchema>;
+
+export function parseStackEnv(source: Record<string, string | undefined>): StackEnv {
+  const parsed = stackEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid stack environment (is the stack up? see infra/): ${problems}`);
+  }
+  return parsed.data;
+}
+
+export function regionsFromEnv(env: StackEnv): { a: RegionEnv; b: RegionEnv } {
+  return {
+    a: {
+      name: env.REGION_A_NAME,
+      endpoint: env.REGION_A_ENDPOINT,
+      bucket: env.REGION_A_BUCKET,
+      accessKeyId: env.REGION_A_ACCESS_KEY_ID,
+      secretAccessKey: env.REGION_A_SECRET_ACCESS_KEY,
+    },
+    b: {
+      name: env.REGION_B_NAME,
+      endpoint: env.REGION_B_ENDPOINT,
+      bucket: env.REGION_B_BUCKET,
+      accessKeyId: env.REGION_B_ACCESS_KEY_ID,
+      secretAccessKey: env.REGION_B_SECRET_ACCESS_KEY,
+    },
+  };
+}
