@@ -1,0 +1,59 @@
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instances } from './instances';
+import { tenants } from './tenants';
+import { tenantIsolation } from './rls';
+
+/** Mirror of `pgbackrest info --output=json`, one row per backup set per region (repo). */
+export const backups = pgTable(
+  'backups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => instances.id, { onDelete: 'cascade' }),
+    region: text('region').notNull(),
+    label: text('label').notNull(),
+    type: text('type', { enum: ['full', 'diff', 'incr'] }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }).notNull(),
+    beginLSN: text('begin_lsn').notNull(),
+    endLSN: text('end_lsn').notNull(),
+    walStart: text('wal_start').notNull(),
+    walStop: text('wal_stop').notNull(),
+    timeline: bigint('timeline', { mode: 'number' }).notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    repoSizeBytes: bigint('repo_size_bytes', { mode: 'number' }).notNull(),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('backups_instance_region_label_uq').on(t.instanceId, t.region, t.label),
+    index('backups_tenant_idx').on(t.tenantId),
+    tenantIsolation('backups'),
+  ],
+).enableRLS();
+
+/** Archived WAL per region as contiguous segment ranges; a hole between two ranges is a gap. */
+export const walRanges = pgTable(
+  'wal_ranges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => instances.id, { onDelete: 'cascade' }),
+    region: text('region').notNull(),
+    timeline: bigint('timeline', { mode: 'number' }).notNull(),
+    startSegment: text('start_segment').notNull(),
+    stopSegment: text('stop_segment').notNull(),
+    /** commit-time bounds of the range, when known (pg_waldump / heartbeat) */
+    firstCommitAt: timestamp('first_commit_at', { withTimezone: true }),
+    lastCommitAt: timestamp('last_commit_at', { withTimezone: true }),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('wal_ranges_instance_idx').on(t.instanceId, t.region), tenantIsolation('wal_ranges')],
+).enableRLS();

@@ -1,0 +1,15 @@
+import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Global catalogue (not tenant-owned): what each plan allows. */
+export const plans = pgTable('plans', {
+  id: text('id').primaryKey(), // 'free' | 'pro' | 'business' | 'enterprise'
+  name: text('name').notNull(),
+  retentionDaysMax: integer('retention_days_max').notNull(),
+  fullBackupEverySeconds: integer('full_backup_every_seconds').notNull(),
+  diffBackupEverySeconds: integer('diff_backup_every_seconds'),
+  incrBackupEverySeconds: integer('incr_backup_every_seconds'),
+  archiveTimeoutSeconds: integer('archive_timeout_seconds').notNull(),
+  maxInstances: integer('max_instances').notNull(),
+  approvalForAllRestores: boolean('approval_for_all_restores').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

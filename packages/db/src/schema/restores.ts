@@ -1,0 +1,97 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { instances } from './instances';
+import { tenants } from './tenants';
+import { users } from './users';
+import { tenantIsolation } from './rls';
+
+export const restoreStatuses = [
+  'pending_approval',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'rejected',
+  'expired',
+] as const;
+export type RestoreStatus = (typeof restoreStatuses)[number];
+
+export type RestoreTargetRecord =
+  | { time: string; inclusive: boolean }
+  | { lsn: string; inclusive: boolean }
+  | { xid: string; inclusive: boolean }
+  | { name: string }
+  | { latest: true };
+
+export interface RestoreCheckRecord {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export const restores = pgTable(
+  'restores',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    workflowId: text('workflow_id').notNull().unique(),
+    target: jsonb('target').$type<RestoreTargetRecord>().notNull(),
+    mode: text('mode', { enum: ['clone', 'replace'] }).notNull(),
+    region: text('region'),
+    status: text('status', { enum: restoreStatuses }).notNull(),
+    phase: text('phase').notNull().default('validating'),
+    progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
+    checks: jsonb('checks').$type<RestoreCheckRecord[]>().notNull().default([]),
+    resultInstanceId: uuid('result_instance_id').references(() => instances.id),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('restores_tenant_idx').on(t.tenantId, t.createdAt), tenantIsolation('restores')],
+).enableRLS();
+
+export const approvals = pgTable(
+  'approvals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    restoreId: uuid('restore_id')
+      .notNull()
+      .references(() => restores.id, { onDelete: 'cascade' }),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    decision: text('decision', { enum: ['approved', 'rejected'] }).notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('approvals_restore_idx').on(t.restoreId), tenantIsolation('approvals')],
+).enableRLS();
+
+/** The tenant's own checks run against every restored copy, e.g. `select count(*) from orders` > 0. */
+export const validationQueries = pgTable(
+  'validation_queries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => instances.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    sql: text('sql').notNull(),
+    expectation: text('expectation', { enum: ['non_empty', 'positive_count', 'zero_rows'] })
+      .notNull()
+      .default('positive_count'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [tenantIsolation('validation_queries')],
+).enableRLS();

@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { boolean, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appRole, currentTenantId, currentUserId } from './rls';
+
+/**
+ * People are global (one person may belong to several tenants). The app role sees a user
+ * only if it is the signed-in user or a member of the current tenant.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull().unique(), // stored lower-cased
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    pgPolicy('users_self_or_member', {
+      as: 'permissive',
+      for: 'select',
+      to: appRole,
+      using: sql`id = ${currentUserId} or exists (select 1 from memberships m where m.user_id = users.id and m.tenant_id = ${currentTenantId})`,
+    }),
+  ],
+).enableRLS();

@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Three projects, one runner: `npm test` counts them all in one report.
+//   unit         pure code, no services
+//   integration  against the real test stack (.data/test), env loaded by the setup file
+//   e2e          Debian Chromium via playwright-core against the running web app
+export default defineConfig({
+  resolve: {
+    // `server-only` throws outside React Server Components; tests import server modules directly.
+    alias: { 'server-only': here('./test-support/empty-module.ts') },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{apps,packages,infra,bench}/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', '**/*.integration.test.ts', '**/.next/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{apps,packages,infra}/**/*.integration.test.ts'],
+          exclude: ['**/node_modules/**'],
+          setupFiles: [here('./test-support/load-stack-env.ts')],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['playwright/**/*.e2e.test.ts'],
+          setupFiles: [here('./test-support/load-stack-env.ts')],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
