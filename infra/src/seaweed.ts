@@ -1,0 +1,165 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { join } from 'node:path';
+import { VENV_BIN } from './paths';
+import type { RegionPorts } from './ports';
+import { run, startDetached, waitFor, isAlive } from './process';
+import { REGION_BUCKETS } from './stack-env-file';
+import { ensureServerCert } from './tls';
+import { detachedPid, stopDetached, type ServiceContext, type ServiceDef } from './service';
+
+const WEED = join(VENV_BIN, 'weed');
+
+/** A request over TLS that gets any HTTP answer proves the S3 server is up and our CA is trusted. */
+export function httpsAnswers(port: number, caFile: string, timeoutMs = 2000): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const req = request(
+      {
+        host: 'localhost',
+        port,
+        path: '/',
+        method: 'GET',
+        ca: readFileSync(caFile),
+        timeout: timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        resolvePromise(typeof res.statusCode === 'number');
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolvePromise(false));
+    req.end();
+  });
+}
+
+function regionDef(region: 'a' | 'b'): ServiceDef {
+  const name = `region-${region}` as const;
+  const portsOf = (ctx: ServiceContext): RegionPorts =>
+    region === 'a' ? ctx.ports.regionA : ctx.ports.regionB;
+  const dataDir = (ctx: ServiceContext) => join(ctx.paths.regionDir(region), 'data');
+  // the data dir is unique per profile and region, so it identifies our weed process
+  const marker = (ctx: ServiceContext) => `-dir=${dataDir(ctx)}`;
+
+  const def: ServiceDef = {
+    name,
+    ports: (ctx) => Object.values(portsOf(ctx)),
+    runningPid: (ctx) => detachedPid(ctx, name, marker(ctx)),
+    async start(ctx) {
+      const dir = ctx.paths.regionDir(region);
+      mkdirSync(dataDir(ctx), { recursive: true });
+      const { cert, key } = await ensureServerCert(ctx.paths.tlsDir, name);
+      const creds = region === 'a' ? ctx.secrets.regionA : ctx.secrets.regionB;
+      const s3Config = join(dir, 's3.json');
+      writeFileSync(
+        s3Config,
+        JSON.stringify(
+          {
+            identities: [
+              {
+                name: 'rewind',
+                credentials: [{ accessKey: creds.accessKeyId, secretKey: creds.secretAccessKey }],
+                actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
+              },
+            ],
+          },
+          null,
+          2,
+        ),
+        { mode: 0o600 },
+      );
+      const p = portsOf(ctx);
+      startDetached({
+        command: WEED,
+        args: [
+          'server',
+          '-ip=127.0.0.1',
+          '-ip.bind=127.0.0.1',
+          marker(ctx),
+          `-master.port=${p.master}`,
+          `-master.port.grpc=${p.masterGrpc}`,
+          '-master.volumeSizeLimitMB=64',
+          '-master.telemetry=false',
+          // single-node raft: on restart the master waits one election timeout (10 s default) before leading
+          '-master.electionTimeout=1s',
+          `-volume.port=${p.volume}`,
+          `-volume.port.grpc=${p.volumeGrpc}`,
+          '-volume.max=0',
+          // default 10 s pause before stopping the volume server only slows `down`: we have no load balancer to drain
+          '-volume.preStopSeconds=0',
+          '-filer',
+          `-filer.port=${p.filer}`,
+          `-filer.port.grpc=${p.filerGrpc}`,
+          '-s3',
+          // with a cert and no -s3.port.https, weed serves TLS on -s3.port and no plain-HTTP S3 listener exists
+          `-s3.port=${p.s3}`,
+          `-s3.port.grpc=${p.s3Grpc}`,
+          `-s3.cert.file=${cert}`,
+          `-s3.key.file=${key}`,
+          `-s3.config=${s3Config}`,
+          '-s3.port.iceberg=0',
+          '-s3.port.lance=0',
+        ],
+        cwd: dir,
+        env: process.env,
+        logFile: ctx.paths.logFile(name),
+        pidFile: ctx.paths.pidFile(name),
+      });
+    },
+    async waitReady(ctx) {
+      const pid = def.runningPid(ctx);
+      await waitFor(
+        `${name} S3 (https://localhost:${portsOf(ctx).s3})`,
+        () => httpsAnswers(portsOf(ctx).s3, ctx.paths.caCert),
+        60_000,
+        {
+          alive: () => pid !== undefined && isAlive(pid),
+          logFile: ctx.paths.logFile(name),
+        },
+      );
+    },
+    async afterReady(ctx) {
+      const bucket = REGION_BUCKETS[region];
+      // "host:http.grpc": without the explicit grpc port weed shell dials http+10000 and hangs
+      const master = `-master=127.0.0.1:${portsOf(ctx).master}.${portsOf(ctx).masterGrpc}`;
+      // the filer may answer S3 before it is registered with the master; retry the shell briefly
+      let lastError = '';
+      await waitFor(
+        `${name} bucket ${bucket}`,
+        async () => {
+          try {
+            const { stdout } = await run(WEED, ['shell', master], {
+              input: 's3.bucket.list\n',
+              timeoutMs: 30_000,
+            });
+            if (new RegExp(`^\\s*${bucket}\\b`, 'm').test(stdout)) return true;
+            await run(WEED, ['shell', master], {
+              input: `s3.bucket.create -name ${bucket}\n`,
+              timeoutMs: 30_000,
+            });
+            const again = await run(WEED, ['shell', master], {
+              input: 's3.bucket.list\n',
+              timeoutMs: 30_000,
+            });
+            return new RegExp(`^\\s*${bucket}\\b`, 'm').test(again.stdout);
+          } catch (err) {
+            lastError = (err as Error).message;
+            return false;
+          }
+        },
+        60_000,
+      ).catch((err: Error) => {
+        throw new Error(
+          `${err.message}${lastError ? ` (last weed shell error: ${lastError})` : ''}`,
+        );
+      });
+    },
+    healthy: (ctx) => httpsAnswers(portsOf(ctx).s3, ctx.paths.caCert),
+    // the filer gives its gRPC streams 15 s to drain on SIGTERM; allow that before SIGKILL
+    stop: (ctx) => stopDetached(ctx, name, marker(ctx), 30_000),
+  };
+  return def;
+}
+
+export const regionA = regionDef('a');
+export const regionB = regionDef('b');

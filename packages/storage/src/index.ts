@@ -1,0 +1,12 @@
+export {
+  createRegionClient,
+  wrapS3Error,
+  type RegionClient,
+  type RegionClientOptions,
+} from './region-client';
+export { putObject } from './put-object';
+export { getObject } from './get-object';
+export { listKeys, listObjects, type ObjectSummary } from './list-keys';
+export { deleteObject, deletePrefix } from './delete-object';
+export { headBucket, ensureBucket } from './head-bucket';
+export { probeRegion, type RegionProbe } from './probe-region';
