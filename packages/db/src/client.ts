@@ -18,7 +18,10 @@ export interface DbHandle {
  * CONTROL_DATABASE_PLATFORM_URL (rewind_platform, BYPASSRLS) only for platform-admin paths
  * and the pre-tenant auth lookups.
  */
-export function createDb(url: string, options: { max?: number; applicationName?: string } = {}): DbHandle {
+export function createDb(
+  url: string,
+  options: { max?: number; applicationName?: string } = {},
+): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,

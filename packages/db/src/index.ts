@@ -1,6 +1,13 @@
 export * from './client';
+export * from './platform-db';
 export * from './tenant-tx';
 export * as schema from './schema';
 export * from './schema';
+export * from './access';
+export * from './auth';
+export * from './audit/append-audit-event';
+export * from './operations';
+export * from './env/load-stack-env';
+export { runMigrations, type MigrationReport } from './migrate/run-migrations';
 // Query operators re-exported so apps don't depend on drizzle-orm directly.
 export { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';

@@ -14,8 +14,13 @@ export interface TenantContext {
  * then shows and accepts only that tenant's rows, whatever the queries inside forget.
  * The setting is transaction-local, so a pooled connection never carries it to the next user.
  */
-export async function inTenantTx<T>(db: Db, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!UUID.test(ctx.tenantId)) throw new Error(`invariant: tenant id is not a uuid: ${JSON.stringify(ctx.tenantId)}`);
+export async function inTenantTx<T>(
+  db: Db,
+  ctx: TenantContext,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  if (!UUID.test(ctx.tenantId))
+    throw new Error(`invariant: tenant id is not a uuid: ${JSON.stringify(ctx.tenantId)}`);
   if (ctx.userId !== undefined && !UUID.test(ctx.userId)) {
     throw new Error(`invariant: user id is not a uuid: ${JSON.stringify(ctx.userId)}`);
   }

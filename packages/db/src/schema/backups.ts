@@ -55,5 +55,8 @@ export const walRanges = pgTable(
     lastCommitAt: timestamp('last_commit_at', { withTimezone: true }),
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('wal_ranges_instance_idx').on(t.instanceId, t.region), tenantIsolation('wal_ranges')],
+  (t) => [
+    index('wal_ranges_instance_idx').on(t.instanceId, t.region),
+    tenantIsolation('wal_ranges'),
+  ],
 ).enableRLS();

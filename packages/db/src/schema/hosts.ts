@@ -6,6 +6,8 @@ export const hosts = pgTable('hosts', {
   taskQueue: text('task_queue').notNull(),
   portMin: integer('port_min').notNull(),
   portMax: integer('port_max').notNull(),
-  status: text('status', { enum: ['active', 'draining', 'down'] }).notNull().default('active'),
+  status: text('status', { enum: ['active', 'draining', 'down'] })
+    .notNull()
+    .default('active'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

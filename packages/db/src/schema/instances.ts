@@ -49,7 +49,9 @@ export const instances = pgTable(
     pgVersion: integer('pg_version').notNull().default(15),
     timezone: text('timezone').notNull().default('UTC'),
     legalHold: boolean('legal_hold').notNull().default(false),
-    kind: text('kind', { enum: ['primary', 'clone'] }).notNull().default('primary'),
+    kind: text('kind', { enum: ['primary', 'clone'] })
+      .notNull()
+      .default('primary'),
     sourceInstanceId: uuid('source_instance_id').references((): AnyPgColumn => instances.id),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

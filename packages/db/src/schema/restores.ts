@@ -93,5 +93,5 @@ export const validationQueries = pgTable(
       .default('positive_count'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [tenantIsolation('validation_queries')],
+  () => [tenantIsolation('validation_queries')],
 ).enableRLS();

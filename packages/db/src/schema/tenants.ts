@@ -16,7 +16,9 @@ export const tenants = pgTable(
       .notNull()
       .references(() => plans.id),
     retentionDays: integer('retention_days').notNull(),
-    approvalPolicy: text('approval_policy', { enum: approvalPolicies }).notNull().default('replace_only'),
+    approvalPolicy: text('approval_policy', { enum: approvalPolicies })
+      .notNull()
+      .default('replace_only'),
     timezone: text('timezone').notNull().default('UTC'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,7 @@
+// Browser-safe subset (`@rewind/core/client`): nothing here imports node:crypto, so client
+// components can parse target times, check permissions and lay out windows.
+export * from './errors/app-error';
+export * from './auth/permissions';
+export * from './time/parse-target-time';
+export * from './time/lsn';
+export * from './window/restore-window';

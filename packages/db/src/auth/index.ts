@@ -1,0 +1,4 @@
+export * from './find-user-by-email';
+export * from './memberships-of-user';
+export * from './find-api-token';
+export * from './login-attempts';

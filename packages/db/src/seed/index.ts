@@ -1,0 +1,2 @@
+export * from './seed-reference';
+export * from './seed-demo';
