@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# `npm test`: a fresh machine → every test (unit, integration against the real stack,
+# browser e2e), on a test stack with its own ports and data dir (.data/test) that never
+# touches the dev stack, torn down at the end. Ends with a plain `N passed, N failed`.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+export REWIND_PROFILE=test NEXT_TELEMETRY_DISABLED=1
+results="$root/.data/test-results"
+log() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
+
+bash infra/bin/install.sh || { echo "install failed"; echo "0 passed, 1 failed"; exit 1; }
+
+teardown() {
+  log "tearing the test stack down"
+  bash infra/bin/stack.sh down --profile test >/dev/null 2>&1 || true
+}
+trap teardown EXIT
+
+# A clean slate every run: the test stack's state is disposable by design.
+bash infra/bin/stack.sh down --profile test >/dev/null 2>&1 || true
+rm -rf "$root/.data/test" "$results"
+mkdir -p "$results"
+
+log "building the web app (next build)"
+if ! (cd apps/web && ../../node_modules/.bin/next build) >"$results/next-build.log" 2>&1; then
+  tail -40 "$results/next-build.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+log "starting the test stack"
+if ! bash infra/bin/stack.sh up --profile test --with-worker --with-web --web-mode start; then
+  bash infra/bin/stack.sh status --profile test || true
+  for f in "$root"/.data/test/logs/*.log; do echo "--- $f"; tail -20 "$f"; done
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+node_modules/.bin/tsx packages/db/src/bin/seed.ts --demo >"$results/seed.log" 2>&1 || { cat "$results/seed.log"; echo "0 passed, 1 failed"; exit 1; }
+
+log "running vitest: unit, integration, e2e"
+node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json" "$@"
+code=$?
+
+summary=$(node -e '
+  const fs = require("fs");
+  const f = process.argv[1];
+  if (!fs.existsSync(f)) { console.log("0 passed, 1 failed"); process.exit(); }
+  const r = JSON.parse(fs.readFileSync(f, "utf8"));
+  const skipped = (r.numPendingTests || 0) + (r.numTodoTests || 0);
+  // a file that fails to load counts as a failure even if it holds no test
+  const brokenSuites = (r.testResults || []).filter(s => s.status === "failed" && (s.assertionResults || []).length === 0).length;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$results/vitest.json")
+trap - EXIT
+teardown
+echo "$summary"
+exit $code
