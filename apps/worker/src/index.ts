@@ -1,0 +1,1 @@
+export { bundleWorkflows, createWorkers, waitUntilRunning, workflowsPath } from './create-workers';

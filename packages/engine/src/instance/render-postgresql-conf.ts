@@ -1,0 +1,52 @@
+export interface PostgresqlConfInput {
+  port: number;
+  socketDir: string;
+  pgbackrestBin: string;
+  pgbackrestConf: string;
+  stanza: string;
+  archiveTimeoutSeconds: number;
+}
+
+export const REWIND_CONF_MARKER = '# --- rewind settings (appended by @rewind/engine) ---';
+
+function quote(value: string): string {
+  if (/['\n\\]/.test(value))
+    throw new Error(
+      `postgresql.conf value ${JSON.stringify(value)} has a quote, backslash or newline`,
+    );
+  return `'${value}'`;
+}
+
+export function archiveCommand(
+  input: Pick<PostgresqlConfInput, 'pgbackrestBin' | 'pgbackrestConf' | 'stanza'>,
+): string {
+  return `${input.pgbackrestBin} --config=${input.pgbackrestConf} --stanza=${input.stanza} archive-push %p`;
+}
+
+/** Settings appended to the postgresql.conf that initdb wrote; later lines win in PostgreSQL. */
+export function renderPostgresqlConf(input: PostgresqlConfInput): string {
+  if (!Number.isInteger(input.archiveTimeoutSeconds) || input.archiveTimeoutSeconds < 1) {
+    throw new Error(`archive_timeout must be ≥ 1 second, got ${input.archiveTimeoutSeconds}`);
+  }
+  return [
+    '',
+    REWIND_CONF_MARKER,
+    `listen_addresses = '127.0.0.1'`,
+    `port = ${input.port}`,
+    `unix_socket_directories = ${quote(input.socketDir)}`,
+    `password_encryption = 'scram-sha-256'`,
+    `wal_level = replica`,
+    `archive_mode = on`,
+    `archive_command = ${quote(archiveCommand(input))}`,
+    // bounds how much committed work can be missing from archived WAL, i.e. the window's lag
+    `archive_timeout = ${input.archiveTimeoutSeconds}`,
+    // lets integrity checks and window math map xids to exact commit times
+    `track_commit_timestamp = on`,
+    // many small instances share one host
+    `max_connections = 50`,
+    `shared_buffers = '32MB'`,
+    `logging_collector = off`,
+    `log_line_prefix = '%m [%p] %q%u@%d '`,
+    '',
+  ].join('\n');
+}

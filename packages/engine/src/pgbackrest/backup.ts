@@ -1,0 +1,37 @@
+import type { EngineConfig, RepoIndex } from '../engine-config';
+import { runPgBackRest } from './run-pgbackrest';
+
+export type BackupType = 'full' | 'diff' | 'incr';
+
+export interface BackupInput {
+  instanceId: string;
+  type: BackupType;
+  repo: RepoIndex;
+}
+
+export interface BackupResult {
+  repo: RepoIndex;
+  type: BackupType;
+  durationMs: number;
+}
+
+/** One backup to one repo. Backing up "to both regions" is two calls, repo1 then repo2 (see backupBothRepos). */
+export async function backup(config: EngineConfig, input: BackupInput): Promise<BackupResult> {
+  const r = await runPgBackRest(config, {
+    instanceId: input.instanceId,
+    command: 'backup',
+    repo: input.repo,
+    args: [`--type=${input.type}`],
+    timeoutMs: 6 * 60 * 60_000,
+  });
+  return { repo: input.repo, type: input.type, durationMs: r.durationMs };
+}
+
+export async function backupBothRepos(
+  config: EngineConfig,
+  input: Omit<BackupInput, 'repo'>,
+): Promise<[BackupResult, BackupResult]> {
+  const first = await backup(config, { ...input, repo: 1 });
+  const second = await backup(config, { ...input, repo: 2 });
+  return [first, second];
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { redact, tail } from './errors';
+import { parsePasswd, pathsFrom } from './fs-owner';
+import { parsePostmasterPid } from './instance/cluster';
+import { archiveCommand, renderPostgresqlConf } from './instance/render-postgresql-conf';
+import { instancePaths } from './paths';
+import { parseVersion } from './probe-binaries';
+import { childEnv, commandLineAsPostgres } from './run-as-postgres';
+import { parseEnvFile } from './testing/load-test-env';
+
+describe('errors', () => {
+  it('redacts secrets and keeps the tail', () => {
+    expect(redact('key=SECRET123 ok', ['SECRET123', 'ab'])).toBe('key=*** ok');
+    expect(tail('a\n\nb\nc\nd', 2)).toBe('c\nd');
+  });
+});
+
+describe('run-as-postgres', () => {
+  it('scrubs PGBACKREST_* and libpq variables from child environments', () => {
+    expect(
+      childEnv({
+        PATH: '/bin',
+        PGBACKREST_BIN: 'x',
+        PGPASSWORD: 'p',
+        PGHOST: 'h',
+        PG_BIN_DIR: 'keep',
+      }),
+    ).toEqual({
+      PATH: '/bin',
+      PG_BIN_DIR: 'keep',
+    });
+  });
+  it('uses runuser only when root', () => {
+    const cl = commandLineAsPostgres('/usr/bin/pgbackrest', ['info']);
+    if (process.getuid?.() === 0)
+      expect(cl).toEqual({
+        file: 'runuser',
+        argv: ['-u', 'postgres', '--', '/usr/bin/pgbackrest', 'info'],
+      });
+    else expect(cl).toEqual({ file: '/usr/bin/pgbackrest', argv: ['info'] });
+  });
+});
+
+describe('postgresql.conf', () => {
+  const conf = renderPostgresqlConf({
+    port: 55401,
+    socketDir: '/d/run',
+    pgbackrestBin: '/usr/bin/pgbackrest',
+    pgbackrestConf: '/d/pgbackrest.conf',
+    stanza: 'inst-1',
+    archiveTimeoutSeconds: 60,
+  });
+  it('archives through the instance config and tracks commit timestamps', () => {
+    expect(conf).toContain(
+      "archive_command = '/usr/bin/pgbackrest --config=/d/pgbackrest.conf --stanza=inst-1 archive-push %p'",
+    );
+    for (const l of [
+      'archive_mode = on',
+      'wal_level = replica',
+      'track_commit_timestamp = on',
+      'archive_timeout = 60',
+      'port = 55401',
+      "listen_addresses = '127.0.0.1'",
+      "unix_socket_directories = '/d/run'",
+    ]) {
+      expect(conf).toContain(l);
+    }
+  });
+  it('refuses quotes in paths', () => {
+    expect(() =>
+      archiveCommand({ pgbackrestBin: 'x', pgbackrestConf: "/d/it's", stanza: 's' }),
+    ).not.toThrow();
+    expect(() =>
+      renderPostgresqlConf({
+        port: 1,
+        socketDir: "/d/it's",
+        pgbackrestBin: 'x',
+        pgbackrestConf: 'y',
+        stanza: 's',
+        archiveTimeoutSeconds: 60,
+      }),
+    ).toThrow(/quote/);
+  });
+});
+
+describe('small parsers', () => {
+  it('parses /etc/passwd', () => {
+    expect(
+      parsePasswd(
+        'root:x:0:0::/root:/bin/bash\npostgres:x:101:104::/var/lib/postgresql:/bin/bash\n',
+        'postgres',
+      ),
+    ).toEqual({ uid: 101, gid: 104 });
+    expect(parsePasswd('root:x:0:0::/root:/bin/bash', 'postgres')).toBeUndefined();
+  });
+  it('lists directories mkdir -p created', () => {
+    expect(pathsFrom('/a/b', '/a/b/c/d')).toEqual(['/a/b', '/a/b/c', '/a/b/c/d']);
+    expect(pathsFrom('/a/b', '/a/b')).toEqual(['/a/b']);
+  });
+  it('parses postmaster.pid', () => {
+    expect(parsePostmasterPid('1234\n/d/pgdata\n1795318411\n55401\n/d/run\n127.0.0.1\n')).toEqual({
+      pid: 1234,
+      port: 55401,
+      socketDir: '/d/run',
+    });
+    expect(parsePostmasterPid('')).toBeUndefined();
+  });
+  it('parses versions', () => {
+    expect(parseVersion('postgres (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)')).toBe('15.20');
+    expect(parseVersion('pgBackRest 2.45')).toBe('2.45');
+  });
+  it('parses env files', () => {
+    expect(parseEnvFile('# c\nA=1\nB="two words"\n\nC=x=y\n')).toEqual({
+      A: '1',
+      B: 'two words',
+      C: 'x=y',
+    });
+  });
+  it('lays out instance directories and rejects unsafe ids', () => {
+    expect(instancePaths('/data', 'host-1', 'i1').pgdata).toBe(
+      '/data/hosts/host-1/instances/i1/pgdata',
+    );
+    expect(() => instancePaths('/data', 'host-1', '../x')).toThrow();
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Workflow ids are built by the server, never taken from clients, and start with the tenant so
+ * that (a) one tenant's ids can never collide with another's and (b) a visibility query by
+ * prefix cannot leak across tenants. Id parts must not contain ':' (the separator).
+ */
+
+function part(kind: string, value: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(value)) {
+    throw new Error(`${kind} ${JSON.stringify(value)} cannot be part of a workflow id`);
+  }
+  return value;
+}
+
+export function tenantPrefix(tenantId: string): string {
+  return `tenant:${part('tenant id', tenantId)}:`;
+}
+
+function instanceBase(tenantId: string, instanceId: string): string {
+  return `${tenantPrefix(tenantId)}instance:${part('instance id', instanceId)}`;
+}
+
+export const workflowIds = {
+  createInstance: (tenantId: string, instanceId: string) =>
+    `${instanceBase(tenantId, instanceId)}:create`,
+  destroyInstance: (tenantId: string, instanceId: string) =>
+    `${instanceBase(tenantId, instanceId)}:destroy`,
+  /** one id per requested backup; `requestId` makes a double-click start one backup, not two */
+  backup: (tenantId: string, instanceId: string, requestId: string) =>
+    `${instanceBase(tenantId, instanceId)}:backup:${part('request id', requestId)}`,
+  /** the Temporal Schedule that drives full/diff/incr backups of an instance */
+  backupSchedule: (tenantId: string, instanceId: string) =>
+    `${instanceBase(tenantId, instanceId)}:backup-schedule`,
+  restore: (tenantId: string, instanceId: string, restoreId: string) =>
+    `${instanceBase(tenantId, instanceId)}:restore:${part('restore id', restoreId)}`,
+  drill: (tenantId: string, instanceId: string, drillId: string) =>
+    `${instanceBase(tenantId, instanceId)}:drill:${part('drill id', drillId)}`,
+  catalogSync: (tenantId: string, instanceId: string) =>
+    `${instanceBase(tenantId, instanceId)}:catalog-sync`,
+  /** not tenant-scoped: platform-level health check of one host */
+  stackProbe: (hostId: string, nonce: string) =>
+    `platform:host:${part('host id', hostId)}:probe:${part('nonce', nonce)}`,
+} as const;
+
+export interface ParsedWorkflowId {
+  tenantId: string;
+  instanceId: string;
+  kind: string;
+  subId?: string;
+}
+
+/** Inverse of the tenant-scoped builders; undefined for anything else (pure). */
+export function parseWorkflowId(id: string): ParsedWorkflowId | undefined {
+  const m = /^tenant:([^:]+):instance:([^:]+):([a-z-]+)(?::([^:]+))?$/.exec(id);
+  if (!m) return undefined;
+  const [, tenantId, instanceId, kind, subId] = m;
+  return {
+    tenantId: tenantId!,
+    instanceId: instanceId!,
+    kind: kind!,
+    ...(subId !== undefined ? { subId } : {}),
+  };
+}
+
+export function belongsToTenant(workflowId: string, tenantId: string): boolean {
+  return workflowId.startsWith(tenantPrefix(tenantId));
+}
