@@ -9,3 +9,4 @@ export * from './instances';
 export * from './backups';
 export * from './restores';
 export * from './audit-events';
+export * from './region-status';
