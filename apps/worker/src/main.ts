@@ -2,9 +2,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseStackEnv } from '@rewind/core';
 import { createActivities } from '@rewind/activities';
-import { createEngine, engineConfigFromEnv } from '@rewind/engine';
 import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { buildActivityDeps } from './build-deps';
 import { bundleWorkflows, createWorkers, waitUntilRunning } from './create-workers';
 
 const log = (msg: string) => console.log(`${new Date().toISOString()} worker: ${msg}`);
@@ -30,12 +30,8 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger(level) });
 
   // phase: dependencies
-  const engine = createEngine(engineConfigFromEnv(env));
-  const activities = createActivities({
-    engine,
-    hostId: env.REWIND_HOST_ID,
-    dataDir: env.REWIND_DATA_DIR,
-  });
+  const built = buildActivityDeps(env);
+  const activities = createActivities(built.deps);
 
   // phase: connect + bundle
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -64,6 +60,7 @@ async function main(): Promise<void> {
   } finally {
     await rm(readyFile, { force: true });
     await connection.close();
+    await built.close();
     log('stopped');
   }
 }

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createActivities } from '@rewind/activities';
-import { createEngine, engineConfigFromEnv } from '@rewind/engine';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { stackProbe } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildActivityDeps } from './build-deps';
 import { bundleWorkflows, createWorkers, waitUntilRunning } from './create-workers';
 
 const env = loadTestEnv();
@@ -19,15 +19,14 @@ describe('stackProbe workflow', () => {
   let workerConnection: NativeConnection;
   let clientConnection: Connection;
   let stop: () => Promise<void>;
+  let closeDeps: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     workerConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-    const activities = createActivities({
-      engine: createEngine(engineConfigFromEnv(env)),
-      hostId,
-      dataDir: env.REWIND_DATA_DIR,
-    });
+    const built = buildActivityDeps(env, { hostId });
+    closeDeps = built.close;
+    const activities = createActivities(built.deps);
     const { controlPlane, host } = await createWorkers({
       connection: workerConnection,
       namespace: env.TEMPORAL_NAMESPACE,
@@ -50,6 +49,7 @@ describe('stackProbe workflow', () => {
     await stop?.();
     await clientConnection?.close();
     await workerConnection?.close();
+    await closeDeps?.();
   });
 
   it('runs probeHost on the host queue and returns binary versions', async () => {
