@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export interface InstancePaths {
@@ -33,14 +34,25 @@ export function instancePaths(dataDir: string, hostId: string, instanceId: strin
   assertSafeId('instance id', instanceId);
   const root = path.join(hostDir(dataDir, hostId), 'instances', instanceId);
   return {
+    ...{ run: socketDirFor(root) },
     root,
     pgdata: path.join(root, 'pgdata'),
     pgbackrestConf: path.join(root, 'pgbackrest.conf'),
     spool: path.join(root, 'spool'),
     log: path.join(root, 'log'),
     lock: path.join(root, 'lock'),
-    run: path.join(root, 'run'),
     meta: path.join(root, 'instance.json'),
     postgresLog: path.join(root, 'log', 'postgresql.log'),
   };
+}
+
+/**
+ * A unix socket path may hold at most 107 bytes, and the repository (so the data dir) can be
+ * cloned anywhere: an instance's socket lives in a short directory keyed by a hash of its
+ * data root instead, e.g. /tmp/rewind-s/1a2b3c4d5e6f/.s.PGSQL.55401.
+ */
+export const SOCKET_ROOT = '/tmp/rewind-s';
+export function socketDirFor(instanceRoot: string): string {
+  const key = createHash('sha256').update(path.resolve(instanceRoot)).digest('hex').slice(0, 12);
+  return path.join(SOCKET_ROOT, key);
 }

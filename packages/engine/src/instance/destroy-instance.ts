@@ -11,4 +11,5 @@ export async function destroyInstance(
   const paths = instancePaths(config.dataDir, config.hostId, input.instanceId);
   await destroyCluster(config, { pgdata: paths.pgdata, label: `instance ${input.instanceId}` });
   await rm(paths.root, { recursive: true, force: true });
+  await rm(paths.run, { recursive: true, force: true });
 }
