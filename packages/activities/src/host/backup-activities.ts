@@ -10,6 +10,7 @@ export function backupActivities(deps: ActivityDeps) {
       instanceId: string;
       type: BackupType;
       repo: RepoIndex;
+      expireAuto?: boolean;
     }): Promise<BackupResult> {
       return withHeartbeat(() => engine.backup(input), { phase: 'backup', repo: input.repo });
     },

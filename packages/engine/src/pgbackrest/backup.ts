@@ -7,6 +7,11 @@ export interface BackupInput {
   instanceId: string;
   type: BackupType;
   repo: RepoIndex;
+  /**
+   * false: skip pgBackRest's automatic expire after the backup, so the caller decides (a legal
+   * hold must keep every backup). Default: pgBackRest's own default (expire).
+   */
+  expireAuto?: boolean;
 }
 
 export interface BackupResult {
@@ -21,7 +26,7 @@ export async function backup(config: EngineConfig, input: BackupInput): Promise<
     instanceId: input.instanceId,
     command: 'backup',
     repo: input.repo,
-    args: [`--type=${input.type}`],
+    args: [`--type=${input.type}`, ...(input.expireAuto === false ? ['--no-expire-auto'] : [])],
     timeoutMs: 6 * 60 * 60_000,
   });
   return { repo: input.repo, type: input.type, durationMs: r.durationMs };

@@ -1,0 +1,46 @@
+import { stat } from 'node:fs/promises';
+import type { ActivityDeps } from '../deps';
+import { withHeartbeat } from '../heartbeat';
+import type { InstanceRef } from './instance-facts';
+import { provisionInstance } from './provision-instance';
+import { findWalEvents, type FindWalEventsInput } from './wal-events';
+import { writeHeartbeat } from './write-heartbeat';
+
+/** Data-plane activities that touch this host's instances: run on `host:<hostId>`. */
+export function hostDataPlaneActivities(deps: ActivityDeps) {
+  return {
+    async provisionInstance(ref: InstanceRef) {
+      return provisionInstance(deps, ref);
+    },
+    async writeHeartbeat(ref: InstanceRef) {
+      return writeHeartbeat(deps, ref);
+    },
+    async findWalEvents(input: FindWalEventsInput) {
+      return findWalEvents(deps, input);
+    },
+    /**
+     * Stops the instance and removes its data directory but keeps its pgBackRest config: the
+     * stanza (backups + WAL) outlives the instance for the retention period and stanza-delete
+     * needs that config (repo keys, cipher pass) when the time comes.
+     */
+    async destroyInstanceData(input: { stanza: string }): Promise<void> {
+      await withHeartbeat(() =>
+        deps.engine.destroyCluster({
+          pgdata: deps.engine.paths(input.stanza).pgdata,
+          label: `instance ${input.stanza}`,
+        }),
+      );
+    },
+    /** removes backups and WAL of the stanza from both regions; idempotent */
+    async deleteStanza(input: { stanza: string }): Promise<{ deleted: boolean; reason?: string }> {
+      const conf = deps.engine.paths(input.stanza).pgbackrestConf;
+      if (!(await stat(conf).then(() => true, () => false)))
+        // without its config (repo keys, cipher pass) this host cannot touch the stanza
+        return { deleted: false, reason: `no pgBackRest config at ${conf}` };
+      await withHeartbeat(() => deps.engine.stanzaDelete({ instanceId: input.stanza }), {
+        phase: 'stanza-delete',
+      });
+      return { deleted: true };
+    },
+  };
+}

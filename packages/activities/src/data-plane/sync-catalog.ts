@@ -1,0 +1,165 @@
+import type { CatalogBackup, CatalogRegionStatus, CatalogWalRange } from '@rewind/db';
+import { inTenantTx, listWalRanges, replaceRegionCatalog } from '@rewind/db';
+import {
+  contiguousRuns,
+  latestArchivedCommit,
+  pgbackrestSegmentSource,
+  sortSegmentNames,
+  type RepoIndex,
+  type RepoInfo,
+} from '@rewind/engine';
+import { listKeys, type RegionClient } from '@rewind/storage';
+import type { ActivityDeps } from '../deps';
+import { withHeartbeat } from '../heartbeat';
+import { archivePrefix, segmentsOfKeys } from './archive-keys';
+import { loadInstanceFacts, type InstanceRef } from './instance-facts';
+
+export interface RegionSyncResult {
+  region: string;
+  ok: boolean;
+  backups: number;
+  walRanges: number;
+  newestSegment: string | null;
+  latestCommitAt: string | null;
+  error?: string;
+}
+
+export interface SyncCatalogResult {
+  status: string;
+  regions: RegionSyncResult[];
+}
+
+const timelineOf = (segment: string) => Number.parseInt(segment.slice(0, 8), 16);
+
+function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
+  return (repo?.backups ?? [])
+    .filter((b) => b.walStart !== null && b.walStop !== null)
+    .map((b) => ({
+      label: b.label,
+      type: b.type,
+      startedAt: new Date(b.startEpoch * 1000),
+      stoppedAt: new Date(b.stopEpoch * 1000),
+      beginLSN: b.startLSN,
+      endLSN: b.stopLSN,
+      walStart: b.walStart!,
+      walStop: b.walStop!,
+      timeline: timelineOf(b.walStart!),
+      sizeBytes: b.sizeBytes,
+      repoSizeBytes: b.repoSizeBytes,
+    }));
+}
+
+/**
+ * Mirrors one instance's two repositories into the catalog: backups from `pgbackrest info`,
+ * archived WAL as contiguous ranges from an S3 listing (a missing segment splits a range), and
+ * the newest commit of each range from pg_waldump. Archived segments never change, so a range
+ * whose stop segment the catalog already knows keeps its known newest commit: a sync with no
+ * new WAL reads no WAL.
+ */
+export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise<SyncCatalogResult> {
+  const facts = await loadInstanceFacts(deps, ref);
+  const { stanza } = facts;
+  const label = `instance ${ref.instanceId} (stanza ${stanza})`;
+  const known = await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) =>
+    listWalRanges(tx, ref.tenantId, ref.instanceId),
+  );
+  const info = await deps.engine.info({ instanceId: stanza }).catch((err: unknown) => {
+    throw new Error(`while reading pgbackrest info of ${label}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  });
+
+  const regions: [RepoIndex, RegionClient][] = [
+    [1, deps.regions.a],
+    [2, deps.regions.b],
+  ];
+  const results: RegionSyncResult[] = [];
+  for (const [repo, client] of regions) {
+    const region = client.region.name;
+    try {
+      const repoInfo = info.repos.find((r) => r.repo === repo);
+      if (repoInfo && repoInfo.status.code !== 0 && repoInfo.backups.length === 0)
+        throw new Error(`pgbackrest reports repo${repo}: ${repoInfo.status.message}`);
+      const backups = toCatalogBackups(repoInfo);
+      const segments = sortSegmentNames(
+        segmentsOfKeys(await listKeys(client, archivePrefix(stanza))),
+      );
+      const source = pgbackrestSegmentSource({
+        configPath: deps.engine.paths(stanza).pgbackrestConf,
+        stanza,
+        repo,
+        pgbackrestBin: deps.engine.config.pgbackrestBin,
+      });
+      const ranges: CatalogWalRange[] = [];
+      let newest: Awaited<ReturnType<typeof latestArchivedCommit>> = null;
+      const runs = contiguousRuns(segments);
+      for (const [i, run] of runs.entries()) {
+        const startSegment = run[0]!;
+        const stopSegment = run[run.length - 1]!;
+        const cached = known.find(
+          (r) => r.region === region && r.stopSegment === stopSegment && r.lastCommitAt !== null,
+        );
+        const isNewest = i === runs.length - 1;
+        let lastCommitAt = cached?.lastCommitAt ?? null;
+        if (!cached || isNewest) {
+          const commit = cached
+            ? null
+            : await withHeartbeat(
+                () =>
+                  latestArchivedCommit({
+                    segments: run,
+                    source,
+                    waldump: { waldumpBin: `${deps.engine.config.pgBinDir}/pg_waldump` },
+                  }),
+                { phase: 'wal', region },
+              );
+          if (commit) lastCommitAt = new Date(commit.committedAt);
+          if (isNewest) newest = commit;
+        }
+        ranges.push({ timeline: timelineOf(startSegment), startSegment, stopSegment, lastCommitAt });
+      }
+      const newestRange = ranges[ranges.length - 1];
+      const previous = known.find((r) => r.region === region && r.stopSegment === newestRange?.stopSegment);
+      const status: CatalogRegionStatus = {
+        latestCommitAt: newest ? new Date(newest.committedAt) : (previous?.lastCommitAt ?? newestRange?.lastCommitAt ?? null),
+        latestCommitLSN: newest?.lsn ?? null,
+        latestCommitXID: newest ? String(newest.xid) : null,
+        newestSegment: newestRange?.stopSegment ?? null,
+        archiveOk: true,
+        error: null,
+      };
+      await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) =>
+        replaceRegionCatalog(tx, { ...ref, region, backups, walRanges: ranges, status }),
+      );
+      results.push({
+        region,
+        ok: true,
+        backups: backups.length,
+        walRanges: ranges.length,
+        newestSegment: status.newestSegment,
+        latestCommitAt: status.latestCommitAt?.toISOString() ?? null,
+      });
+    } catch (err) {
+      // One unreachable region must not hide the other's progress: record and go on.
+      const error = `while syncing the catalog of ${label} from ${region}: ${(err as Error).message}`;
+      await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) =>
+        replaceRegionCatalog(tx, {
+          ...ref,
+          region,
+          backups: null,
+          walRanges: null,
+          status: {
+            latestCommitAt: null,
+            latestCommitLSN: null,
+            latestCommitXID: null,
+            newestSegment: null,
+            archiveOk: false,
+            error,
+          },
+        }),
+      );
+      results.push({ region, ok: false, backups: 0, walRanges: 0, newestSegment: null, latestCommitAt: null, error });
+    }
+  }
+  return { status: facts.status, regions: results };
+}

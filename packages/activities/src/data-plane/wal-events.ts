@@ -1,0 +1,66 @@
+import {
+  findDestructiveEvents,
+  pgbackrestSegmentSource,
+  type DestructiveEvent,
+  type RepoIndex,
+} from '@rewind/engine';
+import { listWalRanges, inTenantTx } from '@rewind/db';
+import { contiguousRuns, sortSegmentNames } from '@rewind/engine';
+import { listKeys } from '@rewind/storage';
+import type { ActivityDeps } from '../deps';
+import { withHeartbeat } from '../heartbeat';
+import { archivePrefix, segmentsOfKeys } from './archive-keys';
+import { loadInstanceFacts, type InstanceRef } from './instance-facts';
+
+export type WalEvent = DestructiveEvent;
+
+export interface FindWalEventsInput extends InstanceRef {
+  /** RFC 3339 with an offset, already validated by the caller */
+  from: string;
+  to: string;
+}
+
+/**
+ * Destructive events (drop, truncate, mass delete/update) in archived WAL between `from` and
+ * `to`. Only segments that can hold commits in that span are read: the catalog's ranges whose
+ * newest commit is at or after `from`, up to the first range whose newest commit passes `to`.
+ */
+export async function findWalEvents(deps: ActivityDeps, input: FindWalEventsInput): Promise<WalEvent[]> {
+  const { stanza } = await loadInstanceFacts(deps, input);
+  // region A first; region B when A cannot be listed
+  const sources: [RepoIndex, typeof deps.regions.a][] = [[1, deps.regions.a], [2, deps.regions.b]];
+  let lastError: unknown;
+  for (const [repo, client] of sources) {
+    try {
+      const segments = sortSegmentNames(segmentsOfKeys(await listKeys(client, archivePrefix(stanza))));
+      const known = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+        listWalRanges(tx, input.tenantId, input.instanceId),
+      );
+      const fromMs = Date.parse(input.from);
+      // ranges whose newest commit is before `from` hold nothing we want
+      const skip = new Set(
+        known
+          .filter((r) => r.region === client.region.name && r.lastCommitAt && r.lastCommitAt.getTime() < fromMs)
+          .map((r) => r.stopSegment),
+      );
+      const wanted = contiguousRuns(segments).filter((run) => !skip.has(run[run.length - 1]!)).flat();
+      return await withHeartbeat(() =>
+        findDestructiveEvents({
+          segments: wanted,
+          source: pgbackrestSegmentSource({
+            configPath: deps.engine.paths(stanza).pgbackrestConf,
+            stanza,
+            repo,
+            pgbackrestBin: deps.engine.config.pgbackrestBin,
+          }),
+          from: input.from,
+          to: input.to,
+          waldump: { waldumpBin: `${deps.engine.config.pgBinDir}/pg_waldump` },
+        }),
+      );
+    } catch (err) {
+      lastError = new Error(`while reading WAL events of instance ${input.instanceId} from ${client.region.name}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  throw lastError;
+}

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '@rewind/core';
+import type { Tx } from '../client';
+import { plans, tenants } from '../schema';
+
+export interface InstancePlan {
+  planId: string;
+  archiveTimeoutSeconds: number;
+  fullBackupEverySeconds: number;
+  diffBackupEverySeconds: number | null;
+  incrBackupEverySeconds: number | null;
+  /** the tenant's retention, bounded by what the plan allows */
+  retentionDays: number;
+}
+
+/** What the tenant's plan asks of the data plane: archive_timeout, backup cadence, retention. */
+export async function getInstancePlan(tx: Tx, tenantId: string): Promise<InstancePlan> {
+  const [row] = await tx
+    .select({
+      planId: plans.id,
+      archiveTimeoutSeconds: plans.archiveTimeoutSeconds,
+      fullBackupEverySeconds: plans.fullBackupEverySeconds,
+      diffBackupEverySeconds: plans.diffBackupEverySeconds,
+      incrBackupEverySeconds: plans.incrBackupEverySeconds,
+      retentionDaysMax: plans.retentionDaysMax,
+      retentionDays: tenants.retentionDays,
+    })
+    .from(tenants)
+    .innerJoin(plans, eq(plans.id, tenants.planId))
+    .where(eq(tenants.id, tenantId));
+  if (!row) throw new AppError('not_found', 'tenant not found');
+  const { retentionDaysMax, ...rest } = row;
+  return { ...rest, retentionDays: Math.max(1, Math.min(row.retentionDays, retentionDaysMax)) };
+}

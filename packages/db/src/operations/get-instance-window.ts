@@ -1,0 +1,140 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { computeRestoreWindows, type RegionWindow } from '@rewind/core';
+import type { Tx } from '../client';
+import { tenantWhere } from '../access';
+import { backups, geoChecks, instanceRegionStatus, walRanges } from '../schema';
+
+export interface InstanceWindowRegion {
+  region: string;
+  earliest: string | null;
+  latest: string | null;
+  gaps: { from: string; to: string }[];
+  /** seconds between `now` and `latest`: how much committed work a region would lose */
+  rpoSeconds: number | null;
+  latestCommitAt: string | null;
+  archiveOk: boolean;
+  error: string | null;
+  syncedAt: string | null;
+}
+
+export interface InstanceWindow {
+  regions: InstanceWindowRegion[];
+  /** the best (smallest) RPO over all regions */
+  rpoSeconds: number | null;
+  lastBackup: { label: string; type: string; region: string; stoppedAt: string } | null;
+  geoCheck: {
+    ok: boolean;
+    missingSegments: number;
+    missingBackups: number;
+    lagSeconds: number | null;
+    detail: string | null;
+    checkedAt: string;
+  } | null;
+  /** full per-region result of the window math, for restore validation */
+  windows: RegionWindow[];
+}
+
+/**
+ * The restorable window of an instance per region, from the catalog (backups, WAL ranges, the
+ * newest archived commit per region) through core's window math. `regions` fixes the order
+ * (region A first); regions the catalog knows but the caller did not name come after.
+ */
+export async function getInstanceWindow(
+  tx: Tx,
+  tenantId: string,
+  instanceId: string,
+  options: { regions?: readonly string[]; now?: Date } = {},
+): Promise<InstanceWindow> {
+  const now = options.now ?? new Date();
+  const [backupRows, rangeRows, statusRows, [geo]] = await Promise.all([
+    tx
+      .select()
+      .from(backups)
+      .where(and(tenantWhere(backups, tenantId), eq(backups.instanceId, instanceId))),
+    tx
+      .select()
+      .from(walRanges)
+      .where(and(tenantWhere(walRanges, tenantId), eq(walRanges.instanceId, instanceId))),
+    tx
+      .select()
+      .from(instanceRegionStatus)
+      .where(
+        and(
+          tenantWhere(instanceRegionStatus, tenantId),
+          eq(instanceRegionStatus.instanceId, instanceId),
+        ),
+      ),
+    tx
+      .select()
+      .from(geoChecks)
+      .where(and(tenantWhere(geoChecks, tenantId), eq(geoChecks.instanceId, instanceId)))
+      .orderBy(desc(geoChecks.checkedAt))
+      .limit(1),
+  ]);
+
+  const known = [
+    ...new Set([...statusRows, ...backupRows, ...rangeRows].map((r) => r.region)),
+  ].sort();
+  const regions = [...(options.regions ?? [])];
+  for (const r of known) if (!regions.includes(r)) regions.push(r);
+
+  const windows = computeRestoreWindows({
+    regions,
+    backups: backupRows.map((b) => ({
+      region: b.region,
+      label: b.label,
+      stoppedAt: b.stoppedAt,
+      walStart: b.walStart,
+      walStop: b.walStop,
+    })),
+    walRanges: rangeRows.map((r) => ({
+      region: r.region,
+      startSegment: r.startSegment,
+      stopSegment: r.stopSegment,
+      lastCommitAt: r.lastCommitAt,
+    })),
+    latestCommitAt: Object.fromEntries(statusRows.map((s) => [s.region, s.latestCommitAt])),
+  });
+
+  const rpoOf = (latest: string | null) =>
+    latest === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(latest)) / 1000));
+  const out: InstanceWindowRegion[] = windows.map((w) => {
+    const s = statusRows.find((x) => x.region === w.region);
+    return {
+      region: w.region,
+      earliest: w.earliest,
+      latest: w.latest,
+      gaps: w.gaps,
+      rpoSeconds: rpoOf(w.latest),
+      latestCommitAt: s?.latestCommitAt?.toISOString() ?? null,
+      archiveOk: s?.archiveOk ?? false,
+      error: s?.error ?? null,
+      syncedAt: s?.syncedAt.toISOString() ?? null,
+    };
+  });
+  const rpos = out.map((r) => r.rpoSeconds).filter((x): x is number => x !== null);
+  const newest = [...backupRows].sort((a, b) => b.stoppedAt.getTime() - a.stoppedAt.getTime())[0];
+  return {
+    regions: out,
+    rpoSeconds: rpos.length > 0 ? Math.min(...rpos) : null,
+    lastBackup: newest
+      ? {
+          label: newest.label,
+          type: newest.type,
+          region: newest.region,
+          stoppedAt: newest.stoppedAt.toISOString(),
+        }
+      : null,
+    geoCheck: geo
+      ? {
+          ok: geo.ok,
+          missingSegments: geo.missingSegments,
+          missingBackups: geo.missingBackups,
+          lagSeconds: geo.lagSeconds,
+          detail: geo.detail,
+          checkedAt: geo.checkedAt.toISOString(),
+        }
+      : null,
+    windows,
+  };
+}

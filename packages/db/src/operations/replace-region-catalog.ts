@@ -1,0 +1,93 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { Tx } from '../client';
+import { tenantWhere } from '../access';
+import { backups, instanceRegionStatus, walRanges } from '../schema';
+
+export interface CatalogBackup {
+  label: string;
+  type: 'full' | 'diff' | 'incr';
+  startedAt: Date;
+  stoppedAt: Date;
+  beginLSN: string;
+  endLSN: string;
+  walStart: string;
+  walStop: string;
+  timeline: number;
+  sizeBytes: number;
+  repoSizeBytes: number;
+}
+
+export interface CatalogWalRange {
+  timeline: number;
+  startSegment: string;
+  stopSegment: string;
+  lastCommitAt: Date | null;
+}
+
+export interface CatalogRegionStatus {
+  latestCommitAt: Date | null;
+  latestCommitLSN: string | null;
+  latestCommitXID: string | null;
+  newestSegment: string | null;
+  archiveOk: boolean;
+  error: string | null;
+}
+
+export interface ReplaceRegionCatalogInput {
+  tenantId: string;
+  instanceId: string;
+  region: string;
+  /** null: the region could not be read; keep what we knew and only record the error */
+  backups: CatalogBackup[] | null;
+  walRanges: CatalogWalRange[] | null;
+  status: CatalogRegionStatus;
+}
+
+/**
+ * Makes the catalog of one instance in one region equal to what the region holds now: backups
+ * that expired disappear, WAL ranges are replaced whole (they are few), and the region status
+ * row is upserted. One transaction, so a reader never sees half a sync.
+ */
+export async function replaceRegionCatalog(tx: Tx, input: ReplaceRegionCatalogInput): Promise<void> {
+  const { tenantId, instanceId, region } = input;
+  const now = new Date();
+  const mine = <T extends typeof backups | typeof walRanges>(t: T) =>
+    and(tenantWhere(t, tenantId), eq(t.instanceId, instanceId), eq(t.region, region));
+
+  if (input.backups !== null) {
+    const labels = input.backups.map((b) => b.label);
+    await tx
+      .delete(backups)
+      .where(
+        labels.length > 0 ? and(mine(backups), notInArray(backups.label, labels)) : mine(backups),
+      );
+    for (const b of input.backups) {
+      await tx
+        .insert(backups)
+        .values({ tenantId, instanceId, region, ...b, syncedAt: now })
+        .onConflictDoUpdate({
+          target: [backups.instanceId, backups.region, backups.label],
+          set: { ...b, syncedAt: now },
+        });
+    }
+  }
+  if (input.walRanges !== null) {
+    await tx.delete(walRanges).where(mine(walRanges));
+    if (input.walRanges.length > 0)
+      await tx
+        .insert(walRanges)
+        .values(input.walRanges.map((r) => ({ tenantId, instanceId, region, ...r, syncedAt: now })));
+  }
+  const status =
+    input.backups === null
+      ? // an unreadable region keeps its last known newest commit
+        { archiveOk: false, error: input.status.error, syncedAt: now }
+      : { ...input.status, syncedAt: now };
+  await tx
+    .insert(instanceRegionStatus)
+    .values({ tenantId, instanceId, region, ...input.status, syncedAt: now })
+    .onConflictDoUpdate({
+      target: [instanceRegionStatus.instanceId, instanceRegionStatus.region],
+      set: status,
+    });
+}

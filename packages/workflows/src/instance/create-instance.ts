@@ -1,0 +1,59 @@
+import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
+import { workflowIds } from '../ids';
+import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-options';
+import { instanceMonitor } from './instance-monitor';
+
+export type CreateInstanceInput = InstanceWorkflowInput;
+
+export interface CreateInstanceResult {
+  instanceId: string;
+  status: 'running';
+}
+
+/**
+ * Provisions a tenant instance on its host: initdb (archive_timeout from the plan), stanza on
+ * both repos, start, first full backup to both regions, catalog, backup schedules, monitor.
+ * Any failure undoes what was made (schedules, stanza, process, directory) and marks it failed.
+ */
+export async function createInstance(input: CreateInstanceInput): Promise<CreateInstanceResult> {
+  const cp = catalogProxy();
+  const facts = await cp.loadInstanceFacts(input);
+  const host = hostProxy(facts.hostId, { startToClose: '30 minutes' });
+  const compensations: (() => Promise<unknown>)[] = [];
+  try {
+    // phase: provision (compensations run in reverse: stanza-delete needs the config in the dir)
+    compensations.push(() => host.destroyInstance({ instanceId: facts.stanza }));
+    compensations.push(() => host.deleteStanza({ stanza: facts.stanza }));
+    await host.provisionInstance(input);
+
+    // phase: first full backup, both regions
+    for (const repo of [1, 2] as const)
+      await host.backupInstance({ instanceId: facts.stanza, type: 'full', repo, expireAuto: false });
+
+    // phase: catalog + schedules + status
+    await host.syncCatalog(input);
+    compensations.push(() => cp.deleteBackupSchedules(input));
+    await cp.ensureBackupSchedules({ ...input, taskQueue: workflowInfo().taskQueue });
+    await cp.setInstanceStatus({ ...input, status: 'running' });
+    await cp.recordInstanceAudit({ ...input, action: 'instance.ready', data: { hostId: facts.hostId } });
+  } catch (err) {
+    for (const undo of compensations.reverse()) {
+      try {
+        await undo();
+      } catch {
+        // keep undoing: one failed step must not leave the rest behind
+      }
+    }
+    await cp.setInstanceStatus({ ...input, status: 'failed' });
+    await cp.recordInstanceAudit({ ...input, action: 'instance.failed', data: { error: String(err) } });
+    throw err;
+  }
+
+  // phase: the monitor outlives this workflow
+  await startChild(instanceMonitor, {
+    workflowId: workflowIds.catalogSync(input.tenantId, input.instanceId),
+    args: [{ ...input, hostId: facts.hostId }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+  return { instanceId: input.instanceId, status: 'running' };
+}

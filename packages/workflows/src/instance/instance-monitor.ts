@@ -1,0 +1,40 @@
+import { continueAsNew, log, sleep } from '@temporalio/workflow';
+import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-options';
+
+export interface InstanceMonitorInput extends InstanceWorkflowInput {
+  hostId: string;
+  /** default 15 s: below every plan's archive_timeout, so `latest` never stalls on an idle instance */
+  intervalSeconds?: number;
+  /** geo check every n-th round; default 4 (about a minute) */
+  geoCheckEvery?: number;
+}
+
+// keeps the event history small; the next run starts where this one left off
+const ROUNDS_PER_RUN = 100;
+
+/**
+ * One per instance, for its whole life: heartbeat commit, catalog sync, and now and then a
+ * geo check. A failing round is logged and the next one tries again; the loop ends when the
+ * instance is deleted or failed.
+ */
+export async function instanceMonitor(input: InstanceMonitorInput): Promise<void> {
+  const cp = catalogProxy();
+  const host = hostProxy(input.hostId, { startToClose: '5 minutes', attempts: 1 });
+  const ref = { tenantId: input.tenantId, instanceId: input.instanceId };
+  const every = input.geoCheckEvery ?? 4;
+  for (let round = 0; round < ROUNDS_PER_RUN; round++) {
+    const facts = await cp.loadInstanceFacts(ref);
+    if (facts.status === 'deleted' || facts.status === 'deleting' || facts.status === 'failed') return;
+    if (facts.status === 'running') {
+      try {
+        await host.writeHeartbeat(ref);
+        await host.syncCatalog(ref);
+        if (round % every === 0) await cp.geoCheck(ref);
+      } catch (err) {
+        log.warn('instance monitor round failed', { instanceId: input.instanceId, error: String(err) });
+      }
+    }
+    await sleep(`${input.intervalSeconds ?? 15} seconds`);
+  }
+  await continueAsNew<typeof instanceMonitor>(input);
+}
