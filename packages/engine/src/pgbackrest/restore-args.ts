@@ -3,7 +3,9 @@ export type RestoreTarget =
   | { type: 'lsn'; targetLSN: string; inclusive?: boolean }
   | { type: 'xid'; targetXID: string; inclusive?: boolean }
   | { type: 'name'; targetName: string }
-  | { type: 'immediate' };
+  | { type: 'immediate' }
+  /** replay every archived segment (the newest restorable state); promotes at the end of WAL */
+  | { type: 'default' };
 
 export interface RestoreArgsInput {
   targetDir: string;
@@ -66,6 +68,11 @@ export function buildRestoreArgs(input: RestoreArgsInput): string[] {
     case 'immediate':
       args.push('--type=immediate');
       break;
+    case 'default':
+      // pgBackRest refuses --target-action without a target type; PostgreSQL promotes anyway
+      args.push('--type=default');
+      if (input.set) args.push(`--set=${input.set}`);
+      return args;
   }
   if ((t.type === 'time' || t.type === 'lsn' || t.type === 'xid') && t.inclusive === false) {
     args.push('--target-exclusive');

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { decryptSecret, type StackEnv } from '@rewind/core';
+import {
+  backups,
+  createInstanceRecord,
+  eq,
+  inTenantTx,
+  instanceRegionStatus,
+  instances,
+  walRanges,
+  type Db,
+  type InstanceRecord,
+} from '@rewind/db';
+import type { Engine } from '@rewind/engine';
+
+/**
+ * A source instance for restore tests, provisioned straight through the engine (the
+ * createInstance workflow and catalog sync are built elsewhere), with its catalog rows written
+ * from `pgbackrest info` the way catalog sync will.
+ */
+export async function provisionSource(
+  env: StackEnv,
+  engine: Engine,
+  db: Db,
+  tenantId: string,
+  name: string,
+): Promise<InstanceRecord> {
+  const rec = await inTenantTx(db, { tenantId }, async (tx) => {
+    const r = await createInstanceRecord(tx, {
+      tenantId,
+      name,
+      secretKey: env.REWIND_SECRET_KEY,
+      hostId: env.REWIND_HOST_ID,
+      ignorePlanLimit: true,
+    });
+    await tx.update(instances).set({ status: 'running' }).where(eq(instances.id, r.id));
+    return { ...r, status: 'running' as const };
+  });
+  await engine.initInstance({
+    instanceId: rec.id,
+    port: rec.port!,
+    superuserPassword: randomBytes(12).toString('hex'),
+    database: rec.databaseName,
+    owner: rec.username,
+    ownerPassword: decryptSecret(rec.passwordEnc, env.REWIND_SECRET_KEY),
+    archiveTimeoutSeconds: 60,
+    cipherPass: decryptSecret(rec.repoCipherPassEnc, env.REWIND_SECRET_KEY),
+    retentionFullDays: 7,
+  });
+  await engine.stanzaCreate({ instanceId: rec.id });
+  return rec;
+}
+
+/** Mirrors `pgbackrest info` + the newest archived commit into backups / wal_ranges / instance_region_status. */
+export async function syncCatalog(
+  env: StackEnv,
+  engine: Engine,
+  db: Db,
+  source: InstanceRecord,
+  latest: { at: string; lsn: string },
+): Promise<void> {
+  const info = await engine.info({ instanceId: source.id });
+  const regionOf = (repo: number) => (repo === 1 ? env.REGION_A_NAME : env.REGION_B_NAME);
+  await inTenantTx(db, { tenantId: source.tenantId }, async (tx) => {
+    for (const t of [backups, walRanges, instanceRegionStatus])
+      await tx.delete(t).where(eq(t.instanceId, source.id));
+    for (const repo of info.repos) {
+      const region = regionOf(repo.repo);
+      for (const b of repo.backups) {
+        await tx.insert(backups).values({
+          tenantId: source.tenantId,
+          instanceId: source.id,
+          region,
+          label: b.label,
+          type: b.type,
+          startedAt: new Date(b.startTime),
+          stoppedAt: new Date(b.stopTime),
+          beginLSN: b.startLSN,
+          endLSN: b.stopLSN,
+          walStart: b.walStart!,
+          walStop: b.walStop!,
+          timeline: Number.parseInt(b.walStart!.slice(0, 8), 16),
+          sizeBytes: b.sizeBytes,
+          repoSizeBytes: b.repoSizeBytes,
+        });
+      }
+      const archive = repo.archives[0]!;
+      await tx.insert(walRanges).values({
+        tenantId: source.tenantId,
+        instanceId: source.id,
+        region,
+        timeline: Number.parseInt(archive.walMin!.slice(0, 8), 16),
+        startSegment: archive.walMin!,
+        stopSegment: archive.walMax!,
+        lastCommitAt: new Date(latest.at),
+      });
+      await tx.insert(instanceRegionStatus).values({
+        tenantId: source.tenantId,
+        instanceId: source.id,
+        region,
+        latestCommitAt: new Date(latest.at),
+        latestCommitLSN: latest.lsn,
+        archiveOk: true,
+      });
+    }
+  });
+}

@@ -1,0 +1,154 @@
+import { readFile } from 'node:fs/promises';
+import {
+  decryptSecret,
+  judgeRecoveryStop,
+  parseRecoveryLog,
+  type RestoreTargetSpec,
+} from '@rewind/core';
+import { and, eq, getInstance, inTenantTx, validationQueries } from '@rewind/db';
+import { dumpSchema, runAmcheck, runSqlAsRole, sqlIdentifier, sqlLiteral } from '@rewind/engine';
+import type { ActivityDeps } from '../deps';
+
+export interface IntegrityCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Runs one check; a check that cannot run is a failed check with the reason, never a crash. */
+async function check(
+  name: string,
+  fn: () => Promise<{ ok: boolean; detail: string }>,
+): Promise<IntegrityCheck> {
+  try {
+    return { name, ...(await fn()) };
+  } catch (err) {
+    return { name, ok: false, detail: message(err).slice(0, 2000) };
+  }
+}
+
+function judgeValidation(expectation: string, rows: string[][]): { ok: boolean; detail: string } {
+  if (expectation === 'zero_rows')
+    return { ok: rows.length === 0, detail: `${rows.length} row(s), expected none` };
+  if (expectation === 'non_empty')
+    return { ok: rows.length > 0, detail: `${rows.length} row(s), expected at least one` };
+  const first = rows[0]?.[0];
+  const n = first === undefined ? Number.NaN : Number(first);
+  return { ok: n > 0, detail: `first value ${first ?? '(no rows)'}, expected a positive count` };
+}
+
+/**
+ * The checks of the architecture's step 4, in an order that keeps them honest: the recovery
+ * stop is judged before anything commits in the copy (amcheck's CREATE EXTENSION, ALTER ROLE).
+ */
+export async function verifyRestoredCopy(
+  deps: ActivityDeps,
+  input: {
+    tenantId: string;
+    cloneId: string;
+    sourceInstanceId: string;
+    port: number;
+    target: RestoreTargetSpec;
+  },
+): Promise<IntegrityCheck[]> {
+  const { engine } = deps;
+  const paths = engine.paths(input.cloneId);
+  const socket = { socketDir: paths.run, port: input.port };
+  const label = `restored copy ${input.cloneId}`;
+  const { clone, queries } = await inTenantTx(
+    deps.db,
+    { tenantId: input.tenantId },
+    async (tx) => ({
+      clone: await getInstance(tx, input.tenantId, input.cloneId),
+      queries: await tx
+        .select()
+        .from(validationQueries)
+        .where(
+          and(
+            eq(validationQueries.tenantId, input.tenantId),
+            eq(validationQueries.instanceId, input.sourceInstanceId),
+          ),
+        ),
+    }),
+  );
+  const checks: IntegrityCheck[] = [];
+
+  checks.push(
+    await check('recovery_target', async () => {
+      const row = await engine.runSql(
+        socket,
+        `select coalesce(xid::text, ''), coalesce(to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), '') from pg_last_committed_xact()`,
+        { context: `reading the last applied commit of ${label}` },
+      );
+      const [xid, at] = row.split('|');
+      const log = parseRecoveryLog(await readFile(paths.postgresLog, 'utf8'));
+      return judgeRecoveryStop(input.target, log, xid && at ? { xid, at } : null);
+    }),
+  );
+
+  // the tenant's role gets the clone's own password: its queries below run as that role
+  const password = decryptSecret(clone.passwordEnc, deps.secretKey);
+  await engine.runSql(
+    socket,
+    `ALTER ROLE ${sqlIdentifier(clone.username)} PASSWORD ${sqlLiteral(password)};`,
+    {
+      context: `setting the password of ${clone.username} in ${label}`,
+      secrets: [password],
+    },
+  );
+
+  checks.push(
+    await check('amcheck', async () => {
+      const r = await runAmcheck(engine.config, socket, { label });
+      return {
+        ok: r.ok,
+        detail: r.ok
+          ? 'pg_amcheck found no corruption in heap or btree of any database'
+          : r.output.slice(0, 2000),
+      };
+    }),
+  );
+
+  const databases = (
+    await engine.runSql(
+      socket,
+      'select datname from pg_database where datallowconn and not datistemplate order by 1',
+      {
+        context: `listing databases of ${label}`,
+      },
+    )
+  )
+    .split('\n')
+    .filter(Boolean);
+  checks.push(
+    await check('schema_dump', async () => {
+      const sizes: string[] = [];
+      for (const database of databases) {
+        const r = await dumpSchema(engine.config, { ...socket, database }, { label });
+        sizes.push(`${database} (${r.bytes} bytes)`);
+      }
+      return { ok: true, detail: `pg_dump --schema-only succeeded for ${sizes.join(', ')}` };
+    }),
+  );
+
+  for (const q of queries) {
+    checks.push(
+      await check(`validation:${q.name}`, async () =>
+        judgeValidation(
+          q.expectation,
+          await runSqlAsRole(
+            engine.config,
+            { port: input.port, database: clone.databaseName, user: clone.username, password },
+            q.sql,
+            { context: `running validation query ${q.name} in ${label}` },
+          ),
+        ),
+      ),
+    );
+  }
+  return checks;
+}

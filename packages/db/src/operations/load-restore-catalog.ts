@@ -1,0 +1,52 @@
+import { and, eq } from 'drizzle-orm';
+import type { PlanBackup, RegionWindow } from '@rewind/core';
+import type { Tx } from '../client';
+import { tenantWhere } from '../access';
+import { backups, instanceRegionStatus } from '../schema';
+import { getInstanceWindow } from './get-instance-window';
+
+export interface RestoreCatalog {
+  windows: RegionWindow[];
+  backups: PlanBackup[];
+  latestCommit: Record<string, { lsn: string | null; at: string | null }>;
+}
+
+/**
+ * What the restore planner needs from the backup catalog (backups, wal_ranges,
+ * instance_region_status, kept in sync with pgBackRest by the catalog-sync workflow).
+ * The single place restores read the window from: the windows are getInstanceWindow's (the
+ * same the instance page shows); backups' stop LSNs and the newest commit LSN are for LSN targets.
+ */
+export async function loadRestoreCatalog(
+  tx: Tx,
+  tenantId: string,
+  instanceId: string,
+  regions: readonly string[],
+): Promise<RestoreCatalog> {
+  const { windows } = await getInstanceWindow(tx, tenantId, instanceId, { regions });
+  // one transaction is one connection: queries run one after another
+  const b = await tx
+    .select({ region: backups.region, label: backups.label, endLSN: backups.endLSN })
+    .from(backups)
+    .where(and(tenantWhere(backups, tenantId), eq(backups.instanceId, instanceId)));
+  const s = await tx
+    .select()
+    .from(instanceRegionStatus)
+    .where(
+      and(
+        tenantWhere(instanceRegionStatus, tenantId),
+        eq(instanceRegionStatus.instanceId, instanceId),
+      ),
+    );
+  const latestCommit: RestoreCatalog['latestCommit'] = {};
+  for (const r of s)
+    latestCommit[r.region] = {
+      lsn: r.latestCommitLSN,
+      at: r.latestCommitAt?.toISOString() ?? null,
+    };
+  return {
+    windows,
+    backups: b,
+    latestCommit,
+  };
+}

@@ -1,0 +1,57 @@
+import { AppError, parseRestoreTarget, planRestore, type RestorePlan } from '@rewind/core';
+import type { Tx } from '../client';
+import { getInstance, type InstanceRecord } from './get-instance';
+import { loadRestoreCatalog } from './load-restore-catalog';
+
+export interface RestoreRequestBody {
+  /** as the client sent it; validated here */
+  target?: unknown;
+  mode?: 'clone' | 'replace';
+  region?: string;
+}
+
+export interface PreflightRestoreOptions {
+  tenantId: string;
+  instanceId: string;
+  body: RestoreRequestBody;
+  /** region names, region A first (from the stack env) */
+  regions: readonly string[];
+  now?: Date;
+}
+
+export interface PreflightResult {
+  instance: InstanceRecord;
+  plan: RestorePlan;
+}
+
+/**
+ * Would this restore work, and from where? Reads only the catalog: nothing is provisioned.
+ * Throws AppError: not_found (unknown or another tenant's instance), validation_failed,
+ * target_naive, target_in_future / _before_window / _after_window / _in_gap (with nearest).
+ */
+export async function preflightRestore(
+  tx: Tx,
+  options: PreflightRestoreOptions,
+): Promise<PreflightResult> {
+  const instance = await getInstance(tx, options.tenantId, options.instanceId);
+  if (instance.kind === 'clone')
+    throw new AppError(
+      'validation_failed',
+      'this instance is a restored clone; restore from the instance it was cloned from',
+    );
+  if (instance.status !== 'running' && instance.status !== 'stopped')
+    throw new AppError(
+      'conflict',
+      `instance ${instance.name} is ${instance.status}; it can be restored once it is running`,
+    );
+  const target = parseRestoreTarget(options.body.target);
+  const catalog = await loadRestoreCatalog(tx, options.tenantId, instance.id, options.regions);
+  const plan = planRestore({
+    target,
+    ...catalog,
+    now: options.now ?? new Date(),
+    ...(options.body.region !== undefined ? { region: options.body.region } : {}),
+    timeZone: instance.timezone,
+  });
+  return { instance, plan };
+}

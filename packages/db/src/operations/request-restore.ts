@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type RestorePlan } from '@rewind/core';
+import type { Tx } from '../client';
+import { appendAuditEvent, type AuditActor } from '../audit/append-audit-event';
+import { restores, tenants, type RestoreTargetRecord } from '../schema';
+import { eq } from 'drizzle-orm';
+import { preflightRestore, type RestoreRequestBody } from './preflight-restore';
+
+export interface RequestRestoreOptions {
+  tenantId: string;
+  instanceId: string;
+  requestedBy: string;
+  actor: AuditActor;
+  body: RestoreRequestBody;
+  regions: readonly string[];
+  /** builds the workflow id from the new restore's id (workflowIds.restore) */
+  workflowIdFor(restoreId: string): string;
+  now?: Date;
+}
+
+export interface RequestedRestore {
+  id: string;
+  workflowId: string;
+  status: 'pending_approval' | 'running';
+  mode: 'clone' | 'replace';
+  needsApproval: boolean;
+  plan: RestorePlan;
+  hostId: string;
+}
+
+/**
+ * Validates the request exactly like the preflight, then records it (restores row + audit
+ * event) in the caller's transaction. The caller starts the workflow after commit.
+ */
+export async function requestRestore(
+  tx: Tx,
+  options: RequestRestoreOptions,
+): Promise<RequestedRestore> {
+  const mode = options.body.mode ?? 'clone';
+  if (mode === 'replace')
+    throw new AppError(
+      'bad_request',
+      'replace restores (cutover onto the source instance) are not available yet; restore as a clone and copy what you need',
+    );
+  const { instance, plan } = await preflightRestore(tx, options);
+  const [tenant] = await tx
+    .select({ approvalPolicy: tenants.approvalPolicy })
+    .from(tenants)
+    .where(eq(tenants.id, options.tenantId));
+  if (!tenant) throw new AppError('not_found', 'tenant not found');
+  const needsApproval = tenant.approvalPolicy === 'all_restores';
+
+  const id = randomUUID();
+  const workflowId = options.workflowIdFor(id);
+  const status = needsApproval ? 'pending_approval' : 'running';
+  await tx.insert(restores).values({
+    id,
+    tenantId: options.tenantId,
+    instanceId: instance.id,
+    requestedBy: options.requestedBy,
+    workflowId,
+    target: plan.target as RestoreTargetRecord,
+    mode,
+    region: plan.region,
+    status,
+    phase: 'validating',
+  });
+  await appendAuditEvent(tx, {
+    tenantId: options.tenantId,
+    actor: options.actor,
+    action: 'restore.requested',
+    target: { type: 'restore', id },
+    data: {
+      instanceId: instance.id,
+      target: plan.target,
+      mode,
+      region: plan.region,
+      backup: plan.backupLabel,
+      needsApproval,
+    },
+  });
+  return { id, workflowId, status, mode, needsApproval, plan, hostId: instance.hostId };
+}
