@@ -3,6 +3,7 @@ import type { ActivityDeps } from '@rewind/activities';
 import { createDb, createPlatformDb } from '@rewind/db';
 import { createEngine, engineConfigFromEnv } from '@rewind/engine';
 import { createRegionClient } from '@rewind/storage';
+import { createBackupScheduler } from './backup-scheduler';
 
 /**
  * The real dependencies of every activity, from the validated stack env. Shared by the worker
@@ -18,6 +19,10 @@ export function buildActivityDeps(
     applicationName: 'rewind-worker-platform',
   });
   const regions = regionsFromEnv(env);
+  const backupScheduler = createBackupScheduler({
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+  });
   const deps: ActivityDeps = {
     engine: createEngine(engineConfigFromEnv(env)),
     hostId: overrides.hostId ?? env.REWIND_HOST_ID,
@@ -29,11 +34,12 @@ export function buildActivityDeps(
       b: createRegionClient(regions.b, env.S3_CA_FILE),
     },
     secretKey: env.REWIND_SECRET_KEY,
+    backupScheduler,
   };
   return {
     deps,
     close: async () => {
-      await Promise.all([appDb.close(), platformDb.close()]);
+      await Promise.all([appDb.close(), platformDb.close(), backupScheduler.close()]);
       deps.regions.a.s3.destroy();
       deps.regions.b.s3.destroy();
     },

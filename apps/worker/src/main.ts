@@ -6,6 +6,8 @@ import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { buildActivityDeps } from './build-deps';
 import { bundleWorkflows, createWorkers, waitUntilRunning } from './create-workers';
+import { Connection } from '@temporalio/client';
+import { ensureAuditExportSchedule } from './ensure-audit-export-schedule';
 
 const log = (msg: string) => console.log(`${new Date().toISOString()} worker: ${msg}`);
 
@@ -36,6 +38,12 @@ async function main(): Promise<void> {
   // phase: connect + bundle
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   log(`connected to Temporal at ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})`);
+  // A schedule problem must not keep the worker from serving restores: log it and go on.
+  const scheduleConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  await ensureAuditExportSchedule(scheduleConnection, env.TEMPORAL_NAMESPACE)
+    .then((state) => log(`audit export schedule: ${state}`))
+    .catch((err: unknown) => log(`audit export schedule could not be ensured: ${String(err)}`))
+    .finally(() => scheduleConnection.close());
   const started = Date.now();
   const workflowBundle = await bundleWorkflows();
   log(`workflows bundled in ${Date.now() - started} ms`);

@@ -2,6 +2,10 @@ import type { ActivityDeps } from './deps';
 import { backupActivities } from './host/backup-activities';
 import { instanceActivities } from './host/instance-activities';
 import { probeHostActivities } from './host/probe-host';
+import { restoreActivities } from './restore';
+import { catalogActivities } from './data-plane/catalog-activities';
+import { hostDataPlaneActivities } from './data-plane/host-data-plane-activities';
+import { auditActivities } from './audit/audit-activities';
 
 /** Every activity of the system, closed over its dependencies; grouped by domain in sub-folders. */
 export function createActivities(deps: ActivityDeps) {
@@ -9,6 +13,10 @@ export function createActivities(deps: ActivityDeps) {
     ...probeHostActivities(deps),
     ...instanceActivities(deps),
     ...backupActivities(deps),
+    ...restoreActivities(deps),
+    ...catalogActivities(deps),
+    ...hostDataPlaneActivities(deps),
+    ...auditActivities(deps),
   };
 }
 

@@ -18,4 +18,23 @@ export interface ActivityDeps {
   regions: { a: RegionClient; b: RegionClient };
   /** REWIND_SECRET_KEY, to decrypt instance passwords and repo cipher passes */
   secretKey: string;
+  /** Temporal Schedules of instance backups; the worker provides it (activities never build clients) */
+  backupScheduler?: BackupScheduler;
+}
+
+export interface BackupScheduleSpec {
+  tenantId: string;
+  instanceId: string;
+  /** where the scheduled backup workflows run (the control-plane queue of the caller) */
+  taskQueue: string;
+  fullEverySeconds: number;
+  diffEverySeconds: number | null;
+  incrEverySeconds: number | null;
+}
+
+export interface BackupScheduler {
+  /** creates (or leaves in place) one schedule per backup type; returns their ids */
+  ensure(spec: BackupScheduleSpec): Promise<string[]>;
+  /** deletes them; missing schedules are fine */
+  remove(ref: { tenantId: string; instanceId: string }): Promise<void>;
 }

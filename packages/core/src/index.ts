@@ -8,3 +8,7 @@ export * from './time/parse-target-time';
 export * from './time/lsn';
 export * from './window/restore-window';
 export * from './audit/hash-chain';
+export * from './restore/restore-target';
+export * from './restore/format-in-zone';
+export * from './restore/plan-restore';
+export * from './restore/recovery-stop';

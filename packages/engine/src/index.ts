@@ -28,3 +28,4 @@ export * from './pgbackrest/restore-args';
 export * from './pgbackrest/restore';
 export * from './pgbackrest/expire';
 export * from './wal';
+export * from './instance/integrity-checks';

@@ -10,3 +10,5 @@ export { listKeys, listObjects, type ObjectSummary } from './list-keys';
 export { deleteObject, deletePrefix } from './delete-object';
 export { headBucket, ensureBucket } from './head-bucket';
 export { probeRegion, type RegionProbe } from './probe-region';
+export { auditBucketName, ensureLockedBucket } from './locked-bucket';
+export { putLockedObject, type PutLockedObjectResult } from './put-locked-object';

@@ -36,6 +36,11 @@ export const workflowIds = {
     `${instanceBase(tenantId, instanceId)}:drill:${part('drill id', drillId)}`,
   catalogSync: (tenantId: string, instanceId: string) =>
     `${instanceBase(tenantId, instanceId)}:catalog-sync`,
+  /** one read of destructive events in archived WAL (GET …/wal-events) */
+  walEvents: (tenantId: string, instanceId: string, requestId: string) =>
+    `${instanceBase(tenantId, instanceId)}:wal-events:${part('request id', requestId)}`,
+  stopInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:stop`,
+  startInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:start`,
   /** not tenant-scoped: platform-level health check of one host */
   stackProbe: (hostId: string, nonce: string) =>
     `platform:host:${part('host id', hostId)}:probe:${part('nonce', nonce)}`,
@@ -64,3 +69,8 @@ export function parseWorkflowId(id: string): ParsedWorkflowId | undefined {
 export function belongsToTenant(workflowId: string, tenantId: string): boolean {
   return workflowId.startsWith(tenantPrefix(tenantId));
 }
+
+/** Platform-level (not tenant-scoped) ids of the daily audit export. */
+export const auditExportIds = {
+  schedule: 'platform:audit-export:daily',
+} as const;

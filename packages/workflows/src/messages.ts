@@ -24,3 +24,40 @@ export interface ApprovalDecision {
 
 export const approvalSignal = defineSignal<[ApprovalDecision]>('approval');
 export const cancelSignal = defineSignal<[{ by: string; reason?: string }]>('cancel');
+
+// --- restoreToPointInTime (packages/workflows/src/restore/restore-to-point-in-time.ts) ---
+import { defineUpdate } from '@temporalio/workflow';
+
+/**
+ * Payload of the restore approval updates. The tenancy routes call
+ * `handle.executeUpdate(approveRestoreUpdate, { args: [{ approverUserId, reason }] })`
+ * (or `rejectRestoreUpdate`); the workflow refuses an approver equal to the requester, and any
+ * decision once the restore no longer awaits approval, by failing the update (the caller sees
+ * a WorkflowUpdateFailedError carrying the message).
+ */
+export interface RestoreDecisionPayload {
+  approverUserId: string;
+  reason: string;
+}
+export interface RestoreDecisionResult {
+  status: 'approved' | 'rejected';
+}
+export const APPROVE_RESTORE_UPDATE = 'approveRestore';
+export const REJECT_RESTORE_UPDATE = 'rejectRestore';
+export const approveRestoreUpdate = defineUpdate<RestoreDecisionResult, [RestoreDecisionPayload]>(APPROVE_RESTORE_UPDATE);
+export const rejectRestoreUpdate = defineUpdate<RestoreDecisionResult, [RestoreDecisionPayload]>(REJECT_RESTORE_UPDATE);
+
+/** Moves a clone's expiry (later to keep it, now to drop it); answers the new expiry. */
+export const extendCloneUpdate = defineUpdate<{ expiresAt: string }, [{ expiresAt: string; byUserId: string }]>('extendClone');
+
+export interface RestoreProgressView {
+  status: 'pending_approval' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rejected' | 'expired';
+  phase: string;
+  percent: number;
+  region: string | null;
+  checks: { name: string; ok: boolean; detail: string }[];
+  cloneId: string | null;
+  expiresAt: string | null;
+  error: string | null;
+}
+export const restoreProgressQuery = defineQuery<RestoreProgressView>('restoreProgress');

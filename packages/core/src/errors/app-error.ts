@@ -15,6 +15,7 @@ export const appErrorCodes = [
   'target_before_window',
   'target_after_window',
   'target_in_gap',
+  'limit_exceeded',
   'payload_too_large',
   'rate_limited',
   'unavailable',
@@ -35,6 +36,8 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   target_before_window: 422,
   target_after_window: 422,
   target_in_gap: 422,
+  // Well-formed, but beyond what the tenant's plan allows (details carry the bound).
+  limit_exceeded: 422,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,

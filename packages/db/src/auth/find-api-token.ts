@@ -12,6 +12,8 @@ export interface ApiTokenPrincipal {
   /** the owner's role in the tenant now, not when the token was made */
   role: TenantRole;
   scopes: string[];
+  /** true when this use is the first in its touch interval: callers audit token use on it */
+  firstUseInInterval: boolean;
 }
 
 /** last_used_at is informational; writing it on every request would turn reads into writes. */
@@ -47,7 +49,7 @@ export async function findApiToken(
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row) return null;
-  await db
+  const touched = await db
     .update(apiTokens)
     .set({ lastUsedAt: sql`now()` })
     .where(
@@ -58,6 +60,7 @@ export async function findApiToken(
           lt(apiTokens.lastUsedAt, sql`now() - make_interval(secs => ${TOUCH_INTERVAL_SECONDS})`),
         ),
       ),
-    );
-  return row;
+    )
+    .returning({ id: apiTokens.id });
+  return { ...row, firstUseInInterval: touched.length > 0 };
 }

@@ -1,0 +1,26 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '../client';
+import { tenantWhere } from '../access';
+import { apiTokens, memberships, type TenantRole } from '../schema';
+import { lockMembership, membershipWhere, refuseLastOwner } from './owner-guard';
+
+/**
+ * Removes a member and revokes their tokens for this tenant. Tokens already stop working
+ * without the membership; revoking them too means re-adding the person later does not
+ * bring old secrets back to life.
+ */
+export async function removeMember(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+): Promise<{ role: TenantRole; revokedTokens: number }> {
+  const current = await lockMembership(tx, tenantId, userId);
+  refuseLastOwner(current, 'remove');
+  await tx.delete(memberships).where(membershipWhere(tenantId, userId));
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(tenantWhere(apiTokens, tenantId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return { role: current.role, revokedTokens: revoked.length };
+}
