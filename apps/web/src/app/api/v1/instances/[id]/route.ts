@@ -1,0 +1,48 @@
+import { getInstance, getInstanceWindow } from '@rewind/db';
+import { appendAuditEvent, setInstanceLegalHold } from '@rewind/db';
+import { readJsonBody } from '@/server/api/read-json-body';
+import { auditActor } from '@/server/audit/audit-actor';
+import { recordPasswordReveal } from '@/server/audit/record-password-reveal';
+import { legalHoldBody } from '@/server/tenancy/member-bodies';
+import { withTenant } from '@/server/api/with-tenant';
+import { env } from '@/server/env';
+import { instanceHost } from '@/server/instances/instance-host';
+import { toInstanceDetail } from '@/server/instances/instance-view';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withTenant<{ id: string }>(
+  async ({ tx, tenant, params, principal }) => {
+    // RLS hides another tenant's instance, so it is not_found like any unknown or malformed id.
+    const row = await getInstance(tx, tenant.tenantId, params.id);
+    await recordPasswordReveal(tx, tenant.tenantId, row.id, principal);
+    // restorable window per region from the data-plane catalog (backups, WAL ranges, newest commit)
+    const { regions, rpoSeconds, lastBackup, geoCheck } = await getInstanceWindow(tx, tenant.tenantId, row.id, {
+      regions: [env().REGION_A_NAME, env().REGION_B_NAME],
+    });
+    const detail = toInstanceDetail(row, env().REWIND_SECRET_KEY, instanceHost());
+    return Response.json(
+      { ...detail, window: { regions }, rpoSeconds, lastBackup, geoCheck },
+      { headers: { 'cache-control': 'no-store' } },
+    );
+  },
+  { permissions: ['instance:read'] },
+);
+
+/** Legal hold on or off (owners and admins): held instances keep backups past retention. */
+export const PATCH = withTenant<{ id: string }>(
+  async ({ tx, tenant, params, principal, req }) => {
+    const body = await readJsonBody(req, legalHoldBody);
+    const change = await setInstanceLegalHold(tx, tenant.tenantId, params.id, body.legalHold);
+    if (change.before !== change.after) {
+      await appendAuditEvent(tx, {
+        tenantId: tenant.tenantId,
+        actor: auditActor(principal),
+        action: body.legalHold ? 'instance.legal_hold_set' : 'instance.legal_hold_released',
+        target: { type: 'instance', id: params.id },
+      });
+    }
+    return Response.json({ id: params.id, legalHold: change.after }, { headers: { 'cache-control': 'no-store' } });
+  },
+  { permissions: ['retention:update'] },
+);

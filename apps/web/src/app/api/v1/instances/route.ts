@@ -1,0 +1,49 @@
+import { listInstances } from '@rewind/db';
+import { appendAuditEvent } from '@rewind/db';
+import { auditActor } from '@/server/audit/audit-actor';
+import { readJsonBody } from '@/server/api/read-json-body';
+import { withTenant } from '@/server/api/with-tenant';
+import {
+  createInstanceBody,
+  insertInstance,
+  markInstanceCreateFailed,
+  startCreateInstanceWorkflow,
+} from '@/server/instances/create-instance';
+import { toInstanceSummary } from '@/server/instances/instance-view';
+import type { CreatedInstance } from '@/lib/api-types';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withTenant(
+  async ({ tx, tenant }) => {
+    const rows = await listInstances(tx, tenant.tenantId);
+    return Response.json(rows.map(toInstanceSummary), { headers: { 'cache-control': 'no-store' } });
+  },
+  { permissions: ['instance:read'] },
+);
+
+export const POST = withTenant(
+  async ({ tx, tenant, req, afterCommit, principal }) => {
+    const body = await readJsonBody(req, createInstanceBody);
+    const created = await insertInstance(tx, { tenantId: tenant.tenantId, name: body.name });
+    await appendAuditEvent(tx, {
+      tenantId: tenant.tenantId,
+      actor: auditActor(principal),
+      action: 'instance.created',
+      target: { type: 'instance', id: created.id },
+      data: { name: body.name },
+    });
+    afterCommit(async () => {
+      try {
+        await startCreateInstanceWorkflow({ tenantId: tenant.tenantId, instanceId: created.id });
+      } catch (err) {
+        // Without its workflow the record would sit in 'creating' forever and hold the name.
+        await markInstanceCreateFailed({ tenantId: tenant.tenantId, instanceId: created.id });
+        throw err;
+      }
+    });
+    const response: CreatedInstance = { id: created.id, status: created.status };
+    return Response.json(response, { status: 201, headers: { location: `/api/v1/instances/${created.id}` } });
+  },
+  { permissions: ['instance:create'] },
+);

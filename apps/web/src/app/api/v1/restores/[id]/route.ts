@@ -1,0 +1,20 @@
+import { getInstance, getRestore } from '@rewind/db';
+import { withTenant } from '@/server/api/with-tenant';
+import { env } from '@/server/env';
+import { instanceHost } from '@/server/instances/instance-host';
+import { toRestoreView } from '@/server/restores/restore-view';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withTenant<{ id: string }>(
+  async ({ tx, tenant, params }) => {
+    const row = await getRestore(tx, tenant.tenantId, params.id);
+    const clone = row.resultInstanceId
+      ? await getInstance(tx, tenant.tenantId, row.resultInstanceId, { includeDeleted: true })
+      : null;
+    return Response.json(toRestoreView(row, clone, env().REWIND_SECRET_KEY, instanceHost()), {
+      headers: { 'cache-control': 'no-store' },
+    });
+  },
+  { permissions: ['restore:read'] },
+);

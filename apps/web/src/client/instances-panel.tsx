@@ -1,0 +1,82 @@
+'use client';
+
+import Link from 'next/link';
+import { EmptyState, ErrorState, Spinner, StatusBadge, Button } from '@rewind/ui';
+import { CreateInstanceForm } from './create-instance-form';
+import { useInstances, useMe } from './queries';
+
+export function InstancesPanel() {
+  const me = useMe();
+  const instances = useInstances();
+  const canCreate = me.data?.permissions.includes('instance:create') ?? false;
+
+  return (
+    <section className="space-y-6">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Instances</h1>
+          <p className="mt-1 text-sm text-zinc-500">PostgreSQL databases you can restore to any second of their window.</p>
+        </div>
+        {canCreate ? <CreateInstanceForm /> : null}
+      </div>
+
+      {instances.isPending ? (
+        <div className="flex items-center gap-2 py-10 text-sm text-zinc-500" data-testid="instances-loading">
+          <Spinner /> Loading instances…
+        </div>
+      ) : instances.isError ? (
+        <ErrorState
+          title="Could not load instances"
+          message={instances.error.message}
+          action={
+            <Button variant="secondary" onClick={() => void instances.refetch()}>
+              Try again
+            </Button>
+          }
+        />
+      ) : instances.data.length === 0 ? (
+        <div data-testid="instances-empty">
+          <EmptyState
+            title="No instances yet"
+            description={canCreate ? 'Create your first database above; backups and WAL archiving start right away.' : 'An owner or admin of this tenant can create one.'}
+          />
+        </div>
+      ) : (
+        <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white" data-testid="instances-list">
+          <table className="w-full text-sm">
+            <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
+              <tr>
+                <th className="px-4 py-2.5">Name</th>
+                <th className="px-4 py-2.5">Status</th>
+                <th className="hidden px-4 py-2.5 sm:table-cell">Version</th>
+                <th className="hidden px-4 py-2.5 sm:table-cell">Created</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {instances.data.map((i) => (
+                <tr key={i.id} className="hover:bg-zinc-50">
+                  <td className="px-4 py-3 font-medium">
+                    <Link href={`/instances/${i.id}`} className="font-mono text-[13px] hover:underline">
+                      {i.name}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3">
+                    <StatusBadge status={i.status} />
+                  </td>
+                  <td className="hidden px-4 py-3 text-zinc-500 sm:table-cell">PostgreSQL {i.pgVersion}</td>
+                  <td className="hidden px-4 py-3 text-zinc-500 sm:table-cell">
+                    <time dateTime={i.createdAt}>{formatTime(i.createdAt)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,63 @@
+import 'server-only';
+import { AppError, can, type Permission } from '@rewind/core';
+import { inTenantTx, membershipsOfUser, type Tx } from '@rewind/db';
+import type { NextRequest } from 'next/server';
+import type { Principal, TenantMembership } from '../auth/principal';
+import { resolvePrincipal } from '../auth/resolve-principal';
+import { appDb, platformDb } from '../db';
+import { errorResponse } from './error-response';
+import { resolveTenant, TENANT_COOKIE, TENANT_HEADER } from './resolve-tenant';
+
+export interface TenantRequest<P> {
+  /** tenant-bound transaction (rewind_app, RLS): other tenants' rows do not exist here */
+  tx: Tx;
+  tenant: TenantMembership;
+  /** every tenant the principal may act on (a token: only its own) */
+  memberships: readonly TenantMembership[];
+  principal: Principal;
+  params: P;
+  req: NextRequest;
+  /** work that must only happen once the transaction committed (e.g. starting a workflow) */
+  afterCommit(fn: () => Promise<void>): void;
+}
+
+export type TenantHandler<P> = (ctx: TenantRequest<P>) => Promise<Response>;
+
+type RouteParams = Record<string, string | string[]>;
+
+/**
+ * Wraps a route handler: principal (session or bearer token) → 401, tenant → 403,
+ * permissions → 403, then the handler inside one tenant transaction. Any throw becomes a
+ * JSON error response.
+ */
+export function withTenant<P extends RouteParams = Record<string, never>>(
+  handler: TenantHandler<P>,
+  options: { permissions: readonly Permission[] },
+): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response> {
+  return async (req, ctx) => {
+    try {
+      const principal = await resolvePrincipal(req);
+      const all = await membershipsOfUser(platformDb().db, principal.userId);
+      const tenant = resolveTenant(principal, all, {
+        header: req.headers.get(TENANT_HEADER),
+        cookie: req.cookies.get(TENANT_COOKIE)?.value ?? null,
+      });
+      const missing = options.permissions.filter(
+        (p) => !can(tenant.role, p) || (principal.kind === 'token' && principal.scopes.length > 0 && !principal.scopes.includes(p)),
+      );
+      if (missing.length > 0) {
+        throw new AppError('forbidden', `not permitted: ${missing.join(', ')} (role '${tenant.role}')`);
+      }
+      const memberships = principal.kind === 'token' ? [tenant] : all;
+      const params = await ctx.params;
+      const hooks: Array<() => Promise<void>> = [];
+      const response = await inTenantTx(appDb().db, { tenantId: tenant.tenantId, userId: principal.userId }, (tx) =>
+        handler({ tx, tenant, memberships, principal, params, req, afterCommit: (fn) => hooks.push(fn) }),
+      );
+      for (const hook of hooks) await hook();
+      return response;
+    } catch (err) {
+      return errorResponse(err, `${req.method} ${req.nextUrl.pathname}`);
+    }
+  };
+}

@@ -1,0 +1,93 @@
+import 'server-only';
+import { findUserByEmail } from '@rewind/db';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import type { Provider } from 'next-auth/providers/index';
+import { z } from 'zod';
+import { platformDb } from '../db';
+import { env, oidcEnv } from '../env';
+import { signInWithPassword } from './sign-in';
+
+const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1024) });
+
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.['x-forwarded-for'];
+  return typeof forwarded === 'string' ? (forwarded.split(',')[0]?.trim() ?? null) : null;
+}
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        return signInWithPassword({ ...parsed.data, ip: clientIp(req.headers) });
+      },
+    }),
+  ];
+  const oidc = oidcEnv();
+  if (oidc) {
+    list.push({
+      id: 'oidc',
+      name: 'Single sign-on',
+      type: 'oauth',
+      wellKnown: `${oidc.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: oidc.OIDC_CLIENT_ID,
+      clientSecret: oidc.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: 'openid email profile' } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile(profile: { sub: string; email?: string; name?: string }) {
+        return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? null };
+      },
+    });
+  }
+  return list;
+}
+
+let cached: NextAuthOptions | undefined;
+
+/** Built on first use: it needs the stack env, which `next build` does not have. */
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const e = env();
+  // next-auth v4 reads its public URL from the environment; the stack only knows WEB_URL.
+  process.env.NEXTAUTH_URL ??= e.WEB_URL;
+  cached = {
+    secret: e.NEXTAUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers: providers(),
+    callbacks: {
+      // SSO never creates accounts: the identity must match a user an owner already invited.
+      async signIn({ user, account }) {
+        if (account?.provider !== 'oidc') return true;
+        if (!user.email) return false;
+        return (await findUserByEmail(platformDb().db, user.email.toLowerCase())) !== null;
+      },
+      async jwt({ token, user, account }) {
+        if (!user) return token;
+        if (account?.provider === 'oidc') {
+          const local = await findUserByEmail(platformDb().db, (user.email ?? '').toLowerCase());
+          if (!local) throw new Error('unknown user');
+          return { ...token, uid: local.id, email: local.email, name: local.name, isPlatformAdmin: local.isPlatformAdmin };
+        }
+        const u = user as { id: string; email?: string | null; name?: string | null; isPlatformAdmin?: boolean };
+        return { ...token, uid: u.id, email: u.email ?? '', name: u.name ?? '', isPlatformAdmin: u.isPlatformAdmin === true };
+      },
+      session({ session, token }) {
+        session.user = {
+          id: token.uid,
+          email: token.email ?? '',
+          name: token.name ?? '',
+          isPlatformAdmin: token.isPlatformAdmin === true,
+        };
+        return session;
+      },
+    },
+  };
+  return cached;
+}

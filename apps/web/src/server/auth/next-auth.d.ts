@@ -1,0 +1,16 @@
+import 'next-auth';
+import 'next-auth/jwt';
+
+// What our callbacks put into the JWT and the session (see auth-options.ts).
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; email: string; name: string; isPlatformAdmin: boolean };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid: string;
+    isPlatformAdmin?: boolean;
+  }
+}

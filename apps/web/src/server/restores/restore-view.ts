@@ -1,0 +1,38 @@
+import 'server-only';
+import { decryptSecret } from '@rewind/core';
+import type { InstanceRecord, RestoreRecord } from '@rewind/db';
+
+/** GET /api/v1/restores/{id}: the row the workflow's activities keep current. */
+export function toRestoreView(row: RestoreRecord, clone: InstanceRecord | null, secretKey: string, host: string) {
+  const live = clone && clone.status === 'running';
+  return {
+    id: row.id,
+    instanceId: row.instanceId,
+    status: row.status,
+    phase: row.phase,
+    mode: row.mode,
+    progress: row.progress,
+    target: row.target,
+    region: row.region,
+    checks: row.checks,
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    result: clone
+      ? {
+          instanceId: clone.id,
+          status: clone.status,
+          expiresAt: clone.expiresAt?.toISOString() ?? null,
+          connection: live
+            ? {
+                host,
+                port: clone.port,
+                database: clone.databaseName,
+                user: clone.username,
+                password: decryptSecret(clone.passwordEnc, secretKey),
+              }
+            : null,
+        }
+      : null,
+  };
+}

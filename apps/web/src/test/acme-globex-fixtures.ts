@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApiTokenRecord, inTenantTx, type PlatformDbHandle } from '@rewind/db';
+import type { StackFixtures } from './stack-fixtures';
+
+/** Real ids of tenant A (acme) for tenant B (globex) to aim at. */
+export interface AcmeTargets {
+  tenantId: string;
+  instanceId: string;
+  restoreId: string;
+  tokenId: string;
+  memberUserId: string;
+}
+
+const FIXTURE_NOTE = 'cross-tenant test fixture (never ran)';
+
+/**
+ * Uses acme's existing instance and restore when there are any; otherwise adds the least
+ * intrusive ones: an instance record and a restore already `failed`, so nothing in the demo
+ * tenant waits for anyone.
+ */
+export async function acmeTargets(f: StackFixtures): Promise<AcmeTargets> {
+  const db = f.platform;
+  const tenantId = f.demo.tenants.find((t) => t.slug === 'acme')!.id;
+  const owner = f.demo.users.find((u) => u.email === 'owner@acme.test')!;
+  const member = f.demo.users.find((u) => u.email === 'member@acme.test')!;
+  let instanceId = (await db.pool.query(`select id from instances where tenant_id = $1 and status <> 'deleted' order by created_at limit 1`, [tenantId])).rows[0]?.id as string | undefined;
+  if (!instanceId) {
+    const { createInstanceRecord } = await import('@rewind/db');
+    const row = await inTenantTx(db.db, { tenantId }, (tx) =>
+      createInstanceRecord(tx, { tenantId, name: 'xt-fixture', secretKey: f.env.REWIND_SECRET_KEY, hostId: f.env.REWIND_HOST_ID }),
+    );
+    instanceId = row.id;
+  }
+  let restoreId = (await db.pool.query(`select id from restores where tenant_id = $1 and status in ('failed', 'succeeded', 'cancelled', 'rejected', 'expired') order by created_at limit 1`, [tenantId])).rows[0]?.id as string | undefined;
+  if (!restoreId) {
+    const inserted = await db.pool.query(
+      `insert into restores (tenant_id, instance_id, requested_by, workflow_id, target, mode, status, phase, error, finished_at)
+       values ($1, $2, $3, $5, '{"latest":true}', 'clone', 'failed', 'failed', $4, now())
+       returning id`,
+      [tenantId, instanceId, owner.id, FIXTURE_NOTE, `tenant:${tenantId}:instance:${instanceId}:restore:xt-fixture`],
+    );
+    restoreId = inserted.rows[0].id as string;
+  }
+  let tokenId = (await db.pool.query(`select id from api_tokens where tenant_id = $1 and name = 'cross-tenant target'`, [tenantId])).rows[0]?.id as string | undefined;
+  if (!tokenId) {
+    tokenId = (await inTenantTx(db.db, { tenantId }, (tx) => createApiTokenRecord(tx, { tenantId, userId: owner.id, name: 'cross-tenant target' }))).id;
+  }
+  return { tenantId, instanceId, restoreId, tokenId, memberUserId: member.id };
+}
+
+/**
+ * Tenant A's rows that B aimed at, as the platform sees them. Other suites run real restores
+ * in acme at the same time, so this compares what B could have touched, not whole tables.
+ */
+export async function snapshotTenant(db: PlatformDbHandle, t: AcmeTargets): Promise<Record<string, unknown>> {
+  const q = async (sql: string, extra: unknown[] = []) => (await db.pool.query(sql, [t.tenantId, ...extra])).rows;
+  const outsiders = `(select id from users where email like '%@globex.test')`;
+  return {
+    tenant: await q(`select id, slug, name, plan_id, retention_days, approval_policy from tenants where id = $1`),
+    memberships: await q(`select user_id, role from memberships where tenant_id = $1 order by user_id`),
+    instance: await q(`select id, name, legal_hold from instances where tenant_id = $1 and id = $2`, [t.instanceId]),
+    restore: await q(`select id, status, phase from restores where tenant_id = $1 and id = $2`, [t.restoreId]),
+    approvals: await q(`select id from approvals where tenant_id = $1 and restore_id = $2`, [t.restoreId]),
+    token: await q(`select id, revoked_at from api_tokens where tenant_id = $1 and id = $2`, [t.tokenId]),
+    byOutsiders: await q(
+      `select (select count(*) from restores where tenant_id = $1 and requested_by in ${outsiders})::int as restores,
+              (select count(*) from approvals where tenant_id = $1 and decided_by in ${outsiders})::int as approvals,
+              (select count(*) from instances where tenant_id = $1 and name = 'stolen')::int as instances,
+              (select count(*) from api_tokens where tenant_id = $1 and name = 'stolen')::int as tokens,
+              (select count(*) from audit_events where tenant_id = $1 and actor_email like '%@globex.test')::int as audit`,
+    ),
+  };
+}
+
+/** Every route file under app/api/v1 with its methods, as `METHOD /api/v1/pattern`. */
+export function listApiRoutes(): string[] {
+  const root = fileURLToPath(new URL('../app/api/v1', import.meta.url));
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name === 'route.ts') {
+        const pattern = '/api/v1/' + path.relative(root, dir).split(path.sep).join('/');
+        if (pattern.includes('[...')) continue;
+        const src = readFileSync(p, 'utf8');
+        for (const m of src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) out.push(`${m[1]} ${pattern.replace(/\/$/, '')}`);
+      }
+    }
+  };
+  walk(root);
+  return out.sort();
+}
