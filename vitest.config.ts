@@ -7,6 +7,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 //   unit         pure code, no services
 //   integration  against the real test stack (.data/test), env loaded by the setup file
 //   e2e          Debian Chromium via playwright-core against the running web app
+//   disruptive   tests that stop a region or kill the worker: run alone, after the rest,
+//                so an outage they cause never breaks a test running beside them
 export default defineConfig({
   resolve: {
     // `server-only` throws outside React Server Components; tests import server modules directly.
@@ -19,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{apps,packages,infra,bench}/**/*.test.{ts,tsx}'],
-          exclude: ['**/node_modules/**', '**/*.integration.test.ts', '**/.next/**'],
+          exclude: ['**/node_modules/**', '**/*.integration.test.ts', '**/*.disruptive.test.ts', '**/.next/**'],
           environment: 'node',
         },
       },
@@ -33,6 +35,19 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 240_000,
           pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'disruptive',
+          include: ['{apps,packages,infra}/**/*.disruptive.test.ts'],
+          exclude: ['**/node_modules/**'],
+          setupFiles: [here('./test-support/load-stack-env.ts')],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          pool: 'forks',
+          fileParallelism: false,
         },
       },
       {

@@ -38,20 +38,17 @@ if ! bash infra/bin/stack.sh up --profile test --with-worker --with-web --web-mo
 fi
 node_modules/.bin/tsx packages/db/src/bin/seed.ts --demo >"$results/seed.log" 2>&1 || { cat "$results/seed.log"; echo "0 passed, 1 failed"; exit 1; }
 
-log "running vitest: unit, integration, e2e"
-node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json" "$@"
+log "running vitest: unit, integration, e2e (side by side)"
+node_modules/.bin/vitest run --project unit --project integration --project e2e \
+  --reporter=default --reporter=json --outputFile.json="$results/vitest-main.json" "$@"
 code=$?
+log "running vitest: disruptive (region outages, worker kills), alone"
+node_modules/.bin/vitest run --project disruptive --passWithNoTests \
+  --reporter=default --reporter=json --outputFile.json="$results/vitest-disruptive.json" "$@"
+code2=$?
+[ $code -eq 0 ] && code=$code2
 
-summary=$(node -e '
-  const fs = require("fs");
-  const f = process.argv[1];
-  if (!fs.existsSync(f)) { console.log("0 passed, 1 failed"); process.exit(); }
-  const r = JSON.parse(fs.readFileSync(f, "utf8"));
-  const skipped = (r.numPendingTests || 0) + (r.numTodoTests || 0);
-  // a file that fails to load counts as a failure even if it holds no test
-  const brokenSuites = (r.testResults || []).filter(s => s.status === "failed" && (s.assertionResults || []).length === 0).length;
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$results/vitest.json")
+summary=$(node infra/bin/summarize-vitest.mjs "$results/vitest-main.json" "$results/vitest-disruptive.json")
 trap - EXIT
 teardown
 echo "$summary"
