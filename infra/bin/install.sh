@@ -60,7 +60,10 @@ fi
 cd "$ROOT"
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "npm: installing from package-lock.json"
-  npm ci --no-audit --no-fund
+  # `npm install`, not `npm ci`: npm 11 writes lock files that list only this platform's
+  # optional native packages (rollup, turbo, …) and then `npm ci` calls its own lock out of
+  # sync. `npm install` still installs the locked versions.
+  npm install --no-audit --no-fund
 else
   say "npm: node_modules up to date"
 fi
