@@ -46,31 +46,31 @@ export async function getInstanceWindow(
   options: { regions?: readonly string[]; now?: Date } = {},
 ): Promise<InstanceWindow> {
   const now = options.now ?? new Date();
-  const [backupRows, rangeRows, statusRows, [geo]] = await Promise.all([
-    tx
-      .select()
-      .from(backups)
-      .where(and(tenantWhere(backups, tenantId), eq(backups.instanceId, instanceId))),
-    tx
-      .select()
-      .from(walRanges)
-      .where(and(tenantWhere(walRanges, tenantId), eq(walRanges.instanceId, instanceId))),
-    tx
-      .select()
-      .from(instanceRegionStatus)
-      .where(
-        and(
-          tenantWhere(instanceRegionStatus, tenantId),
-          eq(instanceRegionStatus.instanceId, instanceId),
-        ),
+  // one transaction is one connection: its queries run one after another anyway, and pg
+  // deprecates queueing them concurrently on one client
+  const backupRows = await tx
+    .select()
+    .from(backups)
+    .where(and(tenantWhere(backups, tenantId), eq(backups.instanceId, instanceId)));
+  const rangeRows = await tx
+    .select()
+    .from(walRanges)
+    .where(and(tenantWhere(walRanges, tenantId), eq(walRanges.instanceId, instanceId)));
+  const statusRows = await tx
+    .select()
+    .from(instanceRegionStatus)
+    .where(
+      and(
+        tenantWhere(instanceRegionStatus, tenantId),
+        eq(instanceRegionStatus.instanceId, instanceId),
       ),
-    tx
-      .select()
-      .from(geoChecks)
-      .where(and(tenantWhere(geoChecks, tenantId), eq(geoChecks.instanceId, instanceId)))
-      .orderBy(desc(geoChecks.checkedAt))
-      .limit(1),
-  ]);
+    );
+  const [geo] = await tx
+    .select()
+    .from(geoChecks)
+    .where(and(tenantWhere(geoChecks, tenantId), eq(geoChecks.instanceId, instanceId)))
+    .orderBy(desc(geoChecks.checkedAt))
+    .limit(1);
 
   const known = [
     ...new Set([...statusRows, ...backupRows, ...rangeRows].map((r) => r.region)),
