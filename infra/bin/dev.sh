@@ -10,6 +10,7 @@ export REWIND_PROFILE=dev NEXT_TELEMETRY_DISABLED=1
 bash infra/bin/install.sh
 bash infra/bin/stack.sh up --profile dev --with-worker --with-web --web-mode dev
 node_modules/.bin/tsx packages/db/src/bin/seed.ts --demo
+node_modules/.bin/tsx infra/src/demo-instance.ts
 set -a; . "$root/.data/dev/stack.env"; set +a
 cat <<MSG
 
