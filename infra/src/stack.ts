@@ -14,6 +14,7 @@ import {
 } from './service';
 import { renderStackEnv, writeStackEnv } from './stack-env-file';
 import { temporal } from './temporal';
+import { startTenantClusters, stopTenantClusters } from './tenant-clusters';
 import { ensureCa } from './tls';
 
 export const SERVICES: Record<ServiceName, ServiceDef> = {
@@ -77,6 +78,11 @@ export async function up(opts: StackOptions, services: readonly ServiceName[]): 
       r.status === 'rejected' ? [(r.reason as Error).message] : [],
     );
     if (failures.length > 0) throw new Error(failures.join('\n'));
+    if (stage.includes('temporal') && services.includes('region-a') && services.includes('region-b')) {
+      // tenant clusters archive to both regions: bring back what `down` stopped once S3 is up
+      const started = await startTenantClusters(ctx);
+      if (started.length > 0) ctx.log(`tenant clusters: started ${started.length} again`);
+    }
   }
   ctx.log(`stack env: ${ctx.paths.stackEnvFile}`);
 }
@@ -122,6 +128,11 @@ export async function down(opts: StackOptions, services: readonly ServiceName[])
     ['control-pg'],
   ];
   for (const stage of stages) {
+    if (stage.includes('temporal') && services.includes('control-pg')) {
+      // the worker is down now; stop the tenant clusters while S3 can still take their WAL
+      const stopped = await stopTenantClusters(ctx);
+      if (stopped.length > 0) ctx.log(`tenant clusters: stopped ${stopped.length}`);
+    }
     await Promise.all(
       stage
         .filter((s) => services.includes(s))
