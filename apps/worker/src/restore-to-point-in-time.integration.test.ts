@@ -54,13 +54,13 @@ let deletedAt = '';
 
 async function commit(note: string): Promise<void> {
   const row = await engine.runSql(
-    { socketDir: engine.paths(source.id).run, port: source.port!, database: source.databaseName },
+    { socketDir: engine.paths(source.stanza).run, port: source.port!, database: source.databaseName },
     `insert into orders(note) values ('${note}') returning xmin::text;`,
     { context: `inserting ${note}` },
   );
   const [at, lsnAfter] = (
     await engine.runSql(
-      { socketDir: engine.paths(source.id).run, port: source.port!, database: source.databaseName },
+      { socketDir: engine.paths(source.stanza).run, port: source.port!, database: source.databaseName },
       `select to_char(pg_xact_commit_timestamp('${row}'::xid) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), pg_current_wal_insert_lsn();`,
       { context: 'reading commit time' },
     )
@@ -69,7 +69,7 @@ async function commit(note: string): Promise<void> {
 }
 
 const onSource = (text: string) =>
-  engine.runSql({ socketDir: engine.paths(source.id).run, port: source.port!, database: source.databaseName }, text, {
+  engine.runSql({ socketDir: engine.paths(source.stanza).run, port: source.port!, database: source.databaseName }, text, {
     context: 'pitr test workload',
   });
 
@@ -175,7 +175,7 @@ beforeAll(async () => {
   // phase: source with a workload across WAL segments and a backup boundary
   source = await provisionSource(env, engine, app.db, tenantId, `pitr-${nonce}`);
   await onSource('create table orders (id serial primary key, note text not null)');
-  await engine.backupBothRepos({ instanceId: source.id, type: 'full' });
+  await engine.backupBothRepos({ instanceId: source.stanza, type: 'full' });
   await sleep(1100); // pgBackRest serves only targets after the backup's stop second
   await commit('r1');
   await onSource('select pg_switch_wal()');
@@ -183,7 +183,7 @@ beforeAll(async () => {
   await onSource("select pg_create_restore_point('rp-mid')");
   await commit('r3');
   await onSource('select pg_switch_wal()');
-  await engine.backupBothRepos({ instanceId: source.id, type: 'incr' });
+  await engine.backupBothRepos({ instanceId: source.stanza, type: 'incr' });
   await sleep(1100);
   await commit('r4');
   await onSource('select pg_switch_wal()');
@@ -197,7 +197,7 @@ beforeAll(async () => {
   ).trim();
   await sleep(1100);
   await commit('tail'); // recovery to a time stops only at a later commit
-  await engine.check({ instanceId: source.id }); // switches WAL, waits until both regions hold it
+  await engine.check({ instanceId: source.stanza }); // switches WAL, waits until both regions hold it
   await syncCatalog(env, engine, app.db, source, { at: c.tail!.at, lsn: c.tail!.lsnAfter });
 }, 240_000);
 
@@ -207,8 +207,8 @@ afterAll(async () => {
   await workerConnection?.close();
   await closeDeps?.();
   if (source) {
-    await engine.stanzaDelete({ instanceId: source.id }).catch((e: unknown) => console.warn(String(e)));
-    await engine.destroyInstance({ instanceId: source.id });
+    await engine.stanzaDelete({ instanceId: source.stanza }).catch((e: unknown) => console.warn(String(e)));
+    await engine.destroyInstance({ instanceId: source.stanza });
     await platform.db.update(instances).set({ status: 'deleted' }).where(eq(instances.id, source.id));
   }
   await app.close();

@@ -6,6 +6,7 @@ import { instanceStatus } from './instance/instance-status';
 import { runSql, startCluster, stopCluster, waitForPromotion } from './instance/cluster';
 import { startInstance } from './instance/start-instance';
 import { stopInstance } from './instance/stop-instance';
+import { swapPgdata } from './instance/swap-pgdata';
 import { backup, backupBothRepos } from './pgbackrest/backup';
 import { check } from './pgbackrest/check';
 import { expire } from './pgbackrest/expire';
@@ -47,6 +48,7 @@ export function createEngine(config: EngineConfig) {
     destroyCluster: bind(destroyCluster),
     runSql: bind(runSql),
     waitForPromotion: bind(waitForPromotion),
+    swapPgdata: bind(swapPgdata),
   };
 }
 

@@ -29,3 +29,5 @@ export * from './pgbackrest/restore';
 export * from './pgbackrest/expire';
 export * from './wal';
 export * from './instance/integrity-checks';
+export * from './instance/swap-pgdata';
+export * from './pgbackrest/kill-stray-restores';

@@ -13,6 +13,11 @@ export interface RunOptions {
   secrets?: readonly string[];
   /** Exit codes to treat as success besides 0 (pg_ctl status answers 3 for "not running"). */
   okExitCodes?: readonly number[];
+  /**
+   * Aborting kills the command's whole process group (runuser and what it started), so a
+   * cancelled restore stops writing at once instead of running to its end.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -76,10 +81,27 @@ export function runCommand(
       // LC_ALL=C: output we parse (pg_controldata, pg_ctl) must not be translated
       env: { ...childEnv(process.env), LC_ALL: 'C', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      // its own process group only when it may be aborted: the group is what abort kills
+      detached: options.signal !== undefined,
     });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
+    let aborted = false;
+    const killGroup = (sig: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, sig);
+      } catch {
+        // already gone
+      }
+    };
+    const onAbort = () => {
+      aborted = true;
+      killGroup('SIGTERM');
+      setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS).unref();
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => {
@@ -95,15 +117,18 @@ export function runCommand(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       const durationMs = Date.now() - started;
       const exitCode = code ?? -1;
-      if (!timedOut && (exitCode === 0 || options.okExitCodes?.includes(exitCode))) {
+      if (!timedOut && !aborted && (exitCode === 0 || options.okExitCodes?.includes(exitCode))) {
         resolve({ stdout, stderr, exitCode, durationMs });
         return;
       }
       // pgBackRest writes its ERROR lines to stdout, PostgreSQL tools to stderr: show both tails
       const output = redact(tail(stderr) || tail(stdout), secrets);
-      const why = timedOut
+      const why = aborted
+        ? 'aborted (cancelled)'
+        : timedOut
         ? `timed out after ${timeoutMs} ms`
         : signal
           ? `killed by ${signal}`

@@ -59,5 +59,30 @@ export interface RestoreProgressView {
   cloneId: string | null;
   expiresAt: string | null;
   error: string | null;
+  /** replace or clone (absent: clone, from before replace existed) */
+  mode?: 'clone' | 'replace';
+  /** where recovery stopped (the new timeline's switch point), once promoted */
+  targetLSN?: string | null;
+  /** the timeline the restored data runs on, once promoted */
+  timeline?: number | null;
+  /** replace: undone within its TTL */
+  undone?: boolean;
 }
 export const restoreProgressQuery = defineQuery<RestoreProgressView>('restoreProgress');
+
+/**
+ * Replace mode, while the data set aside is kept (until `expiresAt`): puts the source's previous
+ * data back on its endpoint (same mechanics as the cutover). Refused when the restore is not a
+ * finished replace, was already undone, or its data was destroyed. Answers once the old data
+ * serves again and a new full backup was taken.
+ */
+export interface UndoReplacePayload {
+  byUserId: string;
+  reason?: string;
+}
+export interface UndoReplaceResult {
+  status: 'undone';
+  timeline: number | null;
+}
+export const UNDO_REPLACE_UPDATE = 'undoReplace';
+export const undoReplaceUpdate = defineUpdate<UndoReplaceResult, [UndoReplacePayload]>(UNDO_REPLACE_UPDATE);

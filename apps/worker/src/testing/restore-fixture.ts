@@ -33,11 +33,13 @@ export async function provisionSource(
       hostId: env.REWIND_HOST_ID,
       ignorePlanLimit: true,
     });
-    await tx.update(instances).set({ status: 'running' }).where(eq(instances.id, r.id));
-    return { ...r, status: 'running' as const };
+    // stanza = id: the engine knows an instance by its stanza (restore and replace address it
+    // so); older suites and benches address these sources by id, and both must keep working
+    await tx.update(instances).set({ status: 'running', stanza: r.id }).where(eq(instances.id, r.id));
+    return { ...r, status: 'running' as const, stanza: r.id };
   });
   await engine.initInstance({
-    instanceId: rec.id,
+    instanceId: rec.stanza,
     port: rec.port!,
     superuserPassword: randomBytes(12).toString('hex'),
     database: rec.databaseName,
@@ -47,7 +49,7 @@ export async function provisionSource(
     cipherPass: decryptSecret(rec.repoCipherPassEnc, env.REWIND_SECRET_KEY),
     retentionFullDays: 7,
   });
-  await engine.stanzaCreate({ instanceId: rec.id });
+  await engine.stanzaCreate({ instanceId: rec.stanza });
   return rec;
 }
 
@@ -59,7 +61,7 @@ export async function syncCatalog(
   source: InstanceRecord,
   latest: { at: string; lsn: string },
 ): Promise<void> {
-  const info = await engine.info({ instanceId: source.id });
+  const info = await engine.info({ instanceId: source.stanza });
   const regionOf = (repo: number) => (repo === 1 ? env.REGION_A_NAME : env.REGION_B_NAME);
   await inTenantTx(db, { tenantId: source.tenantId }, async (tx) => {
     for (const t of [backups, walRanges, instanceRegionStatus])

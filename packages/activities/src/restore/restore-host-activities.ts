@@ -1,8 +1,10 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlanCandidate, RestoreTargetSpec } from '@rewind/core';
-import { and, backups, eq, inTenantTx, updateRestore } from '@rewind/db';
+import { and, backups, eq, getInstance, inTenantTx, updateRestore } from '@rewind/db';
 import { mkdirForPostgres, repoForRegion } from '@rewind/engine';
+import { CancelledFailure } from '@temporalio/activity';
+import { activityCancellationSignal } from '../cancellation-signal';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { dirSize } from './dir-size';
@@ -17,6 +19,13 @@ export interface RestoredFrom {
 }
 
 const MARKER = '# rewind: restored copy';
+
+export interface RecoveryEnd {
+  /** the timeline the copy promoted to */
+  timeline: number;
+  /** where recovery stopped: the switch point recorded in the new timeline's history file */
+  targetLSN: string | null;
+}
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -33,6 +42,27 @@ export function restoreHostActivities(deps: ActivityDeps) {
       () => undefined, // progress is best effort; the phase records are what matter
     );
 
+  /** The new timeline's history file ends with "<parent tli>\t<switch LSN>\t<reason>". */
+  const recoveryEnd = async (
+    pgdata: string,
+    target: { socketDir: string; port: number },
+  ): Promise<RecoveryEnd> => {
+    // not pg_control_checkpoint(): the end-of-recovery checkpoint may not have happened yet
+    const timeline = Number.parseInt(
+      await engine.runSql(target, 'select substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8)', {
+        context: `reading the timeline of ${pgdata}`,
+      }),
+      16,
+    );
+    const name = `${timeline.toString(16).toUpperCase().padStart(8, '0')}.history`;
+    const history = await readFile(path.join(pgdata, 'pg_wal', name), 'utf8').catch(() => '');
+    const last = history
+      .split('\n')
+      .filter((l) => /^\d+\t/.test(l))
+      .pop();
+    return { timeline, targetLSN: last?.split('\t')[1] ?? null };
+  };
+
   return {
     /**
      * pgbackrest restore of the source's backup + WAL into the clone's directory, from the first
@@ -48,8 +78,14 @@ export function restoreHostActivities(deps: ActivityDeps) {
     }): Promise<RestoredFrom> {
       const paths = engine.paths(input.cloneId);
       for (const dir of [paths.root, paths.log, paths.run]) await mkdirForPostgres(dir, 0o700);
+      // the engine knows the source by its stanza (its directory and pgBackRest config)
+      const { stanza } = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+        getInstance(tx, input.tenantId, input.sourceInstanceId),
+      );
       const fellBackFrom: RestoredFrom['fellBackFrom'] = [];
+      const signal = activityCancellationSignal();
       for (const c of input.candidates) {
+        if (signal?.aborted) throw new CancelledFailure('restore cancelled');
         const size = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
           tx
             .select({ sizeBytes: backups.sizeBytes })
@@ -62,29 +98,38 @@ export function restoreHostActivities(deps: ActivityDeps) {
               ),
             ),
         ).then((r) => r[0]?.sizeBytes ?? null);
+        const started = Date.now();
         const watch = setInterval(() => {
-          void dirSize(paths.pgdata).then((bytes) =>
-            progress(input.tenantId, input.restoreId, {
+          void dirSize(paths.pgdata).then((bytes) => {
+            // linear in bytes copied so far; WAL replay afterwards is not in it
+            const rate = bytes / Math.max(1, (Date.now() - started) / 1000);
+            const etaSeconds =
+              size && rate > 0 ? Math.max(0, Math.round((size - bytes) / rate)) : undefined;
+            return progress(input.tenantId, input.restoreId, {
               percent: 15 + Math.round(45 * Math.min(1, size ? bytes / size : 0)),
               bytesRestored: bytes,
               ...(size ? { bytesTotal: size } : {}),
-            }),
-          );
+              ...(etaSeconds !== undefined ? { etaSeconds } : {}),
+            });
+          });
         }, 3_000);
         try {
           await withHeartbeat(
             () =>
               engine.restore({
-                instanceId: input.sourceInstanceId,
+                instanceId: stanza,
                 targetDir: paths.pgdata,
                 repo: repoForRegion(engine.config, c.region),
                 target: engineTarget(input.target),
                 set: c.backupLabel,
+                ...(signal ? { signal } : {}),
               }),
             { phase: 'restoring', region: c.region },
           );
           return { region: c.region, backupLabel: c.backupLabel, fellBackFrom };
         } catch (err) {
+          // a cancelled restore must not fall back to the next region
+          if (signal?.aborted) throw new CancelledFailure('restore cancelled');
           fellBackFrom.push({ region: c.region, error: message(err) });
         } finally {
           clearInterval(watch);
@@ -106,7 +151,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
       restoreId: string;
       cloneId: string;
       port: number;
-    }): Promise<void> {
+    }): Promise<RecoveryEnd> {
       const paths = engine.paths(input.cloneId);
       const auto = path.join(paths.pgdata, 'postgresql.auto.conf');
       const current = await readFile(auto, 'utf8').catch(() => '');
@@ -118,7 +163,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
         });
         await appendFile(auto, 'autovacuum = off\n');
       }
-      await withHeartbeat(
+      return withHeartbeat(
         async () => {
           await engine.startCluster({
             pgdata: paths.pgdata,
@@ -135,7 +180,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
               { context: `checking recovery of ${label(input.cloneId)}`, timeoutMs: 15_000 },
             );
             const [inRecovery, replayed] = row.split('|');
-            if (inRecovery === 'f') return;
+            if (inRecovery === 'f') return recoveryEnd(paths.pgdata, target);
             await progress(input.tenantId, input.restoreId, {
               percent: 75,
               replayedLSN: replayed || undefined,

@@ -37,18 +37,14 @@ export async function requestRestore(
   options: RequestRestoreOptions,
 ): Promise<RequestedRestore> {
   const mode = options.body.mode ?? 'clone';
-  if (mode === 'replace')
-    throw new AppError(
-      'bad_request',
-      'replace restores (cutover onto the source instance) are not available yet; restore as a clone and copy what you need',
-    );
   const { instance, plan } = await preflightRestore(tx, options);
   const [tenant] = await tx
     .select({ approvalPolicy: tenants.approvalPolicy })
     .from(tenants)
     .where(eq(tenants.id, options.tenantId));
   if (!tenant) throw new AppError('not_found', 'tenant not found');
-  const needsApproval = tenant.approvalPolicy === 'all_restores';
+  // both policies ('replace_only', 'all_restores') gate a replace: it overwrites what the source serves
+  const needsApproval = mode === 'replace' || tenant.approvalPolicy === 'all_restores';
 
   const id = randomUUID();
   const workflowId = options.workflowIdFor(id);

@@ -2,12 +2,15 @@ import { appendFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { EngineConfig } from '../engine-config';
 import { mkdirForPostgres } from '../fs-owner';
+import { killStrayRestores } from './kill-stray-restores';
 import { buildRestoreArgs, type RestoreArgsInput } from './restore-args';
 import { runPgBackRest } from './run-pgbackrest';
 
 export interface RestoreInput extends RestoreArgsInput {
   /** the source instance: its stanza and config say where the backups are */
   instanceId: string;
+  /** a cancelled restore aborts: pgbackrest is killed and the call rejects */
+  signal?: AbortSignal;
 }
 
 export interface RestoreResult {
@@ -20,6 +23,7 @@ export interface RestoreResult {
  * retries start clean). The cluster is not started: see prepareRestoredCluster + startCluster.
  */
 export async function restore(config: EngineConfig, input: RestoreInput): Promise<RestoreResult> {
+  await killStrayRestores(input.targetDir);
   await rm(input.targetDir, { recursive: true, force: true });
   await mkdirForPostgres(input.targetDir, 0o700);
   const r = await runPgBackRest(config, {
@@ -28,6 +32,7 @@ export async function restore(config: EngineConfig, input: RestoreInput): Promis
     repo: input.repo,
     args: buildRestoreArgs(input).filter((a) => !a.startsWith('--repo=')),
     timeoutMs: 6 * 60 * 60_000,
+    ...(input.signal ? { signal: input.signal } : {}),
   });
   return { targetDir: input.targetDir, durationMs: r.durationMs };
 }

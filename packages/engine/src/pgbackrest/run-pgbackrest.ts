@@ -9,6 +9,8 @@ export interface PgBackRestRun {
   args?: readonly string[];
   repo?: RepoIndex;
   timeoutMs?: number;
+  /** kills pgbackrest when aborted (a cancelled restore) */
+  signal?: AbortSignal;
 }
 
 /** Every pgbackrest invocation goes through here: the instance's own config, its stanza, context for errors. */
@@ -30,6 +32,7 @@ export function runPgBackRest(config: EngineConfig, run: PgBackRestRun): Promise
       timeoutMs: run.timeoutMs ?? 30 * 60_000,
       // the cipher pass and keys live in the config file, never on the command line; redact the keys anyway
       secrets: configSecrets(config),
+      ...(run.signal ? { signal: run.signal } : {}),
     },
   );
 }

@@ -13,6 +13,8 @@ export interface StartRestoreInput {
   requestedBy: string;
   needsApproval: boolean;
   hostId: string;
+  /** absent: clone */
+  mode?: 'clone' | 'replace';
 }
 
 /** After the restores row committed; if Temporal refuses, the row must not claim to be running. */
@@ -28,7 +30,7 @@ export async function startRestoreWorkflow(input: StartRestoreInput): Promise<vo
           instanceId: input.instanceId,
           restoreId: input.restoreId,
           requestedBy: input.requestedBy,
-          mode: 'clone',
+          mode: input.mode ?? 'clone',
           needsApproval: input.needsApproval,
           hostId: input.hostId,
         },

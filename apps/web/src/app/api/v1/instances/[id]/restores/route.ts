@@ -31,6 +31,7 @@ export const POST = withTenant<{ id: string }>(
         requestedBy: principal.userId,
         needsApproval: r.needsApproval,
         hostId: r.hostId,
+        mode: r.mode,
       }),
     );
     return Response.json(
