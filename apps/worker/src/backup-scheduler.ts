@@ -14,8 +14,15 @@ export function backupScheduleId(tenantId: string, instanceId: string, type: (ty
   return `${workflowIds.backupSchedule(tenantId, instanceId)}:${type}`;
 }
 
+export function drillScheduleId(tenantId: string, instanceId: string): string {
+  return workflowIds.drill(tenantId, instanceId, 'schedule');
+}
+
+/** Restore drills run daily: often enough that a broken chain is found within a day. */
+const DRILL_EVERY = '24 hours';
+
 /**
- * Temporal Schedules, one per backup type the plan asks for, each starting `takeBackup`.
+ * Temporal Schedules, one per backup type, plus the daily restore drill, the plan asks for, each starting `takeBackup`.
  * Overlaps are skipped: a backup still running when the next is due makes the next redundant.
  * The connection is lazy so building the worker's deps stays synchronous and offline.
  */
@@ -53,12 +60,33 @@ export function createBackupScheduler(options: { address: string; namespace: str
         }
         ids.push(scheduleId);
       }
+      const drillId = drillScheduleId(spec.tenantId, spec.instanceId);
+      try {
+        await client.schedule.create({
+          scheduleId: drillId,
+          spec: { intervals: [{ every: DRILL_EVERY }] },
+          // a drill still running (its clone's TTL) makes the next one redundant
+          policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
+          action: {
+            type: 'startWorkflow',
+            workflowType: 'restoreDrill',
+            taskQueue: spec.taskQueue,
+            workflowId: workflowIds.drill(spec.tenantId, spec.instanceId, 'scheduled'),
+            args: [{ tenantId: spec.tenantId, instanceId: spec.instanceId, trigger: 'schedule' }],
+          },
+        });
+      } catch (err) {
+        if (!(err instanceof ScheduleAlreadyRunning))
+          throw new Error(`while creating restore drill schedule ${drillId}: ${(err as Error).message}`, { cause: err });
+      }
+      ids.push(drillId);
       return ids;
     },
     async remove(ref): Promise<void> {
-      for (const type of TYPES) {
+      const ids = [...TYPES.map((t) => backupScheduleId(ref.tenantId, ref.instanceId, t)), drillScheduleId(ref.tenantId, ref.instanceId)];
+      for (const id of ids) {
         try {
-          await client.schedule.getHandle(backupScheduleId(ref.tenantId, ref.instanceId, type)).delete();
+          await client.schedule.getHandle(id).delete();
         } catch (err) {
           if (!(err instanceof ScheduleNotFoundError)) throw err;
         }

@@ -10,3 +10,4 @@ export * from './backups';
 export * from './restores';
 export * from './audit-events';
 export * from './region-status';
+export * from './restore-drills';

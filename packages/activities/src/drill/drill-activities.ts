@@ -1,0 +1,36 @@
+import { finishRestoreDrill, inTenantTx, startRestoreDrill, type StartedRestoreDrill } from '@rewind/db';
+import type { ActivityDeps } from '../deps';
+
+export type { StartedRestoreDrill };
+
+/** Catalog-side steps of a restore drill (control-plane queue); the restore itself is restoreToPointInTime. */
+export function drillActivities(deps: ActivityDeps) {
+  const regions = [deps.engine.config.regions.a.name, deps.engine.config.regions.b.name];
+  return {
+    async startRestoreDrill(input: {
+      tenantId: string;
+      instanceId: string;
+      workflowId: string;
+      trigger: 'schedule' | 'manual';
+      restoreId: string;
+      restoreWorkflowId: string;
+    }): Promise<StartedRestoreDrill> {
+      try {
+        return await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+          startRestoreDrill(tx, { ...input, regions }),
+        );
+      } catch (err) {
+        throw new Error(`while starting restore drill ${input.workflowId}: ${(err as Error).message}`, { cause: err });
+      }
+    },
+    async finishRestoreDrill(input: {
+      tenantId: string;
+      drillId: string;
+      restoreStatus: string;
+      error?: string | null;
+    }): Promise<{ status: string; checks: number }> {
+      const row = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) => finishRestoreDrill(tx, input));
+      return { status: row.status, checks: row.checks.length };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../client';
+import { tenantWhere } from '../access';
+import { appendAuditEvent } from '../audit/append-audit-event';
+import { restoreDrills, restores } from '../schema';
+
+export interface FinishRestoreDrillOptions {
+  tenantId: string;
+  drillId: string;
+  /** the clone restore's outcome as its workflow returned it */
+  restoreStatus: string;
+  error?: string | null;
+}
+
+/**
+ * The verdict of a drill, taken from its restore row (checks, error, when the checks had
+ * answered): succeeded only if the restore succeeded and every check passed.
+ */
+export async function finishRestoreDrill(tx: Tx, options: FinishRestoreDrillOptions) {
+  const [drill] = await tx
+    .select()
+    .from(restoreDrills)
+    .where(and(tenantWhere(restoreDrills, options.tenantId), eq(restoreDrills.id, options.drillId)))
+    .limit(1);
+  if (!drill) throw new Error(`restore drill ${options.drillId} not found for tenant ${options.tenantId}`);
+  const [restore] = drill.restoreId
+    ? await tx.select().from(restores).where(eq(restores.id, drill.restoreId)).limit(1)
+    : [];
+  const checks = restore?.checks ?? [];
+  const ok = options.restoreStatus === 'succeeded' && checks.length > 0 && checks.every((c) => c.ok);
+  const error = ok
+    ? null
+    : (options.error ?? restore?.error ?? (checks.length === 0 ? 'the restore ran no checks' : `restore ${options.restoreStatus}`));
+  const checkedAt = restore?.finishedAt ?? new Date();
+  const [row] = await tx
+    .update(restoreDrills)
+    .set({
+      status: ok ? 'succeeded' : 'failed',
+      checks,
+      error,
+      durationSeconds: Math.max(0, Math.round((checkedAt.getTime() - drill.startedAt.getTime()) / 1000)),
+      finishedAt: new Date(),
+    })
+    .where(eq(restoreDrills.id, drill.id))
+    .returning();
+  await appendAuditEvent(tx, {
+    tenantId: options.tenantId,
+    actor: { type: 'system' },
+    action: ok ? 'drill.succeeded' : 'drill.failed',
+    target: { type: 'instance', id: drill.instanceId },
+    data: { drillId: drill.id, restoreId: drill.restoreId, checks: checks.length, ...(error ? { error: error.slice(0, 2000) } : {}) },
+  });
+  return row!;
+}
