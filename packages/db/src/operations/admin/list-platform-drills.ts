@@ -1,0 +1,54 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { PlatformDb } from '../../platform-db';
+import { instances, restoreDrills, tenants, type RestoreCheckRecord, type RestoreDrillStatus } from '../../schema';
+
+export interface PlatformDrillRow {
+  id: string;
+  tenant: { id: string; slug: string; name: string };
+  instance: { id: string; name: string };
+  restoreId: string | null;
+  trigger: 'schedule' | 'manual';
+  status: RestoreDrillStatus;
+  region: string | null;
+  checks: RestoreCheckRecord[];
+  durationSeconds: number | null;
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** Restore drills of every tenant, newest first. */
+export async function listPlatformDrills(
+  db: PlatformDb,
+  filter: { tenantId?: string; limit: number },
+): Promise<PlatformDrillRow[]> {
+  const where: SQL[] = [];
+  if (filter.tenantId) where.push(eq(restoreDrills.tenantId, filter.tenantId));
+  const rows = await db
+    .select({
+      drill: restoreDrills,
+      tenantSlug: tenants.slug,
+      tenantName: tenants.name,
+      instanceName: instances.name,
+    })
+    .from(restoreDrills)
+    .innerJoin(tenants, eq(tenants.id, restoreDrills.tenantId))
+    .innerJoin(instances, and(eq(instances.id, restoreDrills.instanceId), eq(instances.tenantId, restoreDrills.tenantId)))
+    .where(where.length > 0 ? and(...where) : undefined)
+    .orderBy(desc(restoreDrills.startedAt))
+    .limit(Math.min(Math.max(filter.limit, 1), 500));
+  return rows.map(({ drill: d, tenantSlug, tenantName, instanceName }) => ({
+    id: d.id,
+    tenant: { id: d.tenantId, slug: tenantSlug, name: tenantName },
+    instance: { id: d.instanceId, name: instanceName },
+    restoreId: d.restoreId,
+    trigger: d.trigger,
+    status: d.status,
+    region: d.region,
+    checks: d.checks,
+    durationSeconds: d.durationSeconds,
+    error: d.error,
+    startedAt: d.startedAt,
+    finishedAt: d.finishedAt,
+  }));
+}
