@@ -1,2 +1,3 @@
 export * from './browser';
 export * from './sign-in';
+export * from './restorable-instance';

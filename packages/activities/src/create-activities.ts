@@ -6,6 +6,7 @@ import { restoreActivities } from './restore';
 import { catalogActivities } from './data-plane/catalog-activities';
 import { hostDataPlaneActivities } from './data-plane/host-data-plane-activities';
 import { auditActivities } from './audit/audit-activities';
+import { drillActivities } from './drill/drill-activities';
 
 /** Every activity of the system, closed over its dependencies; grouped by domain in sub-folders. */
 export function createActivities(deps: ActivityDeps) {
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...catalogActivities(deps),
     ...hostDataPlaneActivities(deps),
     ...auditActivities(deps),
+    ...drillActivities(deps),
   };
 }
 

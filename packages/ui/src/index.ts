@@ -4,3 +4,7 @@ export * from './empty-state';
 export * from './error-state';
 export * from './spinner';
 export * from './status-badge';
+export * from './card';
+export * from './dialog';
+export * from './progress-bar';
+export * from './window-timeline';

@@ -17,3 +17,5 @@ export { walEvents } from './instance/find-wal-events';
 export type { WalEventsInput } from './instance/find-wal-events';
 export { restoreToPointInTime } from './restore/restore-to-point-in-time';
 export type { RestoreToPointInTimeInput, RestoreToPointInTimeResult } from './restore/restore-to-point-in-time';
+export { restoreDrill } from './drill/restore-drill';
+export type { RestoreDrillInput, RestoreDrillResult } from './drill/restore-drill';

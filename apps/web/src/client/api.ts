@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** e.g. `nearest: { before, after }` on a target outside the window */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -26,7 +28,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       // Session expired: back to sign-in, returning here afterwards.
       window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
     }
-    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `request failed (${res.status})`);
+    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `request failed (${res.status})`, err?.details);
   }
   return json as T;
 }

@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { Button } from '@rewind/ui';
 import { useMe } from './queries';
 import { setTenantCookie } from './tenant-cookie';
@@ -10,6 +11,7 @@ import { setTenantCookie } from './tenant-cookie';
 export function AppHeader() {
   const me = useMe();
   const client = useQueryClient();
+  const path = usePathname();
 
   const switchTenant = async (slug: string) => {
     setTenantCookie(slug);
@@ -65,9 +67,31 @@ export function AppHeader() {
           </Button>
         </nav>
       </div>
+      <nav aria-label="Portal" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 sm:px-6">
+        {NAV.map(([href, label]) => {
+          const active = href === '/' ? path === '/' || path.startsWith('/instances') : path.startsWith(href);
+          return (
+            <Link
+              key={href}
+              href={href}
+              aria-current={active ? 'page' : undefined}
+              className={`-mb-px border-b-2 px-2.5 py-2 text-sm whitespace-nowrap ${active ? 'border-indigo-600 font-medium text-zinc-900' : 'border-transparent text-zinc-500 hover:text-zinc-900'}`}
+            >
+              {label}
+            </Link>
+          );
+        })}
+      </nav>
     </header>
   );
 }
+
+const NAV: Array<[string, string]> = [
+  ['/', 'Instances'],
+  ['/restores', 'Restores'],
+  ['/audit', 'Audit log'],
+  ['/settings', 'Settings'],
+];
 
 function Logo() {
   return (

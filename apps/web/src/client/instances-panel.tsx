@@ -3,11 +3,13 @@
 import Link from 'next/link';
 import { EmptyState, ErrorState, Spinner, StatusBadge, Button } from '@rewind/ui';
 import { CreateInstanceForm } from './create-instance-form';
-import { useInstances, useMe } from './queries';
+import { useDrills, useInstances, useMe, useTenant } from './queries';
+import { formatAgo, formatDuration } from './time';
 
 export function InstancesPanel() {
   const me = useMe();
   const instances = useInstances();
+  const tenant = useTenant();
   const canCreate = me.data?.permissions.includes('instance:create') ?? false;
 
   return (
@@ -48,8 +50,10 @@ export function InstancesPanel() {
               <tr>
                 <th className="px-4 py-2.5">Name</th>
                 <th className="px-4 py-2.5">Status</th>
-                <th className="hidden px-4 py-2.5 sm:table-cell">Version</th>
-                <th className="hidden px-4 py-2.5 sm:table-cell">Created</th>
+                <th className="hidden px-4 py-2.5 md:table-cell">Plan</th>
+                <th className="px-4 py-2.5">Recovery point</th>
+                <th className="hidden px-4 py-2.5 sm:table-cell">Last backup</th>
+                <th className="hidden px-4 py-2.5 md:table-cell">Drill</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
@@ -63,9 +67,17 @@ export function InstancesPanel() {
                   <td className="px-4 py-3">
                     <StatusBadge status={i.status} />
                   </td>
-                  <td className="hidden px-4 py-3 text-zinc-500 sm:table-cell">PostgreSQL {i.pgVersion}</td>
+                  <td className="hidden px-4 py-3 text-zinc-500 md:table-cell">
+                    {tenant.data?.plan.name ?? '—'} · PG {i.pgVersion}
+                  </td>
+                  <td className="px-4 py-3 font-mono text-[13px] tabular-nums" title="age of the newest restorable commit">
+                    {i.rpoSeconds === null || i.rpoSeconds === undefined ? <span className="text-zinc-400">—</span> : formatDuration(i.rpoSeconds)}
+                  </td>
                   <td className="hidden px-4 py-3 text-zinc-500 sm:table-cell">
-                    <time dateTime={i.createdAt}>{formatTime(i.createdAt)}</time>
+                    {i.lastBackupAt ? <time dateTime={i.lastBackupAt}>{formatAgo(i.lastBackupAt)}</time> : 'none yet'}
+                  </td>
+                  <td className="hidden px-4 py-3 md:table-cell">
+                    <DrillCell instanceId={i.id} />
                   </td>
                 </tr>
               ))}
@@ -79,4 +91,12 @@ export function InstancesPanel() {
 
 export function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function DrillCell({ instanceId }: { instanceId: string }) {
+  const drills = useDrills(instanceId);
+  const last = drills.data?.[0];
+  if (drills.isPending) return <span className="text-xs text-zinc-400">…</span>;
+  if (drills.isError) return <span className="text-xs text-zinc-400" title={drills.error.message}>unknown</span>;
+  return last ? <StatusBadge status={last.status} /> : <span className="text-xs text-zinc-400">no drill yet</span>;
 }

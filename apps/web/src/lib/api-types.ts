@@ -17,6 +17,9 @@ export interface InstanceSummary {
   kind: string;
   pgVersion: number;
   createdAt: string;
+  /** list only: best recovery point age over the regions */
+  rpoSeconds?: number | null;
+  lastBackupAt?: string | null;
 }
 
 export interface InstanceConnection {
@@ -35,6 +38,11 @@ export interface WindowRegion {
 }
 
 export interface InstanceDetail extends InstanceSummary {
+  /** the instance's IANA zone (restore targets are also shown in it) */
+  timezone?: string;
+  legalHold?: boolean;
+  /** clones only: when the clone is destroyed */
+  expiresAt?: string | null;
   connection: InstanceConnection;
   window: { regions: WindowRegion[] };
 }
@@ -45,7 +53,223 @@ export interface CreatedInstance {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
 export const INSTANCE_NAME_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
+
+/* ---- portal additions: the rest of what the /api/v1 routes answer ---- */
+
+export interface WindowRegionDetail extends WindowRegion {
+  /** seconds between now and `latest` in this region */
+  rpoSeconds: number | null;
+  latestCommitAt: string | null;
+  archiveOk: boolean;
+  error: string | null;
+  syncedAt: string | null;
+}
+
+export interface LastBackup {
+  label: string;
+  type: string;
+  region: string;
+  stoppedAt: string;
+}
+
+export interface GeoCheck {
+  ok: boolean;
+  missingSegments: number;
+  missingBackups: number;
+  lagSeconds: number | null;
+  detail: string | null;
+  checkedAt: string;
+}
+
+/** GET /api/v1/instances/{id} as the route builds it (window from the catalog). */
+export interface InstanceDetailFull extends InstanceDetail {
+  window: { regions: WindowRegionDetail[] };
+  rpoSeconds: number | null;
+  lastBackup: LastBackup | null;
+  geoCheck: GeoCheck | null;
+}
+
+export interface BackupItem {
+  label: string;
+  type: string;
+  region: string;
+  startedAt: string;
+  stoppedAt: string;
+  sizeBytes: number;
+}
+
+export type RestoreTarget =
+  | { time: string; inclusive: boolean }
+  | { lsn: string; inclusive: boolean }
+  | { xid: string; inclusive: boolean }
+  | { name: string }
+  | { latest: true };
+
+export type RestoreMode = 'clone' | 'replace';
+
+export interface RestoreRequest {
+  /** `time` is sent as typed: the server refuses a time without offset (target_naive) */
+  target: { time: string; inclusive?: boolean } | 'latest';
+  mode?: RestoreMode;
+  region?: string;
+}
+
+/** POST …/restores/preflight: what would serve the target. */
+export interface PreflightResponse {
+  instanceId: string;
+  mode: RestoreMode;
+  target: RestoreTarget;
+  description: string;
+  region: string;
+  backupLabel: string;
+  candidates: Array<{ region: string; backupLabel: string }>;
+  targetUtc: string | null;
+  targetLocal: string | null;
+  timeZone: string;
+  notes: string[];
+}
+
+export interface RestoreCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface RestoreProgress {
+  percent?: number;
+  bytesRestored?: number;
+  bytesTotal?: number;
+  etaSeconds?: number;
+  replayedLSN?: string;
+  targetLSN?: string;
+  timeline?: number;
+}
+
+export interface RestoreView {
+  id: string;
+  instanceId: string;
+  status: string;
+  phase: string;
+  mode: RestoreMode;
+  progress: RestoreProgress;
+  target: RestoreTarget;
+  region: string | null;
+  checks: RestoreCheck[];
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  result: {
+    instanceId: string;
+    status: string;
+    expiresAt: string | null;
+    connection: InstanceConnection | null;
+  } | null;
+}
+
+export interface RestoreListItem {
+  id: string;
+  instanceId: string;
+  instanceName: string;
+  status: string;
+  phase: string;
+  mode: RestoreMode;
+  target: RestoreTarget;
+  region: string | null;
+  resultInstanceId: string | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface WalEvent {
+  kind: string;
+  xid: number;
+  lsn: string;
+  time: string;
+  relations?: string[];
+  rowCount?: number;
+  confidence: string;
+}
+
+export interface WalEventsResponse {
+  from: string;
+  to: string;
+  events: WalEvent[];
+}
+
+export interface DrillItem {
+  id: string;
+  instanceId: string;
+  restoreId: string | null;
+  trigger: string;
+  status: string;
+  target: RestoreTarget | null;
+  region: string | null;
+  checks: RestoreCheck[] | null;
+  durationSeconds: number | null;
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface TenantView {
+  id: string;
+  slug: string;
+  name: string;
+  retentionDays: number;
+  approvalPolicy: 'replace_only' | 'all_restores';
+  timezone: string;
+  plan: { id: string; name: string; retentionDaysMax: number; approvalForAllRestores: boolean };
+}
+
+export interface MemberView {
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+  since?: string;
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  user: { id: string; email: string };
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedToken {
+  id: string;
+  name: string;
+  prefix: string;
+  token: string;
+  createdAt: string;
+}
+
+export interface AuditEventView {
+  id: number;
+  seq: number;
+  at: string;
+  actor: { type: string; id: string | null; email: string | null };
+  action: string;
+  target: { type: string; id: string } | null;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditPage {
+  events: AuditEventView[];
+  nextCursor: string | null;
+}
+
+export type AuditVerify =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; firstBroken: { seq: number; id: string; reason: string } };

@@ -39,11 +39,27 @@ const byId: Case[] = [
   { route: 'POST /api/v1/restores/[id]/approve', path: () => `/api/v1/restores/${a.restoreId}/approve`, body: reason },
   { route: 'POST /api/v1/restores/[id]/reject', path: () => `/api/v1/restores/${a.restoreId}/reject`, body: reason },
   { route: 'POST /api/v1/restores/[id]/cancel', path: () => `/api/v1/restores/${a.restoreId}/cancel`, body: reason },
-  { route: 'POST /api/v1/admin/restores/[id]/approve', path: () => `/api/v1/admin/restores/${a.restoreId}/approve`, body: reason },
-  { route: 'POST /api/v1/admin/restores/[id]/reject', path: () => `/api/v1/admin/restores/${a.restoreId}/reject`, body: reason },
+  { route: 'POST /api/v1/restores/[id]/undo', path: () => `/api/v1/restores/${a.restoreId}/undo`, body: reason },
   { route: 'DELETE /api/v1/tokens/[id]', path: () => `/api/v1/tokens/${a.tokenId}` },
   { route: 'PATCH /api/v1/members/[userId]', path: () => `/api/v1/members/${a.memberUserId}`, body: { role: 'owner' } },
   { route: 'DELETE /api/v1/members/[userId]', path: () => `/api/v1/members/${a.memberUserId}` },
+];
+
+/**
+ * The platform-admin surface: every tenant token (even aimed at A with the tenant header) gets
+ * 404, whether the route names one of A's rows or lists across tenants; nothing changes.
+ */
+const adminRoutes: Case[] = [
+  { route: 'POST /api/v1/admin/restores/[id]/approve', path: () => `/api/v1/admin/restores/${a.restoreId}/approve`, body: reason },
+  { route: 'POST /api/v1/admin/restores/[id]/reject', path: () => `/api/v1/admin/restores/${a.restoreId}/reject`, body: reason },
+  { route: 'GET /api/v1/admin/restores', path: () => '/api/v1/admin/restores?status=pending_approval' },
+  { route: 'GET /api/v1/admin/drills', path: () => '/api/v1/admin/drills' },
+  { route: 'GET /api/v1/admin/fleet', path: () => '/api/v1/admin/fleet' },
+  { route: 'GET /api/v1/admin/tenants', path: () => '/api/v1/admin/tenants' },
+  { route: 'PATCH /api/v1/admin/tenants/[id]', path: () => `/api/v1/admin/tenants/${a.tenantId}`, body: { planId: 'free' } },
+  { route: 'GET /api/v1/admin/plans', path: () => '/api/v1/admin/plans' },
+  { route: 'PATCH /api/v1/admin/plans/[id]', path: () => '/api/v1/admin/plans/pro', body: { maxInstances: 1 } },
+  { route: 'GET /api/v1/admin/audit', path: () => `/api/v1/admin/audit?tenant=${a.tenantId}` },
 ];
 
 /** Tenant-wide routes: B's token pointed at A with the tenant header gets 403. */
@@ -87,7 +103,7 @@ afterAll(async () => {
 
 describe('cross-tenant isolation (globex → acme)', () => {
   it('every /api/v1 route has a cross-tenant case', () => {
-    const covered = new Set([...byId, ...collections].map((c) => c.route));
+    const covered = new Set([...byId, ...adminRoutes, ...collections].map((c) => c.route));
     const missing = listApiRoutes().filter((r) => !covered.has(r));
     expect(missing).toEqual([]);
   });
@@ -100,6 +116,17 @@ describe('cross-tenant isolation (globex → acme)', () => {
       if (token === bOwner) expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
       expect(res.text).not.toContain(a.tenantId);
+    }
+  });
+
+  it.each(live(adminRoutes).map((c) => [c.route, c] as const))('%s (admin) → 404 for globex tokens, with or without x-rewind-tenant', async (_route, c) => {
+    for (const token of [bOwner, bMember]) {
+      for (const headers of [{}, { 'x-rewind-tenant': 'acme' }] as Record<string, string>[]) {
+        const res = await call(f.baseUrl, method(c.route), c.path(), { token, body: c.body, headers });
+        expect(res.status).toBe(404);
+        expect(res.body).toMatchObject({ error: { code: 'not_found', message: expect.any(String) } });
+        expect(res.text).not.toContain(a.tenantId);
+      }
     }
   });
 

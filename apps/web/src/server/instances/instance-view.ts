@@ -23,6 +23,9 @@ export function toInstanceSummary(row: SummaryRow): InstanceSummary {
 export function toInstanceDetail(row: InstanceRecord, secretKey: string, host: string): InstanceDetail {
   return {
     ...toInstanceSummary(row),
+    timezone: row.timezone,
+    legalHold: row.legalHold,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
     connection: {
       host,
       port: row.port,

@@ -1,4 +1,5 @@
-import { listInstances } from '@rewind/db';
+import { getInstanceWindow, listInstances } from '@rewind/db';
+import { env } from '@/server/env';
 import { appendAuditEvent } from '@rewind/db';
 import { auditActor } from '@/server/audit/audit-actor';
 import { readJsonBody } from '@/server/api/read-json-body';
@@ -17,7 +18,17 @@ export const dynamic = 'force-dynamic';
 export const GET = withTenant(
   async ({ tx, tenant }) => {
     const rows = await listInstances(tx, tenant.tenantId);
-    return Response.json(rows.map(toInstanceSummary), { headers: { 'cache-control': 'no-store' } });
+    // the list shows each instance's health at a glance: recovery point age and last backup (drills: GET …/drills)
+    const out = [];
+    for (const row of rows) {
+      const w = await getInstanceWindow(tx, tenant.tenantId, row.id, { regions: [env().REGION_A_NAME, env().REGION_B_NAME] });
+      out.push({
+        ...toInstanceSummary(row),
+        rpoSeconds: w.rpoSeconds,
+        lastBackupAt: w.lastBackup?.stoppedAt ?? null,
+      });
+    }
+    return Response.json(out, { headers: { 'cache-control': 'no-store' } });
   },
   { permissions: ['instance:read'] },
 );

@@ -1,12 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@rewind/core';
-import { appendAuditEvent, getInstance } from '@rewind/db';
+import { appendAuditEvent, getInstance, listBackups } from '@rewind/db';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { auditActor } from '@/server/audit/audit-actor';
 import { withTenant } from '@/server/api/with-tenant';
 import { startBackupBody, startBackupWorkflow } from '@/server/instances/start-backup';
 
 export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/instances/{id}/backups → the catalog's backups, oldest first, every region. */
+export const GET = withTenant<{ id: string }>(
+  async ({ tx, tenant, params }) => {
+    const rows = await listBackups(tx, tenant.tenantId, params.id);
+    return Response.json(
+      rows.map((b) => ({
+        label: b.label,
+        type: b.type,
+        region: b.region,
+        startedAt: b.startedAt.toISOString(),
+        stoppedAt: b.stoppedAt.toISOString(),
+        sizeBytes: b.sizeBytes,
+      })),
+      { headers: { 'cache-control': 'no-store' } },
+    );
+  },
+  { permissions: ['instance:read'] },
+);
 
 /** POST /api/v1/instances/{id}/backups `{ type? }` → 202: a backup to both regions starts now. */
 export const POST = withTenant<{ id: string }>(

@@ -1,0 +1,43 @@
+import { listRestores } from '@rewind/db';
+import { z } from 'zod';
+import { readQuery } from '@/server/api/read-query';
+import { withTenant } from '@/server/api/with-tenant';
+import type { RestoreListItem } from '@/lib/api-types';
+
+export const dynamic = 'force-dynamic';
+
+const listQuery = z
+  .object({
+    instanceId: z.string().max(64).optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/, 'must be an integer from 1 to 500')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 500, 'must be an integer from 1 to 500')
+      .optional(),
+  })
+  .strict();
+
+/** GET /api/v1/restores?instanceId=&limit= → the tenant's restores, newest first (no credentials). */
+export const GET = withTenant(
+  async ({ tx, tenant, req }) => {
+    const q = readQuery(req.nextUrl, listQuery);
+    const rows = await listRestores(tx, tenant.tenantId, { instanceId: q.instanceId, limit: q.limit });
+    const items: RestoreListItem[] = rows.map((r) => ({
+      id: r.id,
+      instanceId: r.instanceId,
+      instanceName: r.instanceName,
+      status: r.status,
+      phase: r.phase,
+      mode: r.mode,
+      target: r.target,
+      region: r.region,
+      resultInstanceId: r.resultInstanceId,
+      error: r.error,
+      createdAt: r.createdAt.toISOString(),
+      finishedAt: r.finishedAt?.toISOString() ?? null,
+    }));
+    return Response.json(items, { headers: { 'cache-control': 'no-store' } });
+  },
+  { permissions: ['restore:read'] },
+);
