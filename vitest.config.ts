@@ -46,8 +46,9 @@ export default defineConfig({
           setupFiles: [here('./test-support/load-stack-env.ts')],
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          // one fork, one file at a time (fileParallelism is not a per-project option)
           pool: 'forks',
-          fileParallelism: false,
+          poolOptions: { forks: { singleFork: true } },
         },
       },
       {
@@ -58,7 +59,9 @@ export default defineConfig({
           setupFiles: [here('./test-support/load-stack-env.ts')],
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // browser flows share one Chromium budget on 2 cores: one file at a time
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

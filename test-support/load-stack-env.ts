@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// the one stack.env reader (relative import: a setup file should not load the whole db package)
+import { parseEnvFile } from '../packages/db/src/env/load-stack-env';
 
 /**
  * Integration and e2e tests run against the test stack that `npm test` brought up.
@@ -10,7 +12,6 @@ const file =
 if (!existsSync(file)) {
   throw new Error(`no stack env at ${file}: bring the test stack up first (bash infra/bin/stack.sh up --profile test)`);
 }
-for (const line of readFileSync(file, 'utf8').split('\n')) {
-  const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-  if (m && m[1] && process.env[m[1]] === undefined) process.env[m[1]] = m[2];
+for (const [key, value] of Object.entries(parseEnvFile(readFileSync(file, 'utf8')))) {
+  if (process.env[key] === undefined) process.env[key] = value;
 }

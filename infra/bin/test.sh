@@ -43,7 +43,7 @@ node_modules/.bin/vitest run --project unit --project integration --project e2e 
   --reporter=default --reporter=json --outputFile.json="$results/vitest-main.json" "$@"
 code=$?
 log "running vitest: disruptive (region outages, worker kills), alone"
-node_modules/.bin/vitest run --project disruptive --passWithNoTests \
+node_modules/.bin/vitest run --project disruptive --passWithNoTests --no-file-parallelism \
   --reporter=default --reporter=json --outputFile.json="$results/vitest-disruptive.json" "$@"
 code2=$?
 [ $code -eq 0 ] && code=$code2

@@ -6,7 +6,6 @@ import { archiveCommand, renderPostgresqlConf } from './instance/render-postgres
 import { instancePaths } from './paths';
 import { parseVersion } from './probe-binaries';
 import { childEnv, commandLineAsPostgres } from './run-as-postgres';
-import { parseEnvFile } from './testing/load-test-env';
 
 describe('errors', () => {
   it('redacts secrets and keeps the tail', () => {
@@ -108,13 +107,6 @@ describe('small parsers', () => {
   it('parses versions', () => {
     expect(parseVersion('postgres (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)')).toBe('15.20');
     expect(parseVersion('pgBackRest 2.45')).toBe('2.45');
-  });
-  it('parses env files', () => {
-    expect(parseEnvFile('# c\nA=1\nB="two words"\n\nC=x=y\n')).toEqual({
-      A: '1',
-      B: 'two words',
-      C: 'x=y',
-    });
   });
   it('lays out instance directories and rejects unsafe ids', () => {
     expect(instancePaths('/data', 'host-1', 'i1').pgdata).toBe(
