@@ -1,5 +1,6 @@
 import type { EngineConfig, RepoIndex } from '../engine-config';
 import { runPgBackRest } from './run-pgbackrest';
+import { waitForLock } from './wait-for-lock';
 
 export type BackupType = 'full' | 'diff' | 'incr';
 
@@ -12,6 +13,11 @@ export interface BackupInput {
    * hold must keep every backup). Default: pgBackRest's own default (expire).
    */
   expireAuto?: boolean;
+  /**
+   * How long to wait for another backup of the same stanza (a Schedule's and an on-demand one
+   * can meet) to release pgBackRest's lock before giving up. Default 30 minutes.
+   */
+  lockWaitMs?: number;
 }
 
 export interface BackupResult {
@@ -22,13 +28,17 @@ export interface BackupResult {
 
 /** One backup to one repo. Backing up "to both regions" is two calls, repo1 then repo2 (see backupBothRepos). */
 export async function backup(config: EngineConfig, input: BackupInput): Promise<BackupResult> {
-  const r = await runPgBackRest(config, {
-    instanceId: input.instanceId,
-    command: 'backup',
-    repo: input.repo,
-    args: [`--type=${input.type}`, ...(input.expireAuto === false ? ['--no-expire-auto'] : [])],
-    timeoutMs: 6 * 60 * 60_000,
-  });
+  const r = await waitForLock(
+    () =>
+      runPgBackRest(config, {
+        instanceId: input.instanceId,
+        command: 'backup',
+        repo: input.repo,
+        args: [`--type=${input.type}`, ...(input.expireAuto === false ? ['--no-expire-auto'] : [])],
+        timeoutMs: 6 * 60 * 60_000,
+      }),
+    input.lockWaitMs,
+  );
   return { repo: input.repo, type: input.type, durationMs: r.durationMs };
 }
 
