@@ -129,7 +129,7 @@ describe('portal: point-in-time restore', () => {
     const member = await newAppContext(browser);
     const page = await member.newPage();
     await signInThroughForm(page, globexMember);
-    await page.getByTestId('instances-list').getByText(source.name).waitFor();
+    await page.getByTestId('instances-list').getByText(source.name, { exact: true }).waitFor();
     await openInstance(page);
     await page.getByTestId('restore-not-allowed').waitFor();
     await expect(page.getByTestId('restore-button').count()).resolves.toBe(0);
