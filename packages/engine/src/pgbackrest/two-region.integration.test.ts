@@ -1,9 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../create-engine';
 import { engineConfigFromEnv } from '../engine-config';
+import { freePortSlice } from '../testing/free-port-slice';
 import { loadTestEnv } from '../testing/load-test-env';
 
 const env = loadTestEnv();
@@ -11,7 +12,8 @@ const engine: Engine = createEngine(engineConfigFromEnv(env));
 const suffix = randomBytes(4).toString('hex');
 const instanceId = `it2r-${suffix}`;
 const restoreId = `it2r-${suffix}-restore`;
-const port = randomInt(env.INSTANCE_PORT_MIN, env.INSTANCE_PORT_MAX - 1);
+// two ports nothing listens on now (other tests' instances share the stack's range)
+const port = await freePortSlice(env.INSTANCE_PORT_MIN, env.INSTANCE_PORT_MAX, 2);
 const restorePort = port + 1;
 const ownerPassword = `owner-${randomBytes(8).toString('hex')}`;
 

@@ -1,0 +1,2 @@
+export { loadTestEnv } from './load-test-env';
+export { freePortSlice } from './free-port-slice';
