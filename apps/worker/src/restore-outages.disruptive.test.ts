@@ -52,9 +52,13 @@ const target = () => ({ time: new Date(Date.parse(s.deletedAt) - 1000).toISOStri
 
 describe('restore under outages', () => {
   it('a worker SIGKILLed mid-restore is replaced and the restore finishes with the right data', async () => {
+    // node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a child node
+    // process, so SIGKILLing it would leave the real worker alive and polling
     const child: ChildProcess = spawn(
-      path.join(root, 'node_modules/.bin/tsx'),
+      process.execPath,
       [
+        '--import',
+        'tsx',
         fileURLToPath(new URL('./testing/restore-worker-child.ts', import.meta.url)),
         s.queues.controlPlaneQueue,
         s.queues.hostTaskQueue,
@@ -70,6 +74,9 @@ describe('restore under outages', () => {
       const r = await s.start({ target: target() });
       await s.waitFor(r.id, (x) => x.phase === 'restoring');
       child.kill('SIGKILL'); // the worker only: its pgbackrest, if running, is orphaned like in a crash
+      await new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+      expect(child.signalCode).toBe('SIGKILL');
+      expect(() => process.kill(child.pid!, 0)).toThrow(); // the worker process is really gone
       await s.startWorkers();
       const done = await s.waitFor(r.id, (x) => x.status === 'succeeded', 8 * 60_000);
       expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
