@@ -1,19 +1,15 @@
 import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instances } from './instances';
-import { tenants } from './tenants';
 import { tenantIsolation } from './rls';
+import { tenantIdColumn } from './columns';
+import { instanceIdColumn } from './instance-columns';
 
 /** Mirror of `pgbackrest info --output=json`, one row per backup set per region (repo). */
 export const backups = pgTable(
   'backups',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    instanceId: uuid('instance_id')
-      .notNull()
-      .references(() => instances.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
+    instanceId: instanceIdColumn(),
     region: text('region').notNull(),
     label: text('label').notNull(),
     type: text('type', { enum: ['full', 'diff', 'incr'] }).notNull(),
@@ -40,12 +36,8 @@ export const walRanges = pgTable(
   'wal_ranges',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    instanceId: uuid('instance_id')
-      .notNull()
-      .references(() => instances.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
+    instanceId: instanceIdColumn(),
     region: text('region').notNull(),
     timeline: bigint('timeline', { mode: 'number' }).notNull(),
     startSegment: text('start_segment').notNull(),

@@ -11,8 +11,8 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { hosts } from './hosts';
-import { tenants } from './tenants';
 import { tenantIsolation } from './rls';
+import { tenantIdColumn } from './columns';
 
 export const instanceStatuses = [
   'creating',
@@ -29,9 +29,7 @@ export const instances = pgTable(
   'instances',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     name: text('name').notNull(),
     hostId: text('host_id')
       .notNull()

@@ -1,7 +1,7 @@
 import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from './tenants';
 import { users } from './users';
 import { tenantIsolation } from './rls';
+import { tenantIdColumn } from './columns';
 
 export const tenantRoles = ['owner', 'admin', 'member'] as const;
 export type TenantRole = (typeof tenantRoles)[number];
@@ -9,9 +9,7 @@ export type TenantRole = (typeof tenantRoles)[number];
 export const memberships = pgTable(
   'memberships',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -1,7 +1,7 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instances } from './instances';
-import { tenants } from './tenants';
 import { tenantIsolation } from './rls';
+import { tenantIdColumn } from './columns';
+import { instanceIdColumn } from './instance-columns';
 
 /**
  * What the control plane last learned about one instance in one region: the newest commit
@@ -11,12 +11,8 @@ export const instanceRegionStatus = pgTable(
   'instance_region_status',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    instanceId: uuid('instance_id')
-      .notNull()
-      .references(() => instances.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
+    instanceId: instanceIdColumn(),
     region: text('region').notNull(),
     latestCommitAt: timestamp('latest_commit_at', { withTimezone: true, precision: 6 }),
     latestCommitLSN: text('latest_commit_lsn'),
@@ -37,12 +33,8 @@ export const geoChecks = pgTable(
   'geo_checks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    instanceId: uuid('instance_id')
-      .notNull()
-      .references(() => instances.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
+    instanceId: instanceIdColumn(),
     ok: boolean('ok').notNull(),
     missingSegments: integer('missing_segments').notNull().default(0),
     missingBackups: integer('missing_backups').notNull().default(0),
@@ -59,9 +51,7 @@ export const auditExports = pgTable(
   'audit_exports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     fromSeq: bigint('from_seq', { mode: 'number' }).notNull(),
     toSeq: bigint('to_seq', { mode: 'number' }).notNull(),
     region: text('region').notNull(),
