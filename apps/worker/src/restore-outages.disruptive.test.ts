@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { auditEvents, eq } from '@rewind/db';
+import { getObject, listObjects, putObject } from '@rewind/storage';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { extendCloneUpdate } from '@rewind/workflows/messages';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exists, restoreSuite, type RestoreSuite } from './testing/restore-suite';
 
@@ -85,11 +88,31 @@ describe('restore under outages', () => {
     }
   }, 600_000);
 
-  // Skipped: with region A's SeaweedFS stopped, `pgbackrest restore --repo=1` takes ~8 min to give
-  // up, then the copy restored from region B does not start (startup process exits 1, three
-  // attempts), and the test times out. The fallback needs a fast region probe before choosing
-  // the repo and a look at the copy's archive-get; see the restore report.
-  it.skip('region A stopped before the restore starts: it completes from region B and says so', async () => {
+  it('a corrupted backup file in region A: the restore completes from region B and says so', async () => {
+    await s.stopWorkers(); // in-process workers, fresh (the kill test leaves its own, unless it failed early)
+    await s.startWorkers();
+    // the biggest file of the backup in region A is overwritten with garbage (region B's copy is
+    // intact); pgbackrest restore from A fails on it, and the restore moves on to B
+    const a = s.deps.regions.a;
+    const files = (await listObjects(a, `stanzas/backup/${s.source.stanza}/`)).filter((o) => o.key.includes('/pg_data/base/'));
+    expect(files.length).toBeGreaterThan(0);
+    const victim = files.reduce((x, y) => (y.size > x.size ? y : x));
+    const original = await getObject(a, victim.key);
+    await putObject(a, victim.key, randomBytes(original.length));
+    try {
+      const r = await s.start({ target: target() });
+      const done = await s.waitFor(r.id, (x) => x.status === 'succeeded', 8 * 60_000);
+      expect(done.region).toBe(env.REGION_B_NAME);
+      const audit = await s.platform.db.select().from(auditEvents).where(eq(auditEvents.targetId, r.id));
+      const fallback = audit.find((e) => e.action === 'restore.region_fallback');
+      expect(fallback?.data).toMatchObject({ usedRegion: env.REGION_B_NAME, failed: [expect.objectContaining({ region: env.REGION_A_NAME })] });
+      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    } finally {
+      await putObject(a, victim.key, original);
+    }
+  }, 600_000);
+
+  it('region A stopped before the restore starts: it completes from region B and says so', async () => {
     // in-process workers (the previous test started them unless it failed early)
     await s.stopWorkers();
     await s.startWorkers();
@@ -101,6 +124,11 @@ describe('restore under outages', () => {
       const audit = await s.platform.db.select().from(auditEvents).where(eq(auditEvents.targetId, r.id));
       const fallback = audit.find((e) => e.action === 'restore.region_fallback');
       expect(fallback?.data).toMatchObject({ usedRegion: env.REGION_B_NAME, failed: [expect.objectContaining({ region: env.REGION_A_NAME })] });
+      // recovery fetches its WAL from region B too: pgBackRest writes the restore's --repo into
+      // the copy's restore_command, so an unreachable region A is never asked for a segment
+      const auto = await readFile(path.join(s.engine.paths(done.resultInstanceId!).pgdata, 'postgresql.auto.conf'), 'utf8');
+      const restoreCommands = auto.split('\n').filter((l) => l.startsWith('restore_command'));
+      expect(restoreCommands.at(-1)).toContain('--repo=2');
       expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
     } finally {
       await stack('up', 'region-a');

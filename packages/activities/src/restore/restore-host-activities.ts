@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PlanCandidate, RestoreTargetSpec } from '@rewind/core';
 import { and, backups, eq, getInstance, inTenantTx, updateRestore } from '@rewind/db';
 import { mkdirForPostgres, repoForRegion } from '@rewind/engine';
+import { probeRegion } from '@rewind/storage';
 import { CancelledFailure } from '@temporalio/activity';
 import { activityCancellationSignal } from '../cancellation-signal';
 import type { ActivityDeps } from '../deps';
@@ -19,6 +20,7 @@ export interface RestoredFrom {
 }
 
 const MARKER = '# rewind: restored copy';
+const REGION_PROBE_MS = 5_000;
 
 export interface RecoveryEnd {
   /** the timeline the copy promoted to */
@@ -86,6 +88,14 @@ export function restoreHostActivities(deps: ActivityDeps) {
       const signal = activityCancellationSignal();
       for (const c of input.candidates) {
         if (signal?.aborted) throw new CancelledFailure('restore cancelled');
+        // an unreachable S3 endpoint costs pgbackrest minutes of io-timeout retries before it
+        // gives up; a bounded probe moves on to the next region in seconds
+        const client = [deps.regions.a, deps.regions.b].find((r) => r.region.name === c.region);
+        const probe = client ? await probeRegion(client, REGION_PROBE_MS) : null;
+        if (probe && !probe.ok) {
+          fellBackFrom.push({ region: c.region, error: `unreachable: ${probe.error ?? 'no answer'}` });
+          continue;
+        }
         const size = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
           tx
             .select({ sizeBytes: backups.sizeBytes })
