@@ -36,7 +36,7 @@ export interface RestorableInstance {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+export async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -58,16 +58,30 @@ export async function connectTo(c: Connection): Promise<pg.Client> {
   return client;
 }
 
+/** Calls /api/v1 with a bearer token, as any API client would. */
+export function tokenApi(token: string): RestorableInstance['api'] {
+  const webUrl = process.env.WEB_URL;
+  if (!webUrl) throw new Error('WEB_URL comes from the test stack env');
+  const baseUrl = webUrl.replace(/\/$/, '');
+  return async <T>(method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+}
+
 /**
  * An instance created through the public API (owner token), with rows `orders` r1..r5 written
  * and archived: the window's `latest` has passed them. Pick a tenant whose plan has a short
  * archive_timeout (globex: 15 s) to keep this under a minute or two.
  */
 export async function createRestorableInstance(tenantSlug: string): Promise<RestorableInstance> {
-  const webUrl = process.env.WEB_URL;
   const platformUrl = process.env.CONTROL_DATABASE_PLATFORM_URL;
-  if (!webUrl || !platformUrl) throw new Error('WEB_URL and CONTROL_DATABASE_PLATFORM_URL come from the test stack env');
-  const baseUrl = webUrl.replace(/\/$/, '');
+  if (!platformUrl) throw new Error('CONTROL_DATABASE_PLATFORM_URL comes from the test stack env');
   const platform = createPlatformDb(platformUrl, { max: 1, applicationName: 'rewind-e2e' });
   try {
     const demo = await seedDemo(platform.db);
@@ -76,50 +90,50 @@ export async function createRestorableInstance(tenantSlug: string): Promise<Rest
     const { token } = await inTenantTx(platform.db, { tenantId: tenant.id }, (tx) =>
       createApiTokenRecord(tx, { tenantId: tenant.id, userId: owner.id, name: `e2e portal ${Date.now()}` }),
     );
-    const api = async <T>(method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-    };
-
-    const name = `e2e-${Date.now().toString(36)}`;
-    const created = await api<{ id: string }>('POST', '/api/v1/instances', { name });
-    if (created.status !== 201) throw new Error(`create instance: ${created.status} ${JSON.stringify(created.body)}`);
-    const id = created.body.id;
-    const detail = () => api<Detail>('GET', `/api/v1/instances/${id}`).then((r) => r.body);
-
-    const running = await until('the instance to run', 240_000, async () => {
-      const d = await detail();
-      if (d.status === 'failed') throw new Error('instance creation failed');
-      return d.status === 'running' && d.connection.port ? d : undefined;
-    });
-    const db = await connectTo(running.connection);
-    let rowsCommittedAt: string;
-    try {
-      await db.query('create table orders (id serial primary key, note text not null)');
-      for (const note of ['r1', 'r2', 'r3', 'r4', 'r5']) await db.query('insert into orders(note) values ($1)', [note]);
-      const r = await db.query<{ at: string }>(
-        `select to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at from pg_last_committed_xact()`,
-      );
-      rowsCommittedAt = r.rows[0]!.at;
-      // recovery to a time stops at the first commit after it: leave one, a little later
-      await sleep(2_000);
-      await db.query("insert into orders(note) values ('tail')");
-    } finally {
-      await db.end();
-    }
-    await until('the window to pass the rows', 240_000, async () => {
-      const d = await detail();
-      const latest = d.window.regions.map((w) => w.latest).filter((x): x is string => !!x);
-      return latest.some((l) => Date.parse(l) > Date.parse(rowsCommittedAt) + 1000) ? true : undefined;
-    });
-    return { id, name, tenantSlug, rowsCommittedAt, api, close: () => platform.close() };
+    const made = await createRestorableInstanceWithToken(token, tenantSlug);
+    return { ...made, close: () => platform.close() };
   } catch (err) {
     await platform.close();
     throw err;
   }
+}
+
+/**
+ * The same with a token the caller made, e.g. of a tenant the test created for itself (plan
+ * `business` archives WAL every 15 s).
+ */
+export async function createRestorableInstanceWithToken(token: string, tenantSlug: string): Promise<RestorableInstance> {
+  const api = tokenApi(token);
+  const name = `e2e-${Date.now().toString(36)}`;
+  const created = await api<{ id: string }>('POST', '/api/v1/instances', { name });
+  if (created.status !== 201) throw new Error(`create instance: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.id;
+  const detail = () => api<Detail>('GET', `/api/v1/instances/${id}`).then((r) => r.body);
+
+  const running = await until('the instance to run', 240_000, async () => {
+    const d = await detail();
+    if (d.status === 'failed') throw new Error('instance creation failed');
+    return d.status === 'running' && d.connection.port ? d : undefined;
+  });
+  const db = await connectTo(running.connection);
+  let rowsCommittedAt: string;
+  try {
+    await db.query('create table orders (id serial primary key, note text not null)');
+    for (const note of ['r1', 'r2', 'r3', 'r4', 'r5']) await db.query('insert into orders(note) values ($1)', [note]);
+    const r = await db.query<{ at: string }>(
+      `select to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at from pg_last_committed_xact()`,
+    );
+    rowsCommittedAt = r.rows[0]!.at;
+    // recovery to a time stops at the first commit after it: leave one, a little later
+    await sleep(2_000);
+    await db.query("insert into orders(note) values ('tail')");
+  } finally {
+    await db.end();
+  }
+  await until('the window to pass the rows', 240_000, async () => {
+    const d = await detail();
+    const latest = d.window.regions.map((w) => w.latest).filter((x): x is string => !!x);
+    return latest.some((l) => Date.parse(l) > Date.parse(rowsCommittedAt) + 1000) ? true : undefined;
+  });
+  return { id, name, tenantSlug, rowsCommittedAt, api, close: async () => {} };
 }

@@ -17,6 +17,8 @@ const acmeOwner = demoUser('owner@acme.test');
 
 let browser: Browser;
 let source: RestorableInstance;
+/** the clone restore of the first test: another tenant must not open its page either */
+let restoreId: string | undefined;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -67,6 +69,7 @@ describe('portal: point-in-time restore', () => {
     await expect(page.getByTestId('restore-confirm-utc').textContent()).resolves.toContain(picked!.slice(11, 19));
     await screenshot(page, 'portal-restore-confirm');
     await Promise.all([page.waitForURL(/\/restores\/[0-9a-f-]{36}$/), page.getByTestId('restore-confirm-button').click()]);
+    restoreId = new URL(page.url()).pathname.split('/').pop();
 
     await page.getByTestId('restore-progress').waitFor();
     await screenshot(page, 'portal-restore-progress');
@@ -125,7 +128,7 @@ describe('portal: point-in-time restore', () => {
     await context.close();
   });
 
-  it('a member sees the instance but no restore button; another tenant gets a not-found page', async () => {
+  it('a member sees the instance but no restore button; another tenant gets a 404 page', async () => {
     const member = await newAppContext(browser);
     const page = await member.newPage();
     await signInThroughForm(page, globexMember);
@@ -138,11 +141,16 @@ describe('portal: point-in-time restore', () => {
     const other = await newAppContext(browser);
     const otherPage = await other.newPage();
     await signInThroughForm(otherPage, acmeOwner);
-    await otherPage.goto(`/instances/${source.id}`);
-    await otherPage.getByTestId('not-found').waitFor();
-    await expect(otherPage.getByTestId('not-found').textContent()).resolves.toContain('not found');
+    // the server answers a real 404, exactly as for an id that does not exist or is malformed
+    const res = await otherPage.goto(`/instances/${source.id}`);
+    expect(res?.status()).toBe(404);
+    await otherPage.getByRole('heading', { name: 'Page not found' }).waitFor();
     await expect(otherPage.content()).resolves.not.toContain(source.name);
     await screenshot(otherPage, 'portal-other-tenant-not-found');
+    if (restoreId) expect((await otherPage.goto(`/restores/${restoreId}`))?.status()).toBe(404);
+    for (const path of ['/instances/00000000-0000-4000-8000-000000000000', '/instances/not-a-uuid', '/restores/not-a-uuid']) {
+      expect((await otherPage.goto(path))?.status(), path).toBe(404);
+    }
     await other.close();
   });
 });

@@ -8,6 +8,7 @@ import { ApiError } from './api';
 import { InstanceNotFound } from './not-found-panel';
 import { type PickedTarget } from './point-in-time-picker';
 import { useBackups, useCan, useDrills, useInstance, useRestores, useSetLegalHold, useTenant } from './queries';
+import { PendingApprovals } from './pending-approvals';
 import { RestorePanel } from './restore-panel';
 import { RestoresTable } from './restores-table';
 import { formatAgo, formatDuration, formatIn, formatShort, zoneName, type ZoneChoice } from './time';
@@ -80,6 +81,8 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
           tone={instance.geoCheck && !instance.geoCheck.ok ? 'critical' : undefined}
         />
       </dl>
+
+      <PendingApprovals instanceId={instance.id} showInstance={false} />
 
       <Card
         title="Restorable window"

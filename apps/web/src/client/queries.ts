@@ -167,6 +167,28 @@ function useRestoreAction(id: string, action: 'cancel' | 'undo') {
 }
 
 export const useCancelRestore = (id: string) => useRestoreAction(id, 'cancel');
+
+/**
+ * Approve or reject with a reason. `tenant`: an owner or admin of the restore's tenant (the
+ * portal); `platform`: a platform admin on any tenant (/admin). Either way the API refuses the
+ * requester with 403, whatever the UI shows.
+ */
+export function useDecideRestore(via: 'tenant' | 'platform') {
+  const client = useQueryClient();
+  const base = via === 'platform' ? '/api/v1/admin/restores' : '/api/v1/restores';
+  return useMutation({
+    mutationFn: (v: { id: string; approve: boolean; reason: string }) =>
+      api<{ id: string; decision: string }>(`${base}/${enc(v.id)}/${v.approve ? 'approve' : 'reject'}`, {
+        method: 'POST',
+        body: { reason: v.reason },
+      }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['restores'] }),
+        client.invalidateQueries({ queryKey: ['admin', 'restores'] }),
+      ]),
+  });
+}
 export const useUndoRestore = (id: string) => useRestoreAction(id, 'undo');
 
 export function useTenant() {

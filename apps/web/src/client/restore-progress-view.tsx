@@ -8,6 +8,7 @@ import { ApiError } from './api';
 import { ConnectionFields } from './instance-detail-view';
 import { InstanceNotFound } from './not-found-panel';
 import { isFinalRestore, useCan, useCancelRestore, useRestore, useUndoRestore } from './queries';
+import { ApprovalCard } from './restore-approval';
 import { describeTarget } from './restores-table';
 import { formatBytes, formatDuration, formatShort, formatUtc } from './time';
 
@@ -61,12 +62,13 @@ function Progress({ r }: { r: RestoreView }) {
   const percent = r.progress.percent ?? (r.status === 'succeeded' ? 100 : 0);
   const tone = r.status === 'failed' ? 'critical' : r.status === 'succeeded' ? 'positive' : final ? 'neutral' : 'accent';
   const verified = r.status === 'succeeded' && r.checks.length > 0 && r.checks.every((c) => c.ok);
+  const targetLabel = 'time' in r.target ? formatUtc(Date.parse(r.target.time)) : describeTarget(r.target);
 
   return (
     <>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold tracking-tight">
-          {r.mode === 'clone' ? 'Restore as clone' : 'Replace'} to <span className="font-mono">{'time' in r.target ? formatUtc(Date.parse(r.target.time)) : describeTarget(r.target)}</span>
+          {r.mode === 'clone' ? 'Restore as clone' : 'Replace'} to <span className="font-mono">{targetLabel}</span>
         </h1>
         <span data-testid="restore-status">
           <StatusBadge status={r.status} />
@@ -85,6 +87,8 @@ function Progress({ r }: { r: RestoreView }) {
           source instance
         </Link>
       </p>
+
+      {r.status === 'pending_approval' ? <ApprovalCard restore={r} label={`${r.mode === 'replace' ? 'replace' : 'clone restore'} to ${targetLabel}`} /> : null}
 
       <Card title="Progress" actions={!final ? <CancelButton id={r.id} /> : null} testId="restore-progress">
         <div className="flex items-center gap-3">
@@ -163,13 +167,33 @@ function Progress({ r }: { r: RestoreView }) {
         </Card>
       ) : null}
 
-      {r.result && !(r.status !== 'succeeded' && r.result.status === 'deleted') ? (
+      {r.mode === 'replace' && r.status === 'succeeded' ? (
         <Card
-          title={r.mode === 'clone' ? 'Restored clone' : 'Result'}
+          title="Result"
           actions={
-            <Link href={`/instances/${r.result.instanceId}`} className="text-xs text-indigo-700 hover:underline">
+            <Link href={`/instances/${r.instanceId}`} className="text-xs text-indigo-700 hover:underline">
               Open instance
             </Link>
+          }
+          testId="replace-result"
+        >
+          <p className="text-sm text-zinc-600">
+            The instance now serves its data as of <span className="font-mono">{targetLabel}</span>, at the same address with the same credentials.
+          </p>
+        </Card>
+      ) : null}
+
+      {/* a replace's restored copy only carries the data into the source: the source is its result */}
+      {r.mode === 'clone' && r.result && !(r.status !== 'succeeded' && r.result.status === 'deleted') ? (
+        <Card
+          title="Restored clone"
+          actions={
+            // a removed clone has no page left to open
+            r.result.status === 'deleted' ? null : (
+              <Link href={`/instances/${r.result.instanceId}`} className="text-xs text-indigo-700 hover:underline">
+                Open instance
+              </Link>
+            )
           }
           testId="restore-result"
         >

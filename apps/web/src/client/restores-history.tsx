@@ -1,6 +1,7 @@
 'use client';
 
 import { Button, Card, EmptyState, ErrorState, Spinner } from '@rewind/ui';
+import { PendingApprovals } from './pending-approvals';
 import { useRestores } from './queries';
 import { RestoresTable } from './restores-table';
 
@@ -12,6 +13,7 @@ export function RestoresHistory() {
         <h1 className="text-xl font-semibold tracking-tight">Restores</h1>
         <p className="mt-1 text-sm text-zinc-500">Every restore of this tenant, newest first.</p>
       </div>
+      <PendingApprovals />
       <Card>
         {restores.isPending ? (
           <p className="flex items-center gap-2 py-6 text-sm text-zinc-500"><Spinner /> Loading restores…</p>

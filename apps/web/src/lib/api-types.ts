@@ -149,12 +149,20 @@ export interface RestoreProgress {
   timeline?: number;
 }
 
+/** Who asked for a restore: the approver must be someone else. `email` is null once they left the tenant. */
+export interface RestoreRequester {
+  id: string;
+  email: string | null;
+}
+
 export interface RestoreView {
   id: string;
   instanceId: string;
   status: string;
   phase: string;
   mode: RestoreMode;
+  /** null for restores nobody asked for (scheduled drills) */
+  requestedBy: RestoreRequester | null;
   progress: RestoreProgress;
   target: RestoreTarget;
   region: string | null;
@@ -177,6 +185,7 @@ export interface RestoreListItem {
   status: string;
   phase: string;
   mode: RestoreMode;
+  requestedBy: RestoreRequester | null;
   target: RestoreTarget;
   region: string | null;
   resultInstanceId: string | null;

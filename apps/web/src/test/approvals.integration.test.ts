@@ -90,6 +90,16 @@ describe('restore approvals', () => {
     expect(await updatesOf(r.workflowId)).toEqual([]);
   });
 
+  it('the restore and the list name the requester, so the portal offers the decision only to others', async () => {
+    const r = await pendingRestore();
+    const one = await api('GET', `/api/v1/restores/${r.id}`, { token: t.people.member.token });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ status: 'pending_approval', requestedBy: { id: t.people.owner.id, email: t.people.owner.email } });
+    const list = await api('GET', `/api/v1/restores?instanceId=${instanceId}`, { token: t.people.admin.token });
+    const item = (list.body as Array<{ id: string; requestedBy: unknown }>).find((x) => x.id === r.id);
+    expect(item?.requestedBy).toEqual({ id: t.people.owner.id, email: t.people.owner.email });
+  });
+
   it('a member cannot approve or reject (403)', async () => {
     const r = await pendingRestore();
     for (const verb of ['approve', 'reject']) {

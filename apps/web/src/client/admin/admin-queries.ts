@@ -74,18 +74,6 @@ export function useAuditSearch(query: string) {
   });
 }
 
-export function useDecideRestore() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (v: { id: string; approve: boolean; reason: string }) =>
-      api<{ id: string; decision: string }>(`/api/v1/admin/restores/${encodeURIComponent(v.id)}/${v.approve ? 'approve' : 'reject'}`, {
-        method: 'POST',
-        body: { reason: v.reason },
-      }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'restores'] }),
-  });
-}
-
 export function useSetTenantPlan() {
   const client = useQueryClient();
   return useMutation({

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { AdminRestore } from '@/server/admin/admin-types';
 import { PageTitle } from './admin-shell';
 import { usePendingRestores } from './admin-queries';
-import { DecisionForm } from './decision-form';
+import { DecisionForm } from '../decision-form';
 import { formatDuration, formatUtc } from './format';
 import { QueryStates } from './query-states';
 
@@ -82,6 +82,7 @@ function PendingRow({ restore: r, onDecided }: { restore: AdminRestore; onDecide
         <DecisionForm
           restoreId={r.id}
           approve={acting === 'approve'}
+          via="platform"
           onCancel={() => setActing(null)}
           onDone={() => {
             onDecided(`${acting === 'approve' ? 'Approved' : 'Rejected'} the ${r.mode} restore of ${r.tenant.name} / ${r.instance.name}.`);

@@ -1,9 +1,16 @@
 import 'server-only';
 import { decryptSecret } from '@rewind/core';
 import type { InstanceRecord, RestoreRecord } from '@rewind/db';
+import type { RequesterView } from './requesters';
 
 /** GET /api/v1/restores/{id}: the row the workflow's activities keep current. */
-export function toRestoreView(row: RestoreRecord, clone: InstanceRecord | null, secretKey: string, host: string) {
+export function toRestoreView(
+  row: RestoreRecord,
+  clone: InstanceRecord | null,
+  requestedBy: RequesterView | null,
+  secretKey: string,
+  host: string,
+) {
   const live = clone && clone.status === 'running';
   return {
     id: row.id,
@@ -11,6 +18,7 @@ export function toRestoreView(row: RestoreRecord, clone: InstanceRecord | null, 
     status: row.status,
     phase: row.phase,
     mode: row.mode,
+    requestedBy,
     progress: row.progress,
     target: row.target,
     region: row.region,

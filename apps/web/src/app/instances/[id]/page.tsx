@@ -1,12 +1,13 @@
 import { AppHeader } from '@/client/app-header';
 import { InstanceDetailView } from '@/client/instance-detail-view';
-import { requirePageSession } from '@/server/auth/page-session';
+import { requireVisibleRow } from '@/server/auth/page-tenant';
 
 export const dynamic = 'force-dynamic';
 
 export default async function InstancePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageSession(`/instances/${encodeURIComponent(id)}`);
+  // another tenant's id, an unknown or a malformed one: the real 404 page, not a client-side panel
+  await requireVisibleRow('instance', id, `/instances/${encodeURIComponent(id)}`);
   return (
     <>
       <AppHeader />

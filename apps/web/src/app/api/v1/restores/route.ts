@@ -2,6 +2,7 @@ import { listRestores } from '@rewind/db';
 import { z } from 'zod';
 import { readQuery } from '@/server/api/read-query';
 import { withTenant } from '@/server/api/with-tenant';
+import { requesterEmails, toRequesterView } from '@/server/restores/requesters';
 import type { RestoreListItem } from '@/lib/api-types';
 
 export const dynamic = 'force-dynamic';
@@ -23,6 +24,7 @@ export const GET = withTenant(
   async ({ tx, tenant, req }) => {
     const q = readQuery(req.nextUrl, listQuery);
     const rows = await listRestores(tx, tenant.tenantId, { instanceId: q.instanceId, limit: q.limit });
+    const emails = await requesterEmails(tx, rows.map((r) => r.requestedBy));
     const items: RestoreListItem[] = rows.map((r) => ({
       id: r.id,
       instanceId: r.instanceId,
@@ -30,6 +32,7 @@ export const GET = withTenant(
       status: r.status,
       phase: r.phase,
       mode: r.mode,
+      requestedBy: toRequesterView(r.requestedBy, emails),
       target: r.target,
       region: r.region,
       resultInstanceId: r.resultInstanceId,

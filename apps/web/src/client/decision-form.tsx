@@ -2,12 +2,28 @@
 
 import { Button } from '@rewind/ui';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
-import { useDecideRestore } from './admin-queries';
+import { ApiError } from './api';
+import { useDecideRestore } from './queries';
 
-/** Approve or reject one restore with a reason; the API's refusal (e.g. own request) is shown as it says it. */
-export function DecisionForm({ restoreId, approve, onDone, onCancel }: { restoreId: string; approve: boolean; onDone(): void; onCancel(): void }) {
-  const decide = useDecideRestore();
+/**
+ * Approve or reject one restore with a required reason, in the portal (`via="tenant"`) and in
+ * /admin (`via="platform"`). The API's refusal (e.g. the requester's own restore) is shown as
+ * the API says it.
+ */
+export function DecisionForm({
+  restoreId,
+  approve,
+  via,
+  onDone,
+  onCancel,
+}: {
+  restoreId: string;
+  approve: boolean;
+  via: 'tenant' | 'platform';
+  onDone(): void;
+  onCancel(): void;
+}) {
+  const decide = useDecideRestore(via);
   const [reason, setReason] = useState('');
   const id = useId();
   const verb = approve ? 'Approve' : 'Reject';
@@ -24,7 +40,7 @@ export function DecisionForm({ restoreId, approve, onDone, onCancel }: { restore
       </label>
       <textarea
         id={id}
-        // the form opens because the person chose to act on this row: take them to the field
+        // the form opens because the person chose to act on this restore: take them to the field
         autoFocus
         required
         maxLength={500}
@@ -42,7 +58,7 @@ export function DecisionForm({ restoreId, approve, onDone, onCancel }: { restore
       ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={decide.isPending || reason.trim() === ''} className={approve ? '' : 'bg-red-700 hover:bg-red-600'}>
-          {decide.isPending ? `${verb === 'Approve' ? 'Approving' : 'Rejecting'}…` : `${verb} restore`}
+          {decide.isPending ? `${approve ? 'Approving' : 'Rejecting'}…` : `${verb} restore`}
         </Button>
         <Button type="button" variant="ghost" onClick={onCancel}>
           Cancel
