@@ -1,0 +1,94 @@
+import type { RestoreProgressView, UndoReplacePayload, UndoReplaceResult } from '../messages';
+
+export interface RestoreToPointInTimeInput {
+  tenantId: string;
+  instanceId: string;
+  restoreId: string;
+  /** user id of the requester; never allowed to approve their own restore */
+  requestedBy: string | null;
+  /**
+   * clone: a new instance with its own port and TTL. replace: after verification the source's
+   * endpoint (port, record, stanza) serves the restored data on a new timeline; its previous
+   * data is kept for undo until `keepReplacedSeconds`. Replace always waits for approval.
+   */
+  mode: 'clone' | 'replace';
+  needsApproval: boolean;
+  /** the source's host: restore activities run on its queue */
+  hostId: string;
+  /** tests run their own worker on a unique queue; production derives it from hostId */
+  hostTaskQueue?: string;
+  controlPlaneQueue?: string;
+  approvalTimeoutSeconds?: number;
+  cloneTtlSeconds?: number;
+  /** replace: how long the source's previous data is kept for undo (default 24 h) */
+  keepReplacedSeconds?: number;
+}
+
+export interface RestoreToPointInTimeResult {
+  status: RestoreProgressView['status'];
+  cloneId: string | null;
+  region: string | null;
+}
+
+/** What the workflow's phases and its message handlers share. */
+export interface RestoreState {
+  view: RestoreProgressView;
+  decision: { approved: boolean; by: string; reason: string } | undefined;
+  /** a clone's expiry, or (replace) when the previous data is destroyed; null until known */
+  expiresAtMs: number | null;
+  undoRequest: UndoReplacePayload | undefined;
+  undoOutcome: { ok: true; result: UndoReplaceResult } | { ok: false; error: string } | undefined;
+}
+
+export const DAY_SECONDS = 24 * 60 * 60;
+
+export const PERCENT: Record<string, number> = {
+  validating: 2,
+  awaiting_approval: 5,
+  provisioning: 10,
+  restoring: 15,
+  starting: 65,
+  waiting_for_promotion: 70,
+  verifying: 88,
+  outcome: 90,
+  cutover: 92,
+  backing_up: 95,
+  done: 100,
+};
+
+export function initialRestoreState(input: RestoreToPointInTimeInput): RestoreState {
+  const replace = input.mode === 'replace';
+  // a replace overwrites what the source serves: never without a second person's approval
+  const needsApproval = input.needsApproval || replace;
+  return {
+    view: {
+      status: needsApproval ? 'pending_approval' : 'running',
+      phase: 'validating',
+      percent: PERCENT.validating!,
+      region: null,
+      checks: [],
+      cloneId: null,
+      expiresAt: null,
+      error: null,
+      mode: replace ? 'replace' : 'clone',
+      targetLSN: null,
+      timeline: null,
+      undone: false,
+    },
+    decision: undefined,
+    expiresAtMs: null,
+    undoRequest: undefined,
+    undoOutcome: undefined,
+  };
+}
+
+/** ActivityFailure says only "Activity task failed"; the reason is in its causes. */
+export function failureMessage(err: unknown): string {
+  let e: unknown = err;
+  let last = String(err);
+  while (e instanceof Error) {
+    last = e.message;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return last;
+}
