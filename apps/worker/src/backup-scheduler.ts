@@ -1,4 +1,4 @@
-import type { BackupScheduler, BackupScheduleSpec } from '@rewind/activities';
+import type { BackupScheduler, BackupScheduleSpec, EnsuredBackupSchedules } from '@rewind/activities';
 import { workflowIds } from '@rewind/workflows/ids';
 import {
   Client,
@@ -6,11 +6,16 @@ import {
   ScheduleAlreadyRunning,
   ScheduleNotFoundError,
   ScheduleOverlapPolicy,
+  type ScheduleDescription,
 } from '@temporalio/client';
+import {
+  BACKUP_TYPES,
+  planBackupScheduleChanges,
+  type BackupScheduleType,
+  type CurrentBackupSchedule,
+} from './backup-schedule-changes';
 
-const TYPES = ['full', 'diff', 'incr'] as const;
-
-export function backupScheduleId(tenantId: string, instanceId: string, type: (typeof TYPES)[number]): string {
+export function backupScheduleId(tenantId: string, instanceId: string, type: BackupScheduleType): string {
   return `${workflowIds.backupSchedule(tenantId, instanceId)}:${type}`;
 }
 
@@ -21,9 +26,31 @@ export function drillScheduleId(tenantId: string, instanceId: string): string {
 /** Restore drills run daily: often enough that a broken chain is found within a day. */
 const DRILL_EVERY = '24 hours';
 
+// a backup still running when the next is due makes the next redundant
+const POLICIES = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' } as const;
+
+function backupAction(spec: BackupScheduleSpec, type: BackupScheduleType) {
+  return {
+    type: 'startWorkflow' as const,
+    workflowType: 'takeBackup',
+    taskQueue: spec.taskQueue,
+    workflowId: workflowIds.backup(spec.tenantId, spec.instanceId, `scheduled-${type}`),
+    args: [{ tenantId: spec.tenantId, instanceId: spec.instanceId, type }],
+  };
+}
+
+function currentOf(d: ScheduleDescription): CurrentBackupSchedule {
+  return {
+    // the SDK describes a zero offset as undefined, whatever its type says
+    intervalsMs: (d.spec.intervals ?? []).map((i) => ({ everyMs: i.every, offsetMs: (i.offset as number | undefined) ?? 0 })),
+    taskQueue: d.action.type === 'startWorkflow' ? d.action.taskQueue : undefined,
+  };
+}
+
 /**
  * Temporal Schedules, one per backup type, plus the daily restore drill, the plan asks for, each starting `takeBackup`.
  * Overlaps are skipped: a backup still running when the next is due makes the next redundant.
+ * A plan change updates the existing schedules in place (same ids, so no duplicate backups).
  * The connection is lazy so building the worker's deps stays synchronous and offline.
  */
 export function createBackupScheduler(options: { address: string; namespace: string }): BackupScheduler & {
@@ -31,42 +58,93 @@ export function createBackupScheduler(options: { address: string; namespace: str
 } {
   const connection = Connection.lazy({ address: options.address });
   const client = new Client({ connection, namespace: options.namespace });
+
+  const describe = async (scheduleId: string): Promise<ScheduleDescription | null> => {
+    try {
+      return await client.schedule.getHandle(scheduleId).describe();
+    } catch (err) {
+      if (err instanceof ScheduleNotFoundError) return null;
+      throw new Error(`while reading backup schedule ${scheduleId}: ${(err as Error).message}`, { cause: err });
+    }
+  };
+
   return {
-    async ensure(spec: BackupScheduleSpec): Promise<string[]> {
-      const every = { full: spec.fullEverySeconds, diff: spec.diffEverySeconds, incr: spec.incrEverySeconds };
-      const ids: string[] = [];
-      for (const type of TYPES) {
-        const seconds = every[type];
-        if (!seconds) continue;
-        const scheduleId = backupScheduleId(spec.tenantId, spec.instanceId, type);
-        try {
-          await client.schedule.create({
-            scheduleId,
-            spec: { intervals: [{ every: `${seconds} seconds` }] },
-            policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
-            action: {
-              type: 'startWorkflow',
-              workflowType: 'takeBackup',
-              taskQueue: spec.taskQueue,
-              workflowId: workflowIds.backup(spec.tenantId, spec.instanceId, `scheduled-${type}`),
-              args: [{ tenantId: spec.tenantId, instanceId: spec.instanceId, type }],
-            },
-          });
-        } catch (err) {
-          if (!(err instanceof ScheduleAlreadyRunning))
-            throw new Error(`while creating backup schedule ${scheduleId}: ${(err as Error).message}`, {
-              cause: err,
-            });
-        }
-        ids.push(scheduleId);
+    async ensure(spec: BackupScheduleSpec): Promise<EnsuredBackupSchedules> {
+      const result: EnsuredBackupSchedules = { ids: [], created: [], updated: [], removed: [] };
+      const idOf = (type: BackupScheduleType) => backupScheduleId(spec.tenantId, spec.instanceId, type);
+
+      // phase: what exists now
+      const current = {} as Record<BackupScheduleType, CurrentBackupSchedule | null>;
+      for (const type of BACKUP_TYPES) {
+        const d = await describe(idOf(type));
+        current[type] = d ? currentOf(d) : null;
       }
+
+      // phase: bring each type to the plan's cadence
+      const changes = planBackupScheduleChanges(current, {
+        taskQueue: spec.taskQueue,
+        full: spec.fullEverySeconds,
+        diff: spec.diffEverySeconds,
+        incr: spec.incrEverySeconds,
+      });
+      for (const change of changes) {
+        const scheduleId = idOf(change.type);
+        try {
+          switch (change.action) {
+            case 'create':
+              try {
+                await client.schedule.create({
+                  scheduleId,
+                  spec: { intervals: [{ every: `${change.everySeconds} seconds` }] },
+                  policies: POLICIES,
+                  action: backupAction(spec, change.type),
+                });
+                result.created.push(scheduleId);
+              } catch (err) {
+                // another ensure created it since we looked: the next ensure compares its cadence
+                if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+              }
+              result.ids.push(scheduleId);
+              break;
+            case 'update':
+              await client.schedule.getHandle(scheduleId).update((prev) => ({
+                ...prev,
+                spec: { intervals: [{ every: `${change.everySeconds} seconds` }] },
+                action: backupAction(spec, change.type),
+              }));
+              result.updated.push(scheduleId);
+              result.ids.push(scheduleId);
+              break;
+            case 'keep':
+              result.ids.push(scheduleId);
+              break;
+            case 'remove':
+              await client.schedule
+                .getHandle(scheduleId)
+                .delete()
+                .catch((err: unknown) => {
+                  if (!(err instanceof ScheduleNotFoundError)) throw err;
+                });
+              result.removed.push(scheduleId);
+              break;
+            case 'absent':
+              break;
+          }
+        } catch (err) {
+          throw new Error(`while ${change.action === 'remove' ? 'removing' : 'writing'} backup schedule ${scheduleId}: ${(err as Error).message}`, {
+            cause: err,
+          });
+        }
+      }
+
+      // phase: the daily drill (its cadence is not the plan's)
       const drillId = drillScheduleId(spec.tenantId, spec.instanceId);
       try {
         await client.schedule.create({
           scheduleId: drillId,
           spec: { intervals: [{ every: DRILL_EVERY }] },
           // a drill still running (its clone's TTL) makes the next one redundant
-          policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
+          policies: POLICIES,
           action: {
             type: 'startWorkflow',
             workflowType: 'restoreDrill',
@@ -75,15 +153,16 @@ export function createBackupScheduler(options: { address: string; namespace: str
             args: [{ tenantId: spec.tenantId, instanceId: spec.instanceId, trigger: 'schedule' }],
           },
         });
+        result.created.push(drillId);
       } catch (err) {
         if (!(err instanceof ScheduleAlreadyRunning))
           throw new Error(`while creating restore drill schedule ${drillId}: ${(err as Error).message}`, { cause: err });
       }
-      ids.push(drillId);
-      return ids;
+      result.ids.push(drillId);
+      return result;
     },
     async remove(ref): Promise<void> {
-      const ids = [...TYPES.map((t) => backupScheduleId(ref.tenantId, ref.instanceId, t)), drillScheduleId(ref.tenantId, ref.instanceId)];
+      const ids = [...BACKUP_TYPES.map((t) => backupScheduleId(ref.tenantId, ref.instanceId, t)), drillScheduleId(ref.tenantId, ref.instanceId)];
       for (const id of ids) {
         try {
           await client.schedule.getHandle(id).delete();

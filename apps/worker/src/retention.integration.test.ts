@@ -10,6 +10,7 @@ import {
   instances,
   preflightRestore,
   setInstanceLegalHold,
+  updateTenantSettings,
   type InstanceRecord,
 } from '@rewind/db';
 import {
@@ -143,6 +144,9 @@ describe('retention: 1-day window with backdated backups', () => {
       retentionFullDays: 1,
     });
     await engine.stanzaCreate({ instanceId: rec.stanza });
+    // takeBackup expires with the tenant's retention from the catalog (the conf file above serves
+    // a manual `pgbackrest expire`, like the one at the end): both say 1 day
+    await inTenantTx(h.db.app.db, { tenantId }, (tx) => updateTenantSettings(tx, tenantId, { retentionDays: 1 }));
     await h.db.platform.db.update(instances).set({ status: 'running' }).where(eq(instances.id, rec.id));
     lap('instance up');
   }, 240_000);

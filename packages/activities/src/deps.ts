@@ -32,9 +32,23 @@ export interface BackupScheduleSpec {
   incrEverySeconds: number | null;
 }
 
+export interface EnsuredBackupSchedules {
+  /** every schedule of the instance after the call (backup types of the plan, plus the drill) */
+  ids: string[];
+  created: string[];
+  /** existing schedules whose cadence (or task queue) differed from the plan's */
+  updated: string[];
+  /** schedules of backup types the plan no longer has */
+  removed: string[];
+}
+
 export interface BackupScheduler {
-  /** creates (or leaves in place) one schedule per backup type; returns their ids */
-  ensure(spec: BackupScheduleSpec): Promise<string[]>;
+  /**
+   * Makes the instance's schedules match the spec: one per backup type the plan has, at the
+   * plan's cadence (existing ones updated in place, types the plan dropped removed), plus the
+   * daily restore drill. Idempotent.
+   */
+  ensure(spec: BackupScheduleSpec): Promise<EnsuredBackupSchedules>;
   /** deletes them; missing schedules are fine */
   remove(ref: { tenantId: string; instanceId: string }): Promise<void>;
 }

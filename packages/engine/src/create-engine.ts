@@ -1,8 +1,10 @@
 import type { EngineConfig } from './engine-config';
+import { applyArchiveTimeout } from './instance/apply-archive-timeout';
 import { destroyCluster } from './instance/destroy-cluster';
 import { destroyInstance } from './instance/destroy-instance';
 import { initInstance } from './instance/init-instance';
 import { instanceStatus } from './instance/instance-status';
+import { rewritePgBackRestConfig } from './instance/rewrite-pgbackrest-config';
 import { runSql, startCluster, stopCluster, waitForPromotion } from './instance/cluster';
 import { startInstance } from './instance/start-instance';
 import { stopInstance } from './instance/stop-instance';
@@ -33,6 +35,8 @@ export function createEngine(config: EngineConfig) {
     stopInstance: bind(stopInstance),
     destroyInstance: bind(destroyInstance),
     instanceStatus: bind(instanceStatus),
+    applyArchiveTimeout: bind(applyArchiveTimeout),
+    rewritePgBackRestConfig: bind(rewritePgBackRestConfig),
     stanzaCreate: bind(stanzaCreate),
     stanzaDelete: bind(stanzaDelete),
     check: bind(check),

@@ -9,6 +9,9 @@ describe('workflow ids', () => {
     expect(workflowIds.backup('t1', 'i1', 'req-9')).toBe('tenant:t1:instance:i1:backup:req-9');
     expect(workflowIds.backupSchedule('t1', 'i1')).toBe('tenant:t1:instance:i1:backup-schedule');
     expect(tenantPrefix('t1')).toBe('tenant:t1:');
+    expect(workflowIds.applyTenantPlan('t1')).toBe('tenant:t1:apply-plan');
+    expect(belongsToTenant(workflowIds.applyTenantPlan('t1'), 't1')).toBe(true);
+    expect(() => workflowIds.applyTenantPlan('t1:instance:x')).toThrow(/cannot be part/);
   });
 
   it('round-trips through parseWorkflowId', () => {

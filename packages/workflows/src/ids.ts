@@ -41,6 +41,11 @@ export const workflowIds = {
     `${instanceBase(tenantId, instanceId)}:wal-events:${part('request id', requestId)}`,
   stopInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:stop`,
   startInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:start`,
+  /**
+   * one per tenant at a time: brings every instance to the tenant's current plan (started with
+   * signalWithStart, so a second change while it runs queues one more pass instead of a rival run)
+   */
+  applyTenantPlan: (tenantId: string) => `${tenantPrefix(tenantId)}apply-plan`,
   /** not tenant-scoped: platform-level health check of one host */
   stackProbe: (hostId: string, nonce: string) =>
     `platform:host:${part('host id', hostId)}:probe:${part('nonce', nonce)}`,

@@ -17,5 +17,7 @@ export { walEvents } from './instance/find-wal-events';
 export type { WalEventsInput } from './instance/find-wal-events';
 export { restoreToPointInTime } from './restore/restore-to-point-in-time';
 export type { RestoreToPointInTimeInput, RestoreToPointInTimeResult } from './restore/restore-to-point-in-time';
+export { applyTenantPlan } from './tenant/apply-tenant-plan';
+export type { ApplyTenantPlanInput, ApplyTenantPlanResult, AppliedInstance } from './tenant/apply-tenant-plan';
 export { restoreDrill } from './drill/restore-drill';
 export type { RestoreDrillInput, RestoreDrillResult } from './drill/restore-drill';

@@ -86,3 +86,21 @@ export interface UndoReplaceResult {
 }
 export const UNDO_REPLACE_UPDATE = 'undoReplace';
 export const undoReplaceUpdate = defineUpdate<UndoReplaceResult, [UndoReplacePayload]>(UNDO_REPLACE_UPDATE);
+
+// --- applyTenantPlan (packages/workflows/src/tenant/apply-tenant-plan.ts) ---
+
+/** Why the tenant's instances are brought to its plan again, and who caused it (audit). */
+export interface ApplyPlanRequest {
+  /** user id of whoever changed the plan or retention; null for the system */
+  requestedBy: string | null;
+  /** e.g. `tenant.plan_changed`, `plan.updated`, `tenant.retention_changed` */
+  reason: string;
+}
+
+/**
+ * Sent with signalWithStart to the tenant's one `applyTenantPlan` workflow: a change made while
+ * a pass runs is applied by one more pass once it ends, so passes never overlap and the last
+ * one always reads the newest plan.
+ */
+export const APPLY_PLAN_SIGNAL = 'applyPlan';
+export const applyPlanSignal = defineSignal<[ApplyPlanRequest]>(APPLY_PLAN_SIGNAL);

@@ -1,7 +1,8 @@
 import { appendAuditEvent, inTenantTx, setInstanceStatus, type InstanceStatus } from '@rewind/db';
-import type { ActivityDeps } from '../deps';
+import type { ActivityDeps, EnsuredBackupSchedules } from '../deps';
 import { geoCheck } from './geo-check';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
+import { listPlanTargets } from './list-plan-targets';
 import { syncCatalog } from './sync-catalog';
 
 export interface AuditInput extends InstanceRef {
@@ -40,7 +41,11 @@ export function catalogActivities(deps: ActivityDeps) {
     async syncCatalog(ref: InstanceRef) {
       return syncCatalog(deps, ref);
     },
-    async ensureBackupSchedules(input: InstanceRef & { taskQueue: string }): Promise<string[]> {
+    async listPlanTargets(input: { tenantId: string }) {
+      return listPlanTargets(deps, input);
+    },
+    /** creates, or brings to the plan's current cadence, the instance's backup schedules */
+    async ensureBackupSchedules(input: InstanceRef & { taskQueue: string }): Promise<EnsuredBackupSchedules> {
       const facts = await loadInstanceFacts(deps, input);
       return requireScheduler(deps).ensure({
         tenantId: input.tenantId,

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
+import { applyInstancePlan } from './apply-instance-plan';
 import type { InstanceRef } from './instance-facts';
 import { provisionInstance } from './provision-instance';
 import { findWalEvents, type FindWalEventsInput } from './wal-events';
@@ -11,6 +12,10 @@ export function hostDataPlaneActivities(deps: ActivityDeps) {
   return {
     async provisionInstance(ref: InstanceRef) {
       return provisionInstance(deps, ref);
+    },
+    /** archive_timeout and pgbackrest.conf retention from the tenant's current plan */
+    async applyInstancePlan(ref: InstanceRef) {
+      return applyInstancePlan(deps, ref);
     },
     async writeHeartbeat(ref: InstanceRef) {
       return writeHeartbeat(deps, ref);

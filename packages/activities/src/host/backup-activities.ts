@@ -20,7 +20,12 @@ export function backupActivities(deps: ActivityDeps) {
     async verifyRepo(input: { instanceId: string; repo: RepoIndex }): Promise<VerifyResult> {
       return withHeartbeat(() => engine.verify(input), { phase: 'verify', repo: input.repo });
     },
-    async expireRepo(input: { instanceId: string; repo: RepoIndex }): Promise<void> {
+    /**
+     * `retentionFullDays` is the tenant's retention as the workflow just read it from the catalog:
+     * it overrides pgbackrest.conf, which may predate a retention change. Legal holds are the
+     * caller's to honour (takeBackup does not call this under a hold).
+     */
+    async expireRepo(input: { instanceId: string; repo: RepoIndex; retentionFullDays: number }): Promise<void> {
       await withHeartbeat(() => engine.expire(input), { phase: 'expire', repo: input.repo });
     },
     async checkArchiving(input: { instanceId: string }): Promise<void> {

@@ -36,5 +36,6 @@ export * from './admin/list-platform-drills';
 export * from './admin/list-fleet';
 export * from './admin/list-plans';
 export * from './admin/update-plan';
+export * from './admin/list-plan-tenant-ids';
 export * from './admin/set-tenant-plan';
 export * from './admin/search-audit-events';

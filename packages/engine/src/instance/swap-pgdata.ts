@@ -7,6 +7,7 @@ import { runAsPostgres } from '../run-as-postgres';
 import { lsnToSegment } from '../wal/segment-names';
 import { compareSegmentNames, isSegmentName } from '../wal/segment-names';
 import { pgBin, startCluster, stopCluster } from './cluster';
+import { readInstanceMeta } from './instance-meta';
 import { archiveCommand } from './render-postgresql-conf';
 
 export interface SwapPgdataInput {
@@ -33,12 +34,21 @@ const exists = (p: string) =>
 
 const SWAP_MARKER = '# rewind: serving instance';
 // settings the swap owns; any earlier value of these in postgresql.auto.conf is dropped
-const OWNED = /^\s*(port|unix_socket_directories|archive_mode|archive_command|autovacuum)\s*=/;
+const OWNED = /^\s*(port|unix_socket_directories|archive_mode|archive_command|archive_timeout|autovacuum)\s*=/;
 
 /** postgresql.auto.conf with this instance's endpoint and archiving (pure, for tests). */
 export function renderServingAutoConf(
   current: string,
-  settings: { port: number; socketDir: string; archiveCommand: string },
+  settings: {
+    port: number;
+    socketDir: string;
+    archiveCommand: string;
+    /**
+     * the instance's current one (instance.json): the incoming data carries whatever the source
+     * ran with when its backup was taken, which a plan change since then has replaced
+     */
+    archiveTimeoutSeconds?: number;
+  },
 ): string {
   const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
   const kept = current
@@ -52,6 +62,7 @@ export function renderServingAutoConf(
     `unix_socket_directories = ${quote(settings.socketDir)}`,
     'archive_mode = on',
     `archive_command = ${quote(settings.archiveCommand)}`,
+    ...(settings.archiveTimeoutSeconds !== undefined ? [`archive_timeout = '${settings.archiveTimeoutSeconds}'`] : []),
     '',
   ].join('\n');
 }
@@ -119,7 +130,8 @@ export async function swapPgdata(
 ): Promise<SwapPgdataResult> {
   const paths = instancePaths(config.dataDir, config.hostId, input.instanceId);
   const label = `instance ${input.instanceId}`;
-  const meta = JSON.parse(await readFile(paths.meta, 'utf8')) as { port: number };
+  const meta = await readInstanceMeta(paths.meta);
+  if (!meta) throw new Error(`${label} is not initialized on host ${config.hostId} (no ${paths.meta})`);
 
   // phase: stop both (the incoming copy may still run on its own port)
   if (await exists(input.incomingPgdata))
@@ -150,6 +162,7 @@ export async function swapPgdata(
         pgbackrestConf: paths.pgbackrestConf,
         stanza: input.instanceId,
       }),
+      archiveTimeoutSeconds: meta.archiveTimeoutSeconds,
     }),
     0o600,
   );

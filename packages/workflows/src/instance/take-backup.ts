@@ -1,4 +1,4 @@
-import { ApplicationFailure, log } from '@temporalio/workflow';
+import { ApplicationFailure, log, patched } from '@temporalio/workflow';
 import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-options';
 
 export interface TakeBackupInput extends InstanceWorkflowInput {
@@ -37,11 +37,14 @@ export async function takeBackup(input: TakeBackupInput): Promise<TakeBackupResu
     }
   }
 
-  // phase: retention, unless a legal hold keeps everything
+  // phase: retention, unless a legal hold keeps everything. Hold and retention are read again
+  // (a backup can take hours; a hold placed or retention changed meanwhile must count) and the
+  // retention goes on expire's command line, so a pgbackrest.conf older than the change is moot.
+  const now = patched('expire-with-current-retention') ? await cp.loadInstanceFacts(ref) : facts;
   let expired = false;
-  if (!facts.legalHold) {
+  if (!now.legalHold) {
     for (const r of regions.filter((x) => x.ok)) {
-      await host.expireRepo({ instanceId: facts.stanza, repo: r.repo });
+      await host.expireRepo({ instanceId: facts.stanza, repo: r.repo, retentionFullDays: now.plan.retentionDays });
     }
     expired = true;
   }
@@ -53,7 +56,13 @@ export async function takeBackup(input: TakeBackupInput): Promise<TakeBackupResu
     ...ref,
     action: ok ? 'backup.completed' : 'backup.failed',
     actorUserId: input.requestedBy ?? null,
-    data: { type: input.type, regions, expired, scheduled: !input.requestedBy },
+    data: {
+      type: input.type,
+      regions,
+      expired,
+      ...(expired ? { retentionDays: now.plan.retentionDays } : {}),
+      scheduled: !input.requestedBy,
+    },
   });
   if (!ok)
     throw ApplicationFailure.nonRetryable(

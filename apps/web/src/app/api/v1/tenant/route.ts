@@ -2,6 +2,7 @@ import { appendAuditEvent, getTenantSettings, updateTenantSettings } from '@rewi
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
+import { startApplyTenantPlan } from '@/server/tenancy/start-apply-tenant-plan';
 import { tenantPatchBody, toTenantView } from '@/server/tenancy/tenant-settings';
 
 export const dynamic = 'force-dynamic';
@@ -14,9 +15,13 @@ export const GET = withTenant(
 
 /** Retention (bounded by the plan: 422 with the bound) and approval policy; owners and admins. */
 export const PATCH = withTenant(
-  async ({ tx, tenant, principal, req }) => {
+  async ({ tx, tenant, principal, req, afterCommit }) => {
     const body = await readJsonBody(req, tenantPatchBody);
     const change = await updateTenantSettings(tx, tenant.tenantId, body);
+    // retention reaches every instance's expiry and pgbackrest.conf; given unchanged too, so a
+    // repeat after an orchestrator outage still applies it
+    if (body.retentionDays !== undefined)
+      afterCommit(() => startApplyTenantPlan(tenant.tenantId, { requestedBy: principal.userId, reason: 'tenant.retention_changed' }));
     if (change.changed.retentionDays) {
       await appendAuditEvent(tx, {
         tenantId: tenant.tenantId,
