@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseStackEnv } from '@rewind/core';
 import { archivePrefix, segmentsOfKeys } from '@rewind/activities';
-import { backups, eq, getInstance, getInstanceWindow, inTenantTx } from '@rewind/db';
+import { backups, eq, getInstance, getInstanceWindow, inTenantTx, preflightRestore, restores } from '@rewind/db';
 import { createInstance, deleteInstance, takeBackup } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
 import { runAsPostgres } from '@rewind/engine';
@@ -221,6 +221,28 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     expect(a.gaps[0]!.from >= a.earliest!).toBe(true);
     expect(a.gaps[0]!.from < a.gaps[0]!.to).toBe(true);
     expect(b.earliest).not.toBeNull();
+
+    // a target inside the hole: refused for region A with the gap and the nearest seconds on
+    // both sides, nothing recorded; without a region, B (no hole) serves it
+    const inGap = new Date((Date.parse(a.gaps[0]!.from) + Date.parse(a.gaps[0]!.to)) / 2).toISOString();
+    const restoresBefore = (await h.db.platform.db.select({ id: restores.id }).from(restores).where(eq(restores.instanceId, instanceId))).length;
+    const preflight = (region?: string) =>
+      inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+        preflightRestore(tx, {
+          tenantId,
+          instanceId,
+          body: { target: { time: inGap }, ...(region ? { region } : {}) },
+          regions: [h.env.REGION_A_NAME, h.env.REGION_B_NAME],
+        }),
+      );
+    const refused = await preflight(h.env.REGION_A_NAME).then(
+      () => null,
+      (err: unknown) => err as { code?: string; message?: string },
+    );
+    expect(refused).toMatchObject({ code: 'target_in_gap', message: expect.stringMatching(/inside a WAL gap in .*nearest restorable seconds are/) });
+    expect(refused!.message).toContain(a.gaps[0]!.to);
+    expect((await preflight()).plan).toMatchObject({ region: h.env.REGION_B_NAME });
+    expect((await h.db.platform.db.select({ id: restores.id }).from(restores).where(eq(restores.instanceId, instanceId))).length).toBe(restoresBefore);
 
     const geo = await h.activities.geoCheck(ref());
     expect(geo.ok).toBe(false);

@@ -266,7 +266,7 @@ describe('restoreToPointInTime: exactness', () => {
 });
 
 describe('bad targets: a clear 4xx and nothing provisioned', () => {
-  it('refuses naive, future, before-window, malformed LSN, unknown fields, another tenant', async () => {
+  it('refuses eleven bad requests (naive, future, before and after the window, malformed time/LSN/xid, unknown field/mode/region, another tenant)', async () => {
     const beforeRows = await instanceRows();
     const beforeDirs = await hostEntries();
     const attempt = async (body: RestoreRequestBody, asTenant = tenantId) => {
@@ -305,6 +305,22 @@ describe('bad targets: a clear 4xx and nothing provisioned', () => {
     });
     expect(await attempt({ target: { lsn: 'zz/12' } })).toMatchObject({ status: 400, message: expect.stringMatching(/not a valid LSN/) });
     expect(await attempt({ target: { time: c.r2!.at, when: 'now' } as never })).toMatchObject({ status: 400 });
+    // after the newest archived commit (the source is idle since its tail commit)
+    expect(await attempt({ target: { time: new Date(Date.now() - 1000).toISOString() } })).toMatchObject({
+      status: 422,
+      code: 'target_after_window',
+      message: expect.stringMatching(/latest restorable second is/),
+    });
+    expect(await attempt({ target: { time: 'yesterday at noon' } })).toMatchObject({ status: 400 });
+    expect(await attempt({ target: { xid: 'abc' } })).toMatchObject({ status: 400 });
+    expect(await attempt({ target: { time: c.r2!.at }, region: 'mars' })).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/unknown region "mars"; this instance is backed up to/),
+    });
+    expect(await attempt({ target: { time: c.r2!.at }, mode: 'overwrite' } as never)).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/mode must be "clone" or "replace"/),
+    });
     expect(await attempt({ target: { time: c.r2!.at } }, otherTenantId)).toMatchObject({
       status: 404,
       message: 'instance not found',

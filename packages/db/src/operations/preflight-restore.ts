@@ -44,6 +44,11 @@ export async function preflightRestore(
       'conflict',
       `instance ${instance.name} is ${instance.status}; it can be restored once it is running`,
     );
+  // the API's schema checks mode too; this op is also called from the CLI, tests and drills,
+  // and the column is plain text: a typo must not become a restore of an unknown kind
+  const mode: unknown = options.body.mode;
+  if (mode !== undefined && mode !== 'clone' && mode !== 'replace')
+    throw new AppError('validation_failed', `mode must be "clone" or "replace", not ${JSON.stringify(mode)}`);
   const target = parseRestoreTarget(options.body.target);
   const catalog = await loadRestoreCatalog(tx, options.tenantId, instance.id, options.regions);
   const plan = planRestore({
