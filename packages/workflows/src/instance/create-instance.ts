@@ -1,4 +1,4 @@
-import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, startChild, workflowInfo } from '@temporalio/workflow';
 import { workflowIds } from '../ids';
 import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-options';
 import { instanceMonitor } from './instance-monitor';
@@ -12,7 +12,8 @@ export interface CreateInstanceResult {
 
 /**
  * Provisions a tenant instance on its host: initdb (archive_timeout from the plan), stanza on
- * both repos, start, first full backup to both regions, catalog, backup schedules, monitor.
+ * both repos, start, first full backup to both regions, catalog, running, the plan as it is now
+ * (settings + backup schedules), monitor.
  * Any failure undoes what was made (schedules, stanza, process, directory) and marks it failed.
  */
 export async function createInstance(input: CreateInstanceInput): Promise<CreateInstanceResult> {
@@ -33,8 +34,17 @@ export async function createInstance(input: CreateInstanceInput): Promise<Create
     // phase: catalog + schedules + status
     await host.syncCatalog(input);
     compensations.push(() => cp.deleteBackupSchedules(input));
-    await cp.ensureBackupSchedules({ ...input, taskQueue: workflowInfo().taskQueue });
-    await cp.setInstanceStatus({ ...input, status: 'running' });
+    if (patched('apply-plan-once-running')) {
+      // applyTenantPlan skips instances still creating, and initdb read the plan long ago: flip
+      // to running first, then read the plan again, so a change committed meanwhile is applied
+      // either here or by an applyTenantPlan pass that sees this instance running
+      await cp.setInstanceStatus({ ...input, status: 'running' });
+      await host.applyInstancePlan(input);
+      await cp.ensureBackupSchedules({ ...input, taskQueue: workflowInfo().taskQueue });
+    } else {
+      await cp.ensureBackupSchedules({ ...input, taskQueue: workflowInfo().taskQueue });
+      await cp.setInstanceStatus({ ...input, status: 'running' });
+    }
     await cp.recordInstanceAudit({ ...input, action: 'instance.ready', data: { hostId: facts.hostId } });
   } catch (err) {
     for (const undo of compensations.reverse()) {

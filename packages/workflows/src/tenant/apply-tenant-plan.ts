@@ -21,7 +21,7 @@ export interface ApplyTenantPlanResult {
 }
 
 // the instance exists on its host and keeps its schedules; 'creating' is left to createInstance,
-// which reads the plan after this change committed (provisioning and schedules alike)
+// which applies the plan again once it marked the instance running
 const APPLIES_TO = new Set(['running', 'stopped', 'restoring']);
 
 /**
