@@ -52,6 +52,12 @@ export interface CreatedInstance {
   status: string;
 }
 
+/** 202 of POST …/stop, POST …/start and DELETE /api/v1/instances/{id}: the status it is in now. */
+export interface InstanceActionAccepted {
+  id: string;
+  status: 'stopping' | 'starting' | 'deleting';
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
@@ -190,6 +196,8 @@ export interface RestoreListItem {
   region: string | null;
   resultInstanceId: string | null;
   error: string | null;
+  /** every integrity check passed (false: one failed; null: none ran yet) */
+  verified: boolean | null;
   createdAt: string;
   finishedAt: string | null;
 }

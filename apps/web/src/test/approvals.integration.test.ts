@@ -96,8 +96,10 @@ describe('restore approvals', () => {
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ status: 'pending_approval', requestedBy: { id: t.people.owner.id, email: t.people.owner.email } });
     const list = await api('GET', `/api/v1/restores?instanceId=${instanceId}`, { token: t.people.admin.token });
-    const item = (list.body as Array<{ id: string; requestedBy: unknown }>).find((x) => x.id === r.id);
+    const item = (list.body as Array<{ id: string; requestedBy: unknown; region: unknown; verified: unknown; finishedAt: unknown }>).find((x) => x.id === r.id);
     expect(item?.requestedBy).toEqual({ id: t.people.owner.id, email: t.people.owner.email });
+    // the history's other columns: no checks ran yet, not finished (this fixture records no region)
+    expect(item).toMatchObject({ region: null, verified: null, finishedAt: null });
   });
 
   it('a member cannot approve or reject (403)', async () => {

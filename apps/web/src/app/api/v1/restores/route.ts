@@ -37,6 +37,8 @@ export const GET = withTenant(
       region: r.region,
       resultInstanceId: r.resultInstanceId,
       error: r.error,
+      // every integrity check ran and passed; null until checks exist
+      verified: r.checks.length > 0 ? r.checks.every((c) => c.ok) : null,
       createdAt: r.createdAt.toISOString(),
       finishedAt: r.finishedAt?.toISOString() ?? null,
     }));
