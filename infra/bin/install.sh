@@ -11,7 +11,7 @@ SUDO=""
 if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 
 # 1. Debian packages, only the missing ones
-APT_PACKAGES=(postgresql-15 postgresql-contrib-15 pgbackrest chromium openssl python3-venv faketime)
+APT_PACKAGES=(postgresql-15 postgresql-contrib-15 pgbackrest chromium openssl python3-venv faketime barman-cli-cloud)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   # postgresql-contrib-15 is a virtual package provided by postgresql-15: dpkg -s never knows it
