@@ -137,3 +137,20 @@ export async function createRestorableInstanceWithToken(token: string, tenantSlu
   });
   return { id, name, tenantSlug, rowsCommittedAt, api, close: async () => {} };
 }
+
+/**
+ * Cleanup for a test's instance: DELETE /api/v1/instances/{id} (202, or 404 when already gone),
+ * then waits until it is deleted (GET answers 404): its process and data directory are gone,
+ * its backups stay until the tenant's retention ends. Throws when the API refuses (e.g. 409
+ * while a restore of it still runs), so a leak shows instead of passing silently.
+ */
+export async function deleteInstance(api: RestorableInstance['api'], id: string): Promise<void> {
+  const res = await api<{ id: string; status: string }>('DELETE', `/api/v1/instances/${id}`);
+  if (res.status === 404) return;
+  if (res.status !== 202) throw new Error(`delete instance ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  await until(`instance ${id} to be deleted`, 120_000, async () => {
+    const d = await api<{ status: string }>('GET', `/api/v1/instances/${id}`);
+    if (d.status === 200 && d.body.status === 'failed') throw new Error(`deleting instance ${id} failed`);
+    return d.status === 404 ? true : undefined;
+  });
+}

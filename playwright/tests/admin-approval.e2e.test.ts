@@ -5,7 +5,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newAppContext, screenshot, VIEWPORTS } from '../src/browser';
 import { createE2eTenant, type E2eTenant } from '../src/e2e-tenant';
-import { connectTo, createRestorableInstanceWithToken, tokenApi, until, type Connection, type RestorableInstance } from '../src/restorable-instance';
+import {
+  connectTo,
+  createRestorableInstanceWithToken,
+  deleteInstance,
+  tokenApi,
+  until,
+  type Connection,
+  type RestorableInstance,
+} from '../src/restorable-instance';
 import { signInThroughForm } from '../src/sign-in';
 
 /**
@@ -42,10 +50,14 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  // there is no DELETE /api/v1/instances/{id} yet: the instance stays, in this test's own tenant
-  await browser?.close();
-  await platform?.close();
-});
+  try {
+    // the replaced instance goes: process and data directory now, backups when retention ends
+    if (source) await deleteInstance(source.api, source.id);
+  } finally {
+    await browser?.close();
+    await platform?.close();
+  }
+}, 180_000);
 
 const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -2,7 +2,7 @@ import { DEMO_USERS } from '@rewind/db/seed';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newAppContext, screenshot, VIEWPORTS } from '../src/browser';
-import { connectTo, createRestorableInstance, type Connection, type RestorableInstance } from '../src/restorable-instance';
+import { connectTo, createRestorableInstance, deleteInstance, type Connection, type RestorableInstance } from '../src/restorable-instance';
 import { signInThroughForm } from '../src/sign-in';
 
 function demoUser(email: string) {
@@ -26,9 +26,14 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await source?.close();
-});
+  try {
+    // the source goes (its clones expire with their restore's TTL; clones cannot be deleted on their own)
+    if (source) await deleteInstance(source.api, source.id);
+  } finally {
+    await browser?.close();
+    await source?.close();
+  }
+}, 180_000);
 
 async function openInstance(page: Page) {
   await page.goto(`/instances/${source.id}`);

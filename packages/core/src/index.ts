@@ -12,3 +12,4 @@ export * from './restore/restore-target';
 export * from './restore/format-in-zone';
 export * from './restore/plan-restore';
 export * from './restore/recovery-stop';
+export * from './instance/lifecycle';

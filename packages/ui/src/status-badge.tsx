@@ -9,6 +9,8 @@ const TONE_BY_STATUS: Record<string, StatusTone> = {
   ok: 'positive',
   creating: 'progress',
   restoring: 'progress',
+  stopping: 'progress',
+  starting: 'progress',
   deleting: 'progress',
   pending_approval: 'warning',
   stopped: 'neutral',

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button, Card, EmptyState, ErrorState, Spinner, StatusBadge, WindowTimeline } from '@rewind/ui';
 import type { InstanceDetailFull } from '@/lib/api-types';
 import { ApiError } from './api';
+import { InstanceLifecycle } from './instance-lifecycle';
 import { InstanceNotFound } from './not-found-panel';
 import { type PickedTarget } from './point-in-time-picker';
 import { useBackups, useCan, useDrills, useInstance, useRestores, useSetLegalHold, useTenant } from './queries';
@@ -68,6 +69,7 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
         {isClone ? <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600">clone{instance.expiresAt ? ` · expires ${formatShort(instance.expiresAt)}` : ''}</span> : null}
         {instance.legalHold ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">legal hold</span> : null}
         {stale ? <span className="text-xs text-amber-700">connection lost; showing the last known state</span> : null}
+        <InstanceLifecycle instance={instance} retentionDays={tenant.data?.retentionDays} />
       </div>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="instance-stats">

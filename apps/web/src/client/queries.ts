@@ -8,6 +8,7 @@ import type {
   CreatedInstance,
   CreatedToken,
   DrillItem,
+  InstanceActionAccepted,
   InstanceDetailFull,
   InstanceSummary,
   MeResponse,
@@ -50,12 +51,14 @@ export function useCan(permission: string): boolean {
   return me.data?.permissions.includes(permission) ?? false;
 }
 
+const TRANSITIONAL = new Set(['creating', 'stopping', 'starting', 'restoring', 'deleting']);
+
 export function useInstances() {
   return useQuery({
     queryKey: queryKeys.instances,
     queryFn: () => api<InstanceSummary[]>('/api/v1/instances'),
-    // Instances move through creating → running on their own; keep the list honest.
-    refetchInterval: (q) => (q.state.data?.some((i) => i.status === 'creating') ? 3_000 : 30_000),
+    // Instances move through creating → running (stopping → stopped, …) on their own; keep the list honest.
+    refetchInterval: (q) => (q.state.data?.some((i) => TRANSITIONAL.has(i.status)) ? 3_000 : 30_000),
   });
 }
 
@@ -102,6 +105,25 @@ export function useCreateInstance() {
   return useMutation({
     mutationFn: (name: string) => api<CreatedInstance>('/api/v1/instances', { method: 'POST', body: { name } }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.instances }),
+  });
+}
+
+/**
+ * Stop, start (owners and admins) or delete (owners) an instance: the API answers 202 with the
+ * status it moved to (stopping, starting, deleting); the detail's poll follows the workflow.
+ */
+export function useInstanceLifecycle(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'stop' | 'start' | 'delete') =>
+      action === 'delete'
+        ? api<InstanceActionAccepted>(`/api/v1/instances/${enc(id)}`, { method: 'DELETE' })
+        : api<InstanceActionAccepted>(`/api/v1/instances/${enc(id)}/${action}`, { method: 'POST' }),
+    onSuccess: (accepted) => {
+      client.setQueryData<InstanceDetailFull>(queryKeys.instance(id), (d) => (d ? { ...d, status: accepted.status } : d));
+      return client.invalidateQueries({ queryKey: queryKeys.instances, exact: true });
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.instance(id), exact: true }),
   });
 }
 

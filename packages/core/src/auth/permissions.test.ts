@@ -15,6 +15,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'instance:read': [true, true, true, true],
   'instance:create': [true, true, false, false],
   'instance:backup': [true, true, false, false],
+  'instance:operate': [true, true, false, false],
   'instance:delete': [true, false, false, false],
   'retention:update': [true, true, false, false],
   'restore:read': [true, true, true, true],

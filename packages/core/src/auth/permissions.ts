@@ -9,6 +9,7 @@ export const permissionNames = [
   'instance:read',
   'instance:create',
   'instance:backup',
+  'instance:operate',
   'instance:delete',
   'retention:update',
   'restore:read',
@@ -39,6 +40,9 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   'instance:read': [O, A, M],
   'instance:create': [O, A],
   'instance:backup': [O, A],
+  // stop and start: operational, like a backup, and undone by the opposite action
+  'instance:operate': [O, A],
+  // irreversible for the data directory (backups stay until retention): owners only
   'instance:delete': [O],
   'retention:update': [O, A],
   'restore:read': [O, A, M],

@@ -5,6 +5,7 @@ export * from './create-api-token-record';
 export * from './list-tenants';
 export * from './get-instance-plan';
 export * from './set-instance-status';
+export * from './lock-instance-for-lifecycle';
 export * from './list-wal-ranges';
 export * from './replace-region-catalog';
 export * from './record-geo-check';

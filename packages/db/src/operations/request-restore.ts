@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type RestorePlan } from '@rewind/core';
 import type { Tx } from '../client';
 import { appendAuditEvent, type AuditActor } from '../audit/append-audit-event';
-import { restores, tenants, type RestoreTargetRecord } from '../schema';
-import { eq } from 'drizzle-orm';
+import { isUuid, tenantWhere } from '../access';
+import { instances, restores, tenants, type RestoreTargetRecord } from '../schema';
+import { and, eq } from 'drizzle-orm';
 import { preflightRestore, type RestoreRequestBody } from './preflight-restore';
 
 export interface RequestRestoreOptions {
@@ -37,6 +38,15 @@ export async function requestRestore(
   options: RequestRestoreOptions,
 ): Promise<RequestedRestore> {
   const mode = options.body.mode ?? 'clone';
+  // Waits for a stop/start/delete deciding on this instance right now (lockInstanceForLifecycle
+  // holds the row FOR UPDATE) and keeps one from deciding until this restore is recorded, so the
+  // preflight below reads the status that decision left and the decision sees this restore.
+  if (isUuid(options.instanceId))
+    await tx
+      .select({ id: instances.id })
+      .from(instances)
+      .where(and(tenantWhere(instances, options.tenantId), eq(instances.id, options.instanceId)))
+      .for('share');
   const { instance, plan } = await preflightRestore(tx, options);
   const [tenant] = await tx
     .select({ approvalPolicy: tenants.approvalPolicy })

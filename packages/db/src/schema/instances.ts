@@ -17,7 +17,10 @@ import { tenantIdColumn } from './columns';
 export const instanceStatuses = [
   'creating',
   'running',
+  // set when a stop/start is accepted (API); the workflow ends it in stopped/running
+  'stopping',
   'stopped',
+  'starting',
   'restoring',
   'deleting',
   'deleted',

@@ -6,6 +6,8 @@ import { recordPasswordReveal } from '@/server/audit/record-password-reveal';
 import { legalHoldBody } from '@/server/tenancy/member-bodies';
 import { withTenant } from '@/server/api/with-tenant';
 import { env } from '@/server/env';
+import { requestDeleteInstance, startDeleteInstanceWorkflow } from '@/server/instances/delete-instance';
+import { acceptedResponse } from '@/server/instances/instance-action';
 import { instanceHost } from '@/server/instances/instance-host';
 import { toInstanceDetail } from '@/server/instances/instance-view';
 
@@ -45,4 +47,18 @@ export const PATCH = withTenant<{ id: string }>(
     return Response.json({ id: params.id, legalHold: change.after }, { headers: { 'cache-control': 'no-store' } });
   },
   { permissions: ['retention:update'] },
+);
+
+/**
+ * DELETE /api/v1/instances/{id} → 202 `{ id, status: 'deleting' }` (owners only). The data
+ * directory goes now; backups and WAL are kept until retention ends. 409 while a legal hold is on,
+ * a restore of it is pending or running, or it is not running, stopped or failed.
+ */
+export const DELETE = withTenant<{ id: string }>(
+  async ({ tx, tenant, principal, params, afterCommit }) => {
+    const accepted = await requestDeleteInstance(tx, { tenantId: tenant.tenantId, instanceId: params.id, principal });
+    afterCommit(() => startDeleteInstanceWorkflow(accepted));
+    return acceptedResponse(accepted);
+  },
+  { permissions: ['instance:delete'] },
 );

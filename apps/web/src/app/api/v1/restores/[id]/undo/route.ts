@@ -1,5 +1,5 @@
 import { AppError } from '@rewind/core';
-import { appendAuditEvent, getRestore } from '@rewind/db';
+import { appendAuditEvent, getInstance, getRestore } from '@rewind/db';
 import { undoReplaceUpdate } from '@rewind/workflows/messages';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { z } from 'zod';
@@ -24,6 +24,13 @@ export const POST = withTenant<{ id: string }>(
     if (row.mode !== 'replace') throw new AppError('bad_request', 'only a replace restore can be undone');
     if (row.status !== 'succeeded')
       throw new AppError('conflict', `this restore is ${row.status}; only a finished replace can be undone`);
+    // the undo swaps the kept data back into the instance and starts it: not into one being
+    // deleted (its port may already serve another instance), nor under a stop/start in flight
+    const source = await getInstance(tx, tenant.tenantId, row.instanceId, { includeDeleted: true });
+    if (source.status === 'deleting' || source.status === 'deleted')
+      throw new AppError('conflict', `instance ${source.name} is ${source.status}; its replace can no longer be undone`);
+    if (source.status !== 'running' && source.status !== 'stopped')
+      throw new AppError('conflict', `instance ${source.name} is ${source.status}; try the undo again once it is running or stopped`);
     try {
       await (await temporalClient()).workflow.getHandle(row.workflowId).startUpdate(undoReplaceUpdate, {
         args: [{ byUserId: principal.userId, ...(body.reason ? { reason: body.reason } : {}) }],
