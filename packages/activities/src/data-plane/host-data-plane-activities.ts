@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { applyInstancePlan } from './apply-instance-plan';
@@ -29,12 +30,17 @@ export function hostDataPlaneActivities(deps: ActivityDeps) {
      * needs that config (repo keys, cipher pass) when the time comes.
      */
     async destroyInstanceData(input: { stanza: string }): Promise<void> {
-      await withHeartbeat(() =>
-        deps.engine.destroyCluster({
-          pgdata: deps.engine.paths(input.stanza).pgdata,
-          label: `instance ${input.stanza}`,
-        }),
-      );
+      const paths = deps.engine.paths(input.stanza);
+      // data a replace restore kept aside for undo (pgdata.before-<restore>, pgdata.undone-<restore>)
+      // goes with the instance: the undo is refused once it is deleted, and that restore's own
+      // expiry would otherwise be the only thing left to remove it
+      const keptAside = (await readdir(paths.root).catch(() => [] as string[]))
+        .filter((name) => /^pgdata\.(before|undone)-/.test(name))
+        .map((name) => path.join(paths.root, name));
+      await withHeartbeat(async () => {
+        for (const pgdata of [paths.pgdata, ...keptAside])
+          await deps.engine.destroyCluster({ pgdata, label: `instance ${input.stanza} (${path.basename(pgdata)})` });
+      });
     },
     /** removes backups and WAL of the stanza from both regions; idempotent */
     async deleteStanza(input: { stanza: string }): Promise<{ deleted: boolean; reason?: string }> {

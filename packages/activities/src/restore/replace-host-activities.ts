@@ -101,7 +101,10 @@ export function replaceHostActivities(deps: ActivityDeps) {
       restoreId: string;
       sourceInstanceId: string;
     }): Promise<void> {
-      const rec = await source(input.tenantId, input.sourceInstanceId);
+      // the source may have been deleted meanwhile: its kept-aside data must still go
+      const rec = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+        getInstance(tx, input.tenantId, input.sourceInstanceId, { includeDeleted: true }),
+      );
       const d = dirs(rec.stanza, input.restoreId);
       await withHeartbeat(async () => {
         for (const dir of [d.before, d.undone])

@@ -22,7 +22,9 @@ export interface ApplyTenantPlanResult {
 
 // the instance exists on its host and keeps its schedules; 'creating' is left to createInstance,
 // which applies the plan again once it marked the instance running
-const APPLIES_TO = new Set(['running', 'stopped', 'restoring']);
+// stopping/starting too: applyInstancePlan looks at the server itself (ALTER SYSTEM when it
+// answers, the files when it does not) and its retries outlast a stop or start
+const APPLIES_TO = new Set(['running', 'stopped', 'restoring', 'stopping', 'starting']);
 
 /**
  * Brings every live instance of a tenant to its current plan after the plan, the plan's limits or
