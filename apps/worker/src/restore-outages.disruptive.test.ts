@@ -53,6 +53,17 @@ async function cloneNotesAndEnd(r: Awaited<ReturnType<RestoreSuite['start']>>, c
 
 const target = () => ({ time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() });
 
+/** A restore that region A cannot serve: it succeeds from B, and the audit says A failed first. */
+async function restoreServedByRegionB() {
+  const r = await s.start({ target: target() });
+  const done = await s.waitFor(r.id, (x) => x.status === 'succeeded', 8 * 60_000);
+  expect(done.region).toBe(env.REGION_B_NAME);
+  const audit = await s.platform.db.select().from(auditEvents).where(eq(auditEvents.targetId, r.id));
+  const fallback = audit.find((e) => e.action === 'restore.region_fallback');
+  expect(fallback?.data).toMatchObject({ usedRegion: env.REGION_B_NAME, failed: [expect.objectContaining({ region: env.REGION_A_NAME })] });
+  return { r, done };
+}
+
 describe('restore under outages', () => {
   it('a worker SIGKILLed mid-restore is replaced and the restore finishes with the right data', async () => {
     // node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a child node
@@ -100,12 +111,7 @@ describe('restore under outages', () => {
     const original = await getObject(a, victim.key);
     await putObject(a, victim.key, randomBytes(original.length));
     try {
-      const r = await s.start({ target: target() });
-      const done = await s.waitFor(r.id, (x) => x.status === 'succeeded', 8 * 60_000);
-      expect(done.region).toBe(env.REGION_B_NAME);
-      const audit = await s.platform.db.select().from(auditEvents).where(eq(auditEvents.targetId, r.id));
-      const fallback = audit.find((e) => e.action === 'restore.region_fallback');
-      expect(fallback?.data).toMatchObject({ usedRegion: env.REGION_B_NAME, failed: [expect.objectContaining({ region: env.REGION_A_NAME })] });
+      const { r, done } = await restoreServedByRegionB();
       expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
     } finally {
       await putObject(a, victim.key, original);
@@ -118,12 +124,7 @@ describe('restore under outages', () => {
     await s.startWorkers();
     await stack('down', 'region-a');
     try {
-      const r = await s.start({ target: target() });
-      const done = await s.waitFor(r.id, (x) => x.status === 'succeeded', 8 * 60_000);
-      expect(done.region).toBe(env.REGION_B_NAME);
-      const audit = await s.platform.db.select().from(auditEvents).where(eq(auditEvents.targetId, r.id));
-      const fallback = audit.find((e) => e.action === 'restore.region_fallback');
-      expect(fallback?.data).toMatchObject({ usedRegion: env.REGION_B_NAME, failed: [expect.objectContaining({ region: env.REGION_A_NAME })] });
+      const { r, done } = await restoreServedByRegionB();
       // recovery fetches its WAL from region B too: pgBackRest writes the restore's --repo into
       // the copy's restore_command, so an unreachable region A is never asked for a segment
       const auto = await readFile(path.join(s.engine.paths(done.resultInstanceId!).pgdata, 'postgresql.auto.conf'), 'utf8');
