@@ -53,11 +53,21 @@ function currentOf(d: ScheduleDescription): CurrentBackupSchedule {
  * A plan change updates the existing schedules in place (same ids, so no duplicate backups).
  * The connection is lazy so building the worker's deps stays synchronous and offline.
  */
-export function createBackupScheduler(options: { address: string; namespace: string }): BackupScheduler & {
+export function createBackupScheduler(options: {
+  address: string;
+  namespace: string;
+  /**
+   * Test harnesses: schedules are created paused. Their instances live a few minutes, and a
+   * wall-clock-aligned backup firing in the middle of an assertion (e.g. during a region outage)
+   * is noise the test did not ask for.
+   */
+  createPaused?: boolean;
+}): BackupScheduler & {
   close(): Promise<void>;
 } {
   const connection = Connection.lazy({ address: options.address });
   const client = new Client({ connection, namespace: options.namespace });
+  const created = options.createPaused ? { state: { paused: true, note: 'created paused by a test harness' } } : {};
 
   const describe = async (scheduleId: string): Promise<ScheduleDescription | null> => {
     try {
@@ -98,6 +108,7 @@ export function createBackupScheduler(options: { address: string; namespace: str
                   spec: { intervals: [{ every: `${change.everySeconds} seconds` }] },
                   policies: POLICIES,
                   action: backupAction(spec, change.type),
+                  ...created,
                 });
                 result.created.push(scheduleId);
               } catch (err) {
@@ -145,6 +156,7 @@ export function createBackupScheduler(options: { address: string; namespace: str
           spec: { intervals: [{ every: DRILL_EVERY }] },
           // a drill still running (its clone's TTL) makes the next one redundant
           policies: POLICIES,
+          ...created,
           action: {
             type: 'startWorkflow',
             workflowType: 'restoreDrill',

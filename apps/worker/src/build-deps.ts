@@ -11,7 +11,7 @@ import { createBackupScheduler } from './backup-scheduler';
  */
 export function buildActivityDeps(
   env: StackEnv,
-  overrides: Partial<Pick<ActivityDeps, 'hostId'>> = {},
+  overrides: Partial<Pick<ActivityDeps, 'hostId'>> & { schedulesPaused?: boolean } = {},
 ): { deps: ActivityDeps; close(): Promise<void> } {
   const appDb = createDb(env.CONTROL_DATABASE_URL, { applicationName: 'rewind-worker' });
   const platformDb = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
@@ -22,6 +22,7 @@ export function buildActivityDeps(
   const backupScheduler = createBackupScheduler({
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
+    ...(overrides.schedulesPaused ? { createPaused: true } : {}),
   });
   const deps: ActivityDeps = {
     engine: createEngine(engineConfigFromEnv(env)),

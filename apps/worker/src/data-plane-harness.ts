@@ -50,7 +50,8 @@ export async function startDataPlaneHarness(base: StackEnv, label: string): Prom
     // already installed by another suite in this process
   }
   const workerConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-  const built = buildActivityDeps(env, { hostId });
+  // schedules paused: a backup firing on the wall clock mid-assertion is not what these tests test
+  const built = buildActivityDeps(env, { hostId, schedulesPaused: true });
   const activities = createActivities(built.deps);
   const { controlPlane, host } = await createWorkers({
     connection: workerConnection,

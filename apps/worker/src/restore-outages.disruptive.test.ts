@@ -125,11 +125,12 @@ describe('restore under outages', () => {
     await stack('down', 'region-a');
     try {
       const { r, done } = await restoreServedByRegionB();
-      // recovery fetches its WAL from region B too: pgBackRest writes the restore's --repo into
-      // the copy's restore_command, so an unreachable region A is never asked for a segment
+      // recovery fetches its WAL from region B too (the copy's restore_command names the repo),
+      // so an unreachable region A is never asked for a segment; through the copy's own spool
       const auto = await readFile(path.join(s.engine.paths(done.resultInstanceId!).pgdata, 'postgresql.auto.conf'), 'utf8');
       const restoreCommands = auto.split('\n').filter((l) => l.startsWith('restore_command'));
       expect(restoreCommands.at(-1)).toContain('--repo=2');
+      expect(restoreCommands.at(-1)).toContain(`--spool-path=${s.engine.paths(done.resultInstanceId!).root}/spool`);
       expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
     } finally {
       await stack('up', 'region-a');

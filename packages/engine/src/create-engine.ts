@@ -46,7 +46,7 @@ export function createEngine(config: EngineConfig) {
     verify: bind(verify),
     restore: bind(restore),
     expire: bind(expire),
-    prepareRestoredCluster,
+    prepareRestoredCluster: bind(prepareRestoredCluster),
     startCluster: bind(startCluster),
     stopCluster: bind(stopCluster),
     destroyCluster: bind(destroyCluster),

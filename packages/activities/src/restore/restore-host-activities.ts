@@ -161,15 +161,30 @@ export function restoreHostActivities(deps: ActivityDeps) {
       restoreId: string;
       cloneId: string;
       port: number;
+      /** the source and the region restoreClone used: recovery reads WAL from there only */
+      walSource?: { sourceInstanceId: string; region: string };
     }): Promise<RecoveryEnd> {
       const paths = engine.paths(input.cloneId);
       const auto = path.join(paths.pgdata, 'postgresql.auto.conf');
       const current = await readFile(auto, 'utf8').catch(() => '');
       if (!current.includes(MARKER)) {
+        const from = input.walSource;
+        const walSource = from
+          ? {
+              stanza: (
+                await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+                  getInstance(tx, input.tenantId, from.sourceInstanceId),
+                )
+              ).stanza,
+              repo: repoForRegion(engine.config, from.region),
+              copyDir: paths.root,
+            }
+          : undefined;
         await engine.prepareRestoredCluster({
           pgdata: paths.pgdata,
           port: input.port,
           socketDir: paths.run,
+          ...(walSource ? { walSource } : {}),
         });
         await appendFile(auto, 'autovacuum = off\n');
       }

@@ -34,7 +34,8 @@ const exists = (p: string) =>
 
 const SWAP_MARKER = '# rewind: serving instance';
 // settings the swap owns; any earlier value of these in postgresql.auto.conf is dropped
-const OWNED = /^\s*(port|unix_socket_directories|archive_mode|archive_command|archive_timeout|autovacuum)\s*=/;
+// restore_command too: the restored copy's points at the copy's own (then deleted) spool dir
+const OWNED = /^\s*(port|unix_socket_directories|archive_mode|archive_command|archive_timeout|autovacuum|restore_command)\s*=/;
 
 /** postgresql.auto.conf with this instance's endpoint and archiving (pure, for tests). */
 export function renderServingAutoConf(

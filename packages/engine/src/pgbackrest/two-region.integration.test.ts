@@ -134,6 +134,7 @@ describe('two-region pgBackRest', () => {
       pgdata: target.pgdata,
       port: restorePort,
       socketDir: target.run,
+      walSource: { stanza: instanceId, repo: 2, copyDir: target.root },
     });
     await engine.startCluster({
       pgdata: target.pgdata,

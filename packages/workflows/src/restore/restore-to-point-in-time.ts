@@ -115,7 +115,12 @@ export async function restoreToPointInTime(
     // phase: starting + waiting_for_promotion (one activity: the wait is a poll of the same server)
     await record({ phase: 'starting' });
     await record({ phase: 'waiting_for_promotion' });
-    const end = await host.startClone({ ...ids, cloneId: clone.cloneId, port: clone.port });
+    const end = await host.startClone({
+      ...ids,
+      cloneId: clone.cloneId,
+      port: clone.port,
+      walSource: { sourceInstanceId: run.sourceInstanceId, region: from.region },
+    });
     view.targetLSN = end.targetLSN;
     view.timeline = end.timeline;
 
