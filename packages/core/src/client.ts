@@ -5,3 +5,4 @@ export * from './auth/permissions';
 export * from './time/parse-target-time';
 export * from './time/lsn';
 export * from './window/restore-window';
+export * from './restore/validation-query';

@@ -12,4 +12,5 @@ export * from './restore/restore-target';
 export * from './restore/format-in-zone';
 export * from './restore/plan-restore';
 export * from './restore/recovery-stop';
+export * from './restore/validation-query';
 export * from './instance/lifecycle';

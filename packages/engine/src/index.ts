@@ -33,5 +33,6 @@ export * from './pgbackrest/expire-args';
 export * from './pgbackrest/expire';
 export * from './wal';
 export * from './instance/integrity-checks';
+export * from './instance/query-as-role';
 export * from './instance/swap-pgdata';
 export * from './pgbackrest/kill-stray-restores';

@@ -13,6 +13,7 @@ import { PendingApprovals } from './pending-approvals';
 import { RestorePanel } from './restore-panel';
 import { RestoresTable } from './restores-table';
 import { formatAgo, formatDuration, formatIn, formatShort, zoneName, type ZoneChoice } from './time';
+import { ValidationQueriesCard } from './validation-queries-card';
 
 export function InstanceDetailView({ id }: { id: string }) {
   const instance = useInstance(id);
@@ -141,6 +142,9 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
           onZoneChange={setZone}
         />
       ) : null}
+
+      {/* a clone is never restored from: the checks of its copies belong to its source */}
+      {isClone ? null : <ValidationQueriesCard instance={instance} />}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Connection">

@@ -19,6 +19,8 @@ import type {
   RestoreView,
   TenantView,
   TokenView,
+  ValidationExpectation,
+  ValidationQueryView,
   WalEventsResponse,
 } from '@/lib/api-types';
 import { api } from './api';
@@ -29,6 +31,7 @@ export const queryKeys = {
   instance: (id: string) => ['instances', id] as const,
   backups: (id: string) => ['instances', id, 'backups'] as const,
   drills: (id: string) => ['instances', id, 'drills'] as const,
+  validationQueries: (id: string) => ['instances', id, 'validation-queries'] as const,
   walEvents: (id: string, from: string, to: string) => ['instances', id, 'wal-events', from, to] as const,
   restores: (instanceId?: string) => ['restores', 'list', instanceId ?? 'all'] as const,
   restore: (id: string) => ['restores', id] as const,
@@ -87,6 +90,33 @@ export function useDrills(id: string, enabled = true) {
     queryFn: () => api<{ drills: DrillItem[] }>(`/api/v1/instances/${enc(id)}/drills`).then((r) => r.drills),
     enabled,
   });
+}
+
+/** The tenant's own checks on every restored copy of the instance, in the order they run. */
+export function useValidationQueries(id: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.validationQueries(id),
+    queryFn: () => api<ValidationQueryView[]>(`/api/v1/instances/${enc(id)}/validation-queries`),
+    enabled,
+  });
+}
+
+/** Add (201) and delete (204) validation queries: owners and admins; the API refuses anyone else with 403. */
+export function useValidationQueryMutations(id: string) {
+  const client = useQueryClient();
+  const done = () => client.invalidateQueries({ queryKey: queryKeys.validationQueries(id) });
+  return {
+    create: useMutation({
+      mutationFn: (b: { name: string; sql: string; expectation: ValidationExpectation }) =>
+        api<ValidationQueryView>(`/api/v1/instances/${enc(id)}/validation-queries`, { method: 'POST', body: b }),
+      onSuccess: done,
+    }),
+    remove: useMutation({
+      mutationFn: (queryId: string) =>
+        api<unknown>(`/api/v1/instances/${enc(id)}/validation-queries/${enc(queryId)}`, { method: 'DELETE' }),
+      onSettled: done,
+    }),
+  };
 }
 
 /** Reads archived WAL on the host (a short workflow): asked for on demand, never polled. */

@@ -108,6 +108,18 @@ export interface BackupItem {
   sizeBytes: number;
 }
 
+export type ValidationExpectation = 'positive_count' | 'non_empty' | 'zero_rows';
+
+/** GET/POST /api/v1/instances/{id}/validation-queries: the tenant's own checks on every restored copy. */
+export interface ValidationQueryView {
+  id: string;
+  instanceId: string;
+  name: string;
+  sql: string;
+  expectation: ValidationExpectation;
+  createdAt: string;
+}
+
 export type RestoreTarget =
   | { time: string; inclusive: boolean }
   | { lsn: string; inclusive: boolean }

@@ -11,6 +11,8 @@ export interface AcmeTargets {
   restoreId: string;
   tokenId: string;
   memberUserId: string;
+  /** a validation query of acme and the instance it belongs to */
+  validationQuery: { instanceId: string; id: string };
 }
 
 const FIXTURE_NOTE = 'cross-tenant test fixture (never ran)';
@@ -47,7 +49,42 @@ export async function acmeTargets(f: StackFixtures): Promise<AcmeTargets> {
   if (!tokenId) {
     tokenId = (await inTenantTx(db.db, { tenantId }, (tx) => createApiTokenRecord(tx, { tenantId, userId: owner.id, name: 'cross-tenant target' }))).id;
   }
-  return { tenantId, instanceId, restoreId, tokenId, memberUserId: member.id };
+  return { tenantId, instanceId, restoreId, tokenId, memberUserId: member.id, validationQuery: await acmeValidationQuery(f, tenantId) };
+}
+
+/**
+ * A validation query on an instance record of its own (kind clone, never started): on a real
+ * instance it would run in every restore of it, and restore suites compare their exact checks.
+ * A clone is never restored from and does not count against acme's plan limit.
+ */
+async function acmeValidationQuery(f: StackFixtures, tenantId: string): Promise<{ instanceId: string; id: string }> {
+  const db = f.platform;
+  const found = (
+    await db.pool.query(
+      `select q.id, q.instance_id from validation_queries q join instances i on i.id = q.instance_id
+        where q.tenant_id = $1 and q.name = 'cross-tenant target' and i.status <> 'deleted' limit 1`,
+      [tenantId],
+    )
+  ).rows[0] as { id: string; instance_id: string } | undefined;
+  if (found) return { instanceId: found.instance_id, id: found.id };
+  const { createInstanceRecord } = await import('@rewind/db');
+  const holder = await inTenantTx(db.db, { tenantId }, (tx) =>
+    createInstanceRecord(tx, {
+      tenantId,
+      name: `xt-vq-${Date.now().toString(36)}`,
+      secretKey: f.env.REWIND_SECRET_KEY,
+      hostId: f.env.REWIND_HOST_ID,
+      kind: 'clone',
+      ignorePlanLimit: true,
+    }),
+  );
+  await db.pool.query(`update instances set status = 'stopped' where id = $1`, [holder.id]);
+  const inserted = await db.pool.query(
+    `insert into validation_queries (tenant_id, instance_id, name, sql, expectation)
+     values ($1, $2, 'cross-tenant target', 'select count(*) from orders', 'positive_count') returning id`,
+    [tenantId, holder.id],
+  );
+  return { instanceId: holder.id, id: inserted.rows[0].id as string };
 }
 
 /**
@@ -64,11 +101,15 @@ export async function snapshotTenant(db: PlatformDbHandle, t: AcmeTargets): Prom
     restore: await q(`select id, status, phase from restores where tenant_id = $1 and id = $2`, [t.restoreId]),
     approvals: await q(`select id from approvals where tenant_id = $1 and restore_id = $2`, [t.restoreId]),
     token: await q(`select id, revoked_at from api_tokens where tenant_id = $1 and id = $2`, [t.tokenId]),
+    validationQuery: await q(`select id, instance_id, name, sql, expectation from validation_queries where tenant_id = $1 and id = $2`, [
+      t.validationQuery.id,
+    ]),
     byOutsiders: await q(
       `select (select count(*) from restores where tenant_id = $1 and requested_by in ${outsiders})::int as restores,
               (select count(*) from approvals where tenant_id = $1 and decided_by in ${outsiders})::int as approvals,
               (select count(*) from instances where tenant_id = $1 and name = 'stolen')::int as instances,
               (select count(*) from api_tokens where tenant_id = $1 and name = 'stolen')::int as tokens,
+              (select count(*) from validation_queries where tenant_id = $1 and name = 'stolen')::int as validation_queries,
               (select count(*) from audit_events where tenant_id = $1 and actor_email like '%@globex.test')::int as audit`,
     ),
   };

@@ -37,6 +37,16 @@ const byId: Case[] = [
   { route: 'GET /api/v1/instances/[id]/wal-events', path: () => `/api/v1/instances/${a.instanceId}/wal-events?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z` },
   { route: 'GET /api/v1/instances/[id]/drills', path: () => `/api/v1/instances/${a.instanceId}/drills` },
   { route: 'GET /api/v1/instances/[id]/restores', path: () => `/api/v1/instances/${a.instanceId}/restores` },
+  { route: 'GET /api/v1/instances/[id]/validation-queries', path: () => `/api/v1/instances/${a.validationQuery.instanceId}/validation-queries` },
+  {
+    route: 'POST /api/v1/instances/[id]/validation-queries',
+    path: () => `/api/v1/instances/${a.instanceId}/validation-queries`,
+    body: { name: 'stolen', sql: 'select count(*) from orders' },
+  },
+  {
+    route: 'DELETE /api/v1/instances/[id]/validation-queries/[queryId]',
+    path: () => `/api/v1/instances/${a.validationQuery.instanceId}/validation-queries/${a.validationQuery.id}`,
+  },
   { route: 'GET /api/v1/restores/[id]', path: () => `/api/v1/restores/${a.restoreId}` },
   { route: 'POST /api/v1/restores/[id]/approve', path: () => `/api/v1/restores/${a.restoreId}/approve`, body: reason },
   { route: 'POST /api/v1/restores/[id]/reject', path: () => `/api/v1/restores/${a.restoreId}/reject`, body: reason },

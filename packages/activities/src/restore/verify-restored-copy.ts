@@ -1,12 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import {
   decryptSecret,
+  isValidationExpectation,
   judgeRecoveryStop,
+  judgeValidationResult,
   parseRecoveryLog,
+  VALIDATION_CHECK_PREFIX,
+  VALIDATION_QUERY_LIMITS,
   type RestoreTargetSpec,
 } from '@rewind/core';
-import { and, eq, getInstance, inTenantTx, validationQueries } from '@rewind/db';
-import { dumpSchema, runAmcheck, runSqlAsRole, sqlIdentifier, sqlLiteral } from '@rewind/engine';
+import { and, asc, eq, getInstance, inTenantTx, validationQueries } from '@rewind/db';
+import { dumpSchema, queryAsRoleReadOnly, runAmcheck, sqlIdentifier, sqlLiteral } from '@rewind/engine';
 import type { ActivityDeps } from '../deps';
 
 export interface IntegrityCheck {
@@ -29,16 +33,6 @@ async function check(
   } catch (err) {
     return { name, ok: false, detail: message(err).slice(0, 2000) };
   }
-}
-
-function judgeValidation(expectation: string, rows: string[][]): { ok: boolean; detail: string } {
-  if (expectation === 'zero_rows')
-    return { ok: rows.length === 0, detail: `${rows.length} row(s), expected none` };
-  if (expectation === 'non_empty')
-    return { ok: rows.length > 0, detail: `${rows.length} row(s), expected at least one` };
-  const first = rows[0]?.[0];
-  const n = first === undefined ? Number.NaN : Number(first);
-  return { ok: n > 0, detail: `first value ${first ?? '(no rows)'}, expected a positive count` };
 }
 
 /**
@@ -72,7 +66,9 @@ export async function verifyRestoredCopy(
             eq(validationQueries.tenantId, input.tenantId),
             eq(validationQueries.instanceId, input.sourceInstanceId),
           ),
-        ),
+        )
+        // the order they were saved in, so the report reads the same on every restore
+        .orderBy(asc(validationQueries.createdAt), asc(validationQueries.id)),
     }),
   );
   const checks: IntegrityCheck[] = [];
@@ -135,19 +131,26 @@ export async function verifyRestoredCopy(
     }),
   );
 
+  // The tenant's own queries, as the tenant's role, over TCP, read-only (see queryAsRoleReadOnly):
+  // never through psql, whose backslash commands would run as the data plane's OS user.
   for (const q of queries) {
     checks.push(
-      await check(`validation:${q.name}`, async () =>
-        judgeValidation(
-          q.expectation,
-          await runSqlAsRole(
-            engine.config,
+      await check(`${VALIDATION_CHECK_PREFIX}${q.name}`, async () => {
+        if (!isValidationExpectation(q.expectation))
+          return { ok: false, detail: `unknown expectation ${String(q.expectation)}` };
+        let result;
+        try {
+          result = await queryAsRoleReadOnly(
             { port: input.port, database: clone.databaseName, user: clone.username, password },
             q.sql,
-            { context: `running validation query ${q.name} in ${label}` },
-          ),
-        ),
-      ),
+            { maxRows: VALIDATION_QUERY_LIMITS.rowsRead, applicationName: 'rewind-validation-query' },
+          );
+        } catch (err) {
+          // PostgreSQL's own words (`relation "invoices" does not exist`), never the password
+          return { ok: false, detail: `the query failed: ${message(err).replaceAll(password, '••••')}` };
+        }
+        return judgeValidationResult(q.expectation, result);
+      }),
     );
   }
   return checks;

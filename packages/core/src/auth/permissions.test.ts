@@ -22,6 +22,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'restore:request': [true, true, false, false],
   'restore:approve': [true, true, false, false],
   'restore:cancel': [true, true, false, false],
+  'validation:manage': [true, true, false, false],
   'member:read': [true, true, true, true],
   'member:manage': [true, false, false, false],
   'token:manage': [true, false, false, false],

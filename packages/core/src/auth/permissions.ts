@@ -16,6 +16,7 @@ export const permissionNames = [
   'restore:request',
   'restore:approve',
   'restore:cancel',
+  'validation:manage',
   'member:read',
   'member:manage',
   'token:manage',
@@ -51,6 +52,9 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   // restore is known (see restore approval), not here.
   'restore:approve': [O, A],
   'restore:cancel': [O, A],
+  // the tenant's own checks on every restored copy: they decide whether a restore (or a replace's
+  // cutover) goes ahead, so the people who may restore manage them; members read them
+  'validation:manage': [O, A],
   'member:read': [O, A, M],
   'member:manage': [O],
   'token:manage': [O],
