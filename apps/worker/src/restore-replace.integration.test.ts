@@ -1,7 +1,7 @@
 import { decryptSecret } from '@rewind/core';
 import { archivePrefix } from '@rewind/activities';
 import { auditEvents, eq } from '@rewind/db';
-import { runSqlAsRole } from '@rewind/engine';
+import { queryAsRoleReadOnly } from '@rewind/engine';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { listKeys } from '@rewind/storage';
 import { approveRestoreUpdate, extendCloneUpdate, restoreProgressQuery, undoReplaceUpdate } from '@rewind/workflows/messages';
@@ -81,17 +81,15 @@ describe('replace', () => {
     const after = await s.instanceRow(s.source.id);
     expect(after).toMatchObject({ id: before.id, port: before.port, status: 'running', stanza: before.stanza });
     const password = decryptSecret(after.passwordEnc, env.REWIND_SECRET_KEY);
-    const asTenant = (sql: string) =>
-      runSqlAsRole(s.engine.config, { port: after.port!, database: after.databaseName, user: after.username, password }, sql, {
-        context: 'tenant role on the replaced source',
-      });
+    const asTenant = async (sql: string) =>
+      (await queryAsRoleReadOnly({ port: after.port!, database: after.databaseName, user: after.username, password }, sql)).rows;
     expect((await asTenant('select note from orders order by id')).map((x) => x[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
     // the clone it came from is gone
     expect((await s.instanceRow(done.resultInstanceId!)).status).toBe('deleted');
     expect(await exists(s.engine.paths(done.resultInstanceId!).root)).toBe(false);
 
     // new writes, archived on the new timeline into both regions
-    // (runSqlAsRole is read-only by design: it runs tenants' validation queries)
+    // (asTenant is read-only by design: it is how tenants' validation queries run)
     await s.onSource("insert into orders(note) values ('after-replace')");
     const segment = (await s.onSource('select pg_walfile_name(pg_current_wal_lsn())')).trim();
     expect(Number.parseInt(segment.slice(0, 8), 16)).toBe(view.timeline);
