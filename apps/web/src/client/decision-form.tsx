@@ -57,7 +57,7 @@ export function DecisionForm({
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={decide.isPending || reason.trim() === ''} className={approve ? '' : 'bg-red-700 hover:bg-red-600'}>
+        <Button type="submit" disabled={decide.isPending || reason.trim() === ''} variant={approve ? 'primary' : 'danger'}>
           {decide.isPending ? `${approve ? 'Approving' : 'Rejecting'}…` : `${verb} restore`}
         </Button>
         <Button type="button" variant="ghost" onClick={onCancel}>

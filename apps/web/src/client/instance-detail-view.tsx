@@ -74,7 +74,13 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
       </div>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="instance-stats">
-        <Stat label="Recovery point age" value={instance.rpoSeconds === null ? '—' : formatDuration(instance.rpoSeconds)} hint="newest archived commit" testId="stat-rpo" />
+        <Stat
+          label="Recovery point age"
+          value={instance.rpoSeconds === null ? '—' : formatDuration(instance.rpoSeconds)}
+          // a stopped server commits nothing: its age grows without any data being at risk
+          hint={instance.status === 'stopped' ? 'stopped: nothing new to archive' : 'newest archived commit'}
+          testId="stat-rpo"
+        />
         <Stat label="Latest restorable" value={latestOf(instance) ? formatIn(Date.parse(latestOf(instance)!), tz).slice(11) : '—'} hint={tz} testId="stat-latest" />
         <Stat label="Last backup" value={instance.lastBackup ? formatAgo(instance.lastBackup.stoppedAt, now) : 'none yet'} hint={instance.lastBackup ? `${instance.lastBackup.type} · ${instance.lastBackup.region}` : ''} />
         <Stat

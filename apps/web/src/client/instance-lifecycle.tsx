@@ -196,7 +196,7 @@ function DeleteDialog({
           <Button
             type="submit"
             // `!`: the primary variant sets its own background, and later classes do not win by order
-            className="bg-red-600! hover:bg-red-700! disabled:bg-red-300!"
+            variant="danger"
             disabled={!matches || pending || instance.legalHold}
             data-testid="delete-confirm"
           >

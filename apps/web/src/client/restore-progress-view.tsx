@@ -261,7 +261,7 @@ function CancelButton({ id }: { id: string }) {
         footer={
           <>
             <Button variant="secondary" onClick={() => setOpen(false)}>Keep running</Button>
-            <Button className="bg-red-600 hover:bg-red-700" onClick={() => cancel.mutate(undefined, { onSettled: () => setOpen(false) })}>
+            <Button variant="danger" onClick={() => cancel.mutate(undefined, { onSettled: () => setOpen(false) })}>
               Cancel restore
             </Button>
           </>

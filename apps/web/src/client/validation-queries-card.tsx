@@ -135,7 +135,7 @@ export function ValidationQueriesCard({ instance }: { instance: InstanceDetailFu
               Keep it
             </Button>
             <Button
-              className="bg-red-600! hover:bg-red-700! disabled:bg-red-300!"
+              variant="danger"
               disabled={remove.isPending}
               onClick={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
               data-testid="validation-delete-confirm"
