@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instances } from './instances';
 import { tenants } from './tenants';
 import { users } from './users';
@@ -93,5 +93,7 @@ export const validationQueries = pgTable(
       .default('positive_count'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  () => [tenantIsolation('validation_queries')],
+  // names identify a check in every restore's report: one of each per instance (the create
+  // operation says so nicely first; this is the guarantee)
+  (t) => [uniqueIndex('validation_queries_instance_name_idx').on(t.instanceId, t.name), tenantIsolation('validation_queries')],
 ).enableRLS();

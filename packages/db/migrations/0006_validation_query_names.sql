@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "validation_queries_instance_name_idx" ON "validation_queries" USING btree ("instance_id","name");
