@@ -6,3 +6,4 @@ export * from './time/parse-target-time';
 export * from './time/lsn';
 export * from './window/restore-window';
 export * from './restore/validation-query';
+export * from './instance/instance-name';

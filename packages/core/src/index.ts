@@ -14,3 +14,4 @@ export * from './restore/plan-restore';
 export * from './restore/recovery-stop';
 export * from './restore/validation-query';
 export * from './instance/lifecycle';
+export * from './instance/instance-name';

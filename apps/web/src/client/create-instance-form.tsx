@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { Button, Spinner } from '@rewind/ui';
-import { INSTANCE_NAME_PATTERN } from '@/lib/api-types';
+import { INSTANCE_NAME_PATTERN, INSTANCE_NAME_RULE } from '@/lib/api-types';
 import { useCreateInstance } from './queries';
 
 export function CreateInstanceForm() {
@@ -39,7 +39,7 @@ export function CreateInstanceForm() {
       </div>
       <p className="mt-1.5 min-h-4 text-xs" aria-live="polite">
         {invalid ? (
-          <span className="text-red-600">Lowercase letters, digits and hyphens; start with a letter; 2–63 characters.</span>
+          <span className="text-red-600">Must be {INSTANCE_NAME_RULE}.</span>
         ) : create.isError ? (
           <span className="text-red-600">{create.error.message}</span>
         ) : create.isSuccess ? (

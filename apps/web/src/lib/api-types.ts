@@ -62,7 +62,8 @@ export interface ApiErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
-export const INSTANCE_NAME_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
+// the rule lives in core, shared with the API and the database op
+export { INSTANCE_NAME_PATTERN, INSTANCE_NAME_RULE } from '@rewind/core/client';
 
 /* ---- portal additions: the rest of what the /api/v1 routes answer ---- */
 

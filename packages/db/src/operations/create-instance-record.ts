@@ -1,12 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, count, eq, ne } from 'drizzle-orm';
-import { AppError, encryptSecret, generateSecret, type Keyring } from '@rewind/core';
+import { AppError, encryptSecret, generateSecret, INSTANCE_NAME_PATTERN, INSTANCE_NAME_RULE, type Keyring } from '@rewind/core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
 import { hosts, instances, plans, tenants } from '../schema';
 import type { InstanceRecord } from './get-instance';
-
-export const INSTANCE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$|^[a-z]$/;
 
 export interface CreateInstanceRecordOptions {
   tenantId: string;
@@ -49,10 +47,7 @@ export async function createInstanceRecord(
 ): Promise<InstanceRecord> {
   const { tenantId, name } = options;
   if (!INSTANCE_NAME_PATTERN.test(name)) {
-    throw new AppError(
-      'validation_failed',
-      'instance name must be 1-40 characters of lower-case letters, digits and dashes, starting with a letter and not ending with a dash',
-    );
+    throw new AppError('validation_failed', `instance name must be ${INSTANCE_NAME_RULE}`);
   }
 
   const [tenant] = await tx

@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '@rewind/core';
 import { createInstanceRecord, eq, inTenantTx, instances, type Tx } from '@rewind/db';
 import { z } from 'zod';
-import { INSTANCE_NAME_PATTERN } from '../../lib/api-types';
+import { INSTANCE_NAME_PATTERN, INSTANCE_NAME_RULE } from '../../lib/api-types';
 import { appDb } from '../db';
 import { env } from '../env';
 import { temporalClient } from '../temporal';
@@ -11,7 +11,7 @@ export const createInstanceBody = z
   .object({
     name: z
       .string()
-      .regex(INSTANCE_NAME_PATTERN, 'must be 2–63 characters: lowercase letters, digits and hyphens, starting with a letter'),
+      .regex(INSTANCE_NAME_PATTERN, `must be ${INSTANCE_NAME_RULE}`),
   })
   .strict();
 
