@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createEngine, engineConfigFromEnv } from '@rewind/engine';
-import { loadTestEnv } from '@rewind/engine/testing';
+import { loadTestEnv, scratchPortRange } from '@rewind/engine/testing';
 import { startDataPlaneHarness } from '../apps/worker/src/data-plane-harness';
 import { provisionSource, syncCatalog } from '../apps/worker/src/testing/restore-fixture';
 import { arg, lsnBytes, run, table } from './src/bench-kit';
@@ -86,7 +86,7 @@ try {
   const rewind = await runRewindRestore(h, tenantId, source.id);
   const runInput = {
     engine, dir: scratch, stanza, database: source.databaseName, targetTime: rewind.targetTime,
-    portRange: { min: h.env.INSTANCE_PORT_MIN, max: h.env.INSTANCE_PORT_MAX },
+    portRange: scratchPortRange(h.env),
   };
   const raw = await runRawPgBackRest(runInput);
   const bm = await runBarman(runInput, barman, barmanBackup);

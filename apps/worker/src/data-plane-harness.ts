@@ -5,7 +5,7 @@ import { createActivities, type Activities } from '@rewind/activities';
 import type { StackEnv } from '@rewind/core';
 import { createInstanceRecord, inTenantTx } from '@rewind/db';
 import { seedReference } from '@rewind/db/seed';
-import { freePortSlice } from '@rewind/engine/testing';
+import { freePortSlice, scratchPortRange } from '@rewind/engine/testing';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createSeededScratch, type SeededScratch } from '../../../packages/db/src/testing/seeded-scratch';
@@ -34,9 +34,10 @@ export async function startDataPlaneHarness(base: StackEnv, label: string): Prom
   const hostId = `t${nonce}`;
   const controlPlaneQueue = `it-cp-${label}-${nonce}`;
   const db = await createSeededScratch(`dp_${label}`);
-  // a slice of the stack's range that nothing listens on now: this scratch catalog cannot see
-  // the ports the stack's catalog or an earlier test's instance already hold
-  const portMin = await freePortSlice(base.INSTANCE_PORT_MIN, base.INSTANCE_PORT_MAX, 10);
+  // outside the stack catalog's range (it cannot see what this scratch catalog allocates), and
+  // free now (another harness may hold a slice of the same scratch range)
+  const scratch = scratchPortRange(base);
+  const portMin = await freePortSlice(scratch.min, scratch.max, 10);
   await seedReference(db.platform.db, { hostId, portMin, portMax: portMin + 9 });
   const env: StackEnv = {
     ...base,

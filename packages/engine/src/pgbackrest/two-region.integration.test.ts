@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../create-engine';
 import { engineConfigFromEnv } from '../engine-config';
-import { freePortSlice } from '../testing/free-port-slice';
+import { freePortSlice, scratchPortRange } from '../testing/free-port-slice';
 import { loadTestEnv } from '../testing/load-test-env';
 
 const env = loadTestEnv();
@@ -12,8 +12,10 @@ const engine: Engine = createEngine(engineConfigFromEnv(env));
 const suffix = randomBytes(4).toString('hex');
 const instanceId = `it2r-${suffix}`;
 const restoreId = `it2r-${suffix}-restore`;
-// two ports nothing listens on now (other tests' instances share the stack's range)
-const port = await freePortSlice(env.INSTANCE_PORT_MIN, env.INSTANCE_PORT_MAX, 2);
+// two ports outside the stack catalog's range (it does not know about this engine-only
+// instance) that nothing listens on now
+const scratch = scratchPortRange(env);
+const port = await freePortSlice(scratch.min, scratch.max, 2);
 const restorePort = port + 1;
 const ownerPassword = `owner-${randomBytes(8).toString('hex')}`;
 

@@ -21,3 +21,13 @@ export async function freePortSlice(min: number, max: number, size: number): Pro
   }
   throw new Error(`no ${size} free consecutive ports in ${min}-${max}`);
 }
+
+/**
+ * Where tests that pick ports themselves (a scratch catalog, or an engine-only instance) take
+ * them: the hundred ports just above the stack's instance range. The stack's catalog allocates
+ * inside its range only, so a clone it places later can never land on a port such a test holds
+ * (asking the OS is not enough: a port free now may be allocated by the catalog a second later).
+ */
+export function scratchPortRange(env: { INSTANCE_PORT_MAX: number }): { min: number; max: number } {
+  return { min: env.INSTANCE_PORT_MAX + 1, max: Math.min(65535, env.INSTANCE_PORT_MAX + 100) };
+}

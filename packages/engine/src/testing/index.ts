@@ -1,2 +1,2 @@
 export { loadTestEnv } from './load-test-env';
-export { freePortSlice } from './free-port-slice';
+export { freePortSlice, scratchPortRange } from './free-port-slice';
