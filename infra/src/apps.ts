@@ -1,12 +1,45 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { NEXT_BIN, REPO_ROOT, TSX_BIN } from './paths';
+import { NEXT_BIN, REPO_ROOT } from './paths';
 import { isAlive, sleep, startDetached, waitFor } from './process';
-import { detachedPid, stopDetached, type ServiceContext, type ServiceDef } from './service';
+import { detachedPid, stopDetached, type ServiceContext, type ServiceDef, type ServiceName } from './service';
+import type { SupervisorState } from './supervision-policy';
 
 const WORKER_MAIN = join(REPO_ROOT, 'apps', 'worker', 'src', 'main.ts');
 const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
+const SUPERVISE = join(REPO_ROOT, 'infra', 'src', 'supervise.ts');
+
+export function supervisorStateFile(ctx: ServiceContext, name: ServiceName): string {
+  return join(ctx.paths.runDir, `${name}.supervisor.json`);
+}
+
+export function readSupervisorState(ctx: ServiceContext, name: ServiceName): SupervisorState | undefined {
+  try {
+    return JSON.parse(readFileSync(supervisorStateFile(ctx, name), 'utf8')) as SupervisorState;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The app runs under infra/src/supervise.ts (restarted on failure with backoff) unless
+ * REWIND_SUPERVISE=0. Both run on node with tsx's loader, not the tsx CLI, so the pid the
+ * supervisor watches (and a drill kills) is the app itself, not a wrapper around it.
+ */
+function supervised(ctx: ServiceContext, name: ServiceName, command: string, args: string[]): { command: string; args: string[] } {
+  rmSync(supervisorStateFile(ctx, name), { force: true });
+  if (process.env.REWIND_SUPERVISE === '0') return { command, args };
+  return {
+    command: process.execPath,
+    args: ['--import', 'tsx', SUPERVISE, name, supervisorStateFile(ctx, name), '--', command, ...args],
+  };
+}
+
+/** During start-up a child that already exited once means it cannot start: say why now. */
+function exitedDuringStart(ctx: ServiceContext, name: ServiceName): boolean {
+  return readSupervisorState(ctx, name)?.lastExit != null;
+}
 
 function appEnv(ctx: ServiceContext): NodeJS.ProcessEnv {
   return { ...process.env, ...ctx.stackEnv, NEXTAUTH_URL: ctx.stackEnv.WEB_URL };
@@ -20,8 +53,7 @@ export const worker: ServiceDef = {
     if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} does not exist`);
     rmSync(ctx.paths.workerReadyFile, { force: true });
     startDetached({
-      command: TSX_BIN,
-      args: [WORKER_MAIN],
+      ...supervised(ctx, 'worker', process.execPath, ['--import', 'tsx', WORKER_MAIN]),
       cwd: REPO_ROOT,
       env: appEnv(ctx),
       logFile: ctx.paths.logFile('worker'),
@@ -37,7 +69,7 @@ export const worker: ServiceDef = {
       async () => existsSync(ctx.paths.workerReadyFile) || Date.now() - started >= 5000,
       60_000,
       {
-        alive: () => pid !== undefined && isAlive(pid),
+        alive: () => pid !== undefined && isAlive(pid) && !exitedDuringStart(ctx, 'worker'),
         logFile: ctx.paths.logFile('worker'),
       },
     );
@@ -71,8 +103,7 @@ export const web: ServiceDef = {
   async start(ctx) {
     if (!existsSync(WEB_DIR)) throw new Error(`${WEB_DIR} does not exist`);
     startDetached({
-      command: NEXT_BIN,
-      args: [ctx.webMode, '-p', String(ctx.ports.web), '-H', '127.0.0.1'],
+      ...supervised(ctx, 'web', NEXT_BIN, [ctx.webMode, '-p', String(ctx.ports.web), '-H', '127.0.0.1']),
       cwd: WEB_DIR,
       env: appEnv(ctx),
       logFile: ctx.paths.logFile('web'),
@@ -87,7 +118,7 @@ export const web: ServiceDef = {
       () => healthAnswers(ctx.ports.web),
       240_000,
       {
-        alive: () => pid !== undefined && isAlive(pid),
+        alive: () => pid !== undefined && isAlive(pid) && !exitedDuringStart(ctx, 'web'),
         logFile: ctx.paths.logFile('web'),
       },
     );

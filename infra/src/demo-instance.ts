@@ -74,6 +74,8 @@ async function waitForRunning(token: string, id: string): Promise<InstanceDetail
 
 async function fillOrders(detail: InstanceDetail): Promise<number> {
   const c = new pg.Client({ ...detail.connection, host: '127.0.0.1' });
+  // a restart of the instance rejects the pending query instead of crashing `npm run dev`
+  c.on('error', () => undefined);
   await c.connect();
   try {
     await c.query(`create table if not exists orders (

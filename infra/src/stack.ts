@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { web, worker } from './apps';
+import { readSupervisorState, web, worker } from './apps';
 import { controlPg } from './control-db';
 import { stackPaths, type Profile } from './paths';
 import { assertPortsFree, computePorts, findPortClashes, type PortLayout } from './ports';
@@ -158,6 +158,8 @@ export interface ServiceStatus {
   pid: number | undefined;
   ports: number[];
   up: boolean;
+  /** supervised apps (worker, web): the app's own pid, restarts so far, why it last exited */
+  supervision?: { childPid: number | null; restarts: number; lastExit: string | null; stopped: string | null };
 }
 
 export async function status(opts: StackOptions): Promise<ServiceStatus[]> {
@@ -171,9 +173,18 @@ export async function status(opts: StackOptions): Promise<ServiceStatus[]> {
       pid,
       ports: svc.ports(ctx),
       up: pid !== undefined && (await svc.healthy(ctx).catch(() => false)),
+      ...supervisionOf(ctx, name),
     });
   }
   return out;
+}
+
+function supervisionOf(ctx: ServiceContext, name: ServiceName): Pick<ServiceStatus, 'supervision'> {
+  if (name !== 'worker' && name !== 'web') return {};
+  const s = readSupervisorState(ctx, name);
+  if (!s) return {};
+  const lastExit = s.lastExit ? `${s.lastExit.reason} at ${s.lastExit.at}` : null;
+  return { supervision: { childPid: s.childPid, restarts: s.restarts, lastExit, stopped: s.stopped } };
 }
 
 export { INFRA_SERVICES, ALL_SERVICES };

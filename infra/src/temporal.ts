@@ -77,6 +77,10 @@ export const temporal: ServiceDef = {
         '--log-level',
         'warn',
         '--ui-disable-news-fetch',
+        // an idle long poll ends after 10 s (default 60 s), so a live worker's last poll is never
+        // older than that: /api/health can tell a dead worker from an idle one within 30 s
+        '--dynamic-config-value',
+        'matching.longPollExpirationInterval="10s"',
       ],
       cwd: ctx.paths.temporalDir,
       env: process.env,

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { hashApiToken, parseStackEnv } from '@rewind/core';
+import { guardClient } from '@rewind/db';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 
@@ -27,7 +28,7 @@ describe('npm run admin -- token create', () => {
     expect(token, `no token in CLI output:\n${stdout}`).toBeDefined();
 
     // only the SHA-256 of the secret is stored
-    const db = new pg.Client({ connectionString: env.CONTROL_DATABASE_PLATFORM_URL });
+    const db = guardClient(new pg.Client({ connectionString: env.CONTROL_DATABASE_PLATFORM_URL }), 'token-create check');
     await db.connect();
     try {
       const stored = await db.query('select token_hash from api_tokens where token_hash = $1', [hashApiToken(token!)]);

@@ -1,3 +1,4 @@
+import { TEMPORAL_CHANNEL_ARGS } from '@rewind/core';
 import type { BackupScheduler, BackupScheduleSpec, EnsuredBackupSchedules } from '@rewind/activities';
 import { workflowIds } from '@rewind/workflows/ids';
 import {
@@ -65,7 +66,7 @@ export function createBackupScheduler(options: {
 }): BackupScheduler & {
   close(): Promise<void>;
 } {
-  const connection = Connection.lazy({ address: options.address });
+  const connection = Connection.lazy({ address: options.address, channelArgs: { ...TEMPORAL_CHANNEL_ARGS } });
   const client = new Client({ connection, namespace: options.namespace });
   const created = options.createPaused ? { state: { paused: true, note: 'created paused by a test harness' } } : {};
 

@@ -5,7 +5,8 @@ import { createActivities } from '@rewind/activities';
 import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { buildActivityDeps } from './build-deps';
-import { bundleWorkflows, createWorkers, waitUntilRunning } from './create-workers';
+import { bundleWorkflows, createWorkers } from './create-workers';
+import { keepWorkersRunning } from './keep-workers-running';
 import { Connection } from '@temporalio/client';
 import { ensureAuditExportSchedule } from './ensure-audit-export-schedule';
 
@@ -35,41 +36,58 @@ async function main(): Promise<void> {
   const built = buildActivityDeps(env);
   const activities = createActivities(built.deps);
 
-  // phase: connect + bundle
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-  log(`connected to Temporal at ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})`);
-  // A schedule problem must not keep the worker from serving restores: log it and go on.
-  const scheduleConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  await ensureAuditExportSchedule(scheduleConnection, env.TEMPORAL_NAMESPACE)
-    .then((state) => log(`audit export schedule: ${state}`))
-    .catch((err: unknown) => log(`audit export schedule could not be ensured: ${String(err)}`))
-    .finally(() => scheduleConnection.close());
+  // phase: bundle (once per process; every in-process restart of the workers reuses it)
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT'] as const) process.once(signal, () => (stopping = true));
   const started = Date.now();
   const workflowBundle = await bundleWorkflows();
   log(`workflows bundled in ${Date.now() - started} ms`);
 
-  // phase: run
-  const { controlPlane, host } = await createWorkers({
-    connection,
-    namespace: env.TEMPORAL_NAMESPACE,
-    hostId: env.REWIND_HOST_ID,
-    activities,
-    workflowBundle,
-  });
-  const running = Promise.all([controlPlane.run(), host.run()]);
+  // phase: run, surviving Temporal restarts (see keepWorkersRunning)
   try {
-    await Promise.race([waitUntilRunning([controlPlane, host]), running]);
-    await mkdir(path.dirname(readyFile), { recursive: true });
-    await writeFile(readyFile, `${process.pid}\n`);
-    log(
-      `polling ${CONTROL_PLANE_QUEUE} and ${hostQueue(env.REWIND_HOST_ID)}; ready file ${readyFile}`,
-    );
-    await running;
+    await keepWorkersRunning({
+      connect: () => NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }),
+      createWorkers: async (connection) => {
+        const { controlPlane, host } = await createWorkers({
+          connection,
+          namespace: env.TEMPORAL_NAMESPACE,
+          hostId: env.REWIND_HOST_ID,
+          activities,
+          workflowBundle,
+        });
+        return [controlPlane, host];
+      },
+      onPolling: async (round) => {
+        if (round === 0) {
+          // A schedule problem must not keep the worker from serving restores: log it and go on.
+          await ensureAuditExportScheduleOnce(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+          await mkdir(path.dirname(readyFile), { recursive: true });
+          await writeFile(readyFile, `${process.pid}\n`);
+        }
+        log(
+          `polling ${CONTROL_PLANE_QUEUE} and ${hostQueue(env.REWIND_HOST_ID)} at ${env.TEMPORAL_ADDRESS}${round === 0 ? `; ready file ${readyFile}` : ` again (restart ${round})`}`,
+        );
+      },
+      log,
+      stopping: () => stopping,
+    });
   } finally {
     await rm(readyFile, { force: true });
-    await connection.close();
     await built.close();
     log('stopped');
+  }
+}
+
+async function ensureAuditExportScheduleOnce(address: string, namespace: string): Promise<void> {
+  try {
+    const connection = await Connection.connect({ address });
+    try {
+      log(`audit export schedule: ${await ensureAuditExportSchedule(connection, namespace)}`);
+    } finally {
+      await connection.close();
+    }
+  } catch (err) {
+    log(`audit export schedule could not be ensured: ${String(err)}`);
   }
 }
 

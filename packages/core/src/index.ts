@@ -15,3 +15,6 @@ export * from './restore/recovery-stop';
 export * from './restore/validation-query';
 export * from './instance/lifecycle';
 export * from './instance/instance-name';
+export * from './retry/backoff';
+export * from './health/worker-pollers';
+export * from './retry/temporal-channel';

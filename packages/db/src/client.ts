@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type pg from 'pg';
+import { ResilientPool } from './resilient-pool';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -22,7 +23,9 @@ export function createDb(
   url: string,
   options: { max?: number; applicationName?: string } = {},
 ): DbHandle {
-  const pool = new pg.Pool({
+  // ResilientPool: error listeners on every client + connect retried while PostgreSQL restarts
+  const pool = new ResilientPool({
+    label: options.applicationName ?? 'rewind',
     connectionString: url,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'rewind',

@@ -12,3 +12,5 @@ export { runMigrations, type MigrationReport } from './migrate/run-migrations';
 // Query operators re-exported so apps don't depend on drizzle-orm directly.
 export { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 export * from './audit/audit-export-batch';
+export { ResilientPool, guardClient, type ResilientPoolOptions } from './resilient-pool';
+export { isTransientConnectionError } from './connection-errors';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { Client, Connection } from '@temporalio/client';
+import { TEMPORAL_CHANNEL_ARGS } from '@rewind/core';
 import { env } from './env';
 
 const CONNECT_TIMEOUT_MS = 2_000;
@@ -8,11 +9,16 @@ const g = globalThis as typeof globalThis & { __rewindTemporal?: Promise<Connect
 
 /**
  * One gRPC connection per process. A failed attempt is forgotten so the next request
- * retries instead of replaying the same rejection forever.
+ * retries instead of replaying the same rejection forever. Once connected, the channel
+ * reconnects by itself when Temporal restarts (backoff capped by TEMPORAL_CHANNEL_ARGS).
  */
 export function temporalConnection(): Promise<Connection> {
   if (!g.__rewindTemporal) {
-    const attempt = Connection.connect({ address: env().TEMPORAL_ADDRESS, connectTimeout: CONNECT_TIMEOUT_MS });
+    const attempt = Connection.connect({
+      address: env().TEMPORAL_ADDRESS,
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      channelArgs: { ...TEMPORAL_CHANNEL_ARGS },
+    });
     g.__rewindTemporal = attempt;
     attempt.catch(() => {
       if (g.__rewindTemporal === attempt) g.__rewindTemporal = undefined;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, eq, asc } from '@rewind/db';
+import { auditEvents, eq, asc, guardClient } from '@rewind/db';
 import { call } from './api-call';
 import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('tamper evidence', () => {
   it('the app role cannot update audit rows at all', async () => {
-    const app = new pg.Client({ connectionString: f.env.CONTROL_DATABASE_URL });
+    const app = guardClient(new pg.Client({ connectionString: f.env.CONTROL_DATABASE_URL }), 'audit-tamper app');
     await app.connect();
     try {
       await app.query('begin');
@@ -43,7 +43,7 @@ describe('tamper evidence', () => {
     const victim = rows.find((r) => r.action === 'token.created' && r.data.name === 'two');
     expect(victim).toBeDefined();
 
-    const owner = new pg.Client({ connectionString: process.env.CONTROL_DATABASE_OWNER_URL });
+    const owner = guardClient(new pg.Client({ connectionString: process.env.CONTROL_DATABASE_OWNER_URL }), 'audit-tamper owner');
     await owner.connect();
     try {
       await owner.query('begin');

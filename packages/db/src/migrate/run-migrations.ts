@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { guardClient } from '../resilient-pool';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -33,7 +34,7 @@ export interface MigrationReport {
  * `when` timestamp, which is why generated migrations must never be renumbered by hand.
  */
 export async function runMigrations(ownerUrl: string): Promise<MigrationReport> {
-  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rewind-migrate' });
+  const client = guardClient(new pg.Client({ connectionString: ownerUrl, application_name: 'rewind-migrate' }), 'migrations');
   await client.connect();
   try {
     const lastApplied = await lastAppliedMillis(client);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { guardClient } from '../resilient-pool';
 import { parseStackEnv, type StackEnv } from '@rewind/core';
 
 export interface ScratchDatabase {
@@ -26,7 +27,7 @@ export async function createScratchDatabase(
   prefix = 'rewind_scratch',
 ): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: env.CONTROL_DATABASE_OWNER_URL });
+  const admin = guardClient(new pg.Client({ connectionString: env.CONTROL_DATABASE_OWNER_URL }), 'scratch database');
   await admin.connect();
   try {
     await admin.query(`create database ${name}`);
@@ -47,7 +48,7 @@ export async function createScratchDatabase(
     appUrl: withDatabase(env.CONTROL_DATABASE_URL, name),
     platformUrl: withDatabase(env.CONTROL_DATABASE_PLATFORM_URL, name),
     async drop() {
-      const c = new pg.Client({ connectionString: env.CONTROL_DATABASE_OWNER_URL });
+      const c = guardClient(new pg.Client({ connectionString: env.CONTROL_DATABASE_OWNER_URL }), 'scratch database');
       await c.connect();
       try {
         // Backends of closed pools may still be exiting, and `drop ... with (force)` may not
@@ -70,7 +71,7 @@ export async function createScratchDatabase(
 
 /** A raw client as one role, for tests that must see exactly what SQL does. */
 export async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
+  const client = guardClient(new pg.Client({ connectionString: url }), 'test client');
   await client.connect();
   return client;
 }

@@ -7,6 +7,8 @@ import { checkBinary } from './check-binary';
 import { checkControlDb } from './check-control-db';
 import { checkRegion } from './check-region';
 import { checkTemporal } from './check-temporal';
+import { ACTIVITY_TASKS, checkWorkerPollers, WORKFLOW_TASKS } from './check-worker-pollers';
+import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 
 const TIMEOUT_MS = 2_000;
 
@@ -24,6 +26,14 @@ export async function runHealth(): Promise<HealthReport> {
     runCheck('temporal', TIMEOUT_MS, () => checkTemporal(TIMEOUT_MS)),
     runCheck(`region:${regions.a.name}`, TIMEOUT_MS, () => checkRegion(regions.a, e.S3_CA_FILE, TIMEOUT_MS)),
     runCheck(`region:${regions.b.name}`, TIMEOUT_MS, () => checkRegion(regions.b, e.S3_CA_FILE, TIMEOUT_MS)),
+    // the worker itself: someone must be polling the control-plane queue (workflows and catalog
+    // activities) and this host's queue (data-plane activities)
+    runCheck('worker:control-plane', TIMEOUT_MS, () =>
+      checkWorkerPollers(e.TEMPORAL_NAMESPACE, CONTROL_PLANE_QUEUE, WORKFLOW_TASKS, TIMEOUT_MS),
+    ),
+    runCheck(`worker:${hostQueue(e.REWIND_HOST_ID)}`, TIMEOUT_MS, () =>
+      checkWorkerPollers(e.TEMPORAL_NAMESPACE, hostQueue(e.REWIND_HOST_ID), ACTIVITY_TASKS, TIMEOUT_MS),
+    ),
     runCheck('pgbackrest', TIMEOUT_MS, (signal) => checkBinary(e.PGBACKREST_BIN, ['version'], TIMEOUT_MS, signal)),
     runCheck('postgres', TIMEOUT_MS, (signal) =>
       checkBinary(path.join(e.PG_BIN_DIR, 'postgres'), ['--version'], TIMEOUT_MS, signal),
