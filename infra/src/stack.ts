@@ -128,7 +128,8 @@ export async function down(opts: StackOptions, services: readonly ServiceName[])
     ['control-pg'],
   ];
   for (const stage of stages) {
-    if (stage.includes('temporal') && services.includes('control-pg')) {
+    // only on a whole-stack down: a drill that restarts control-pg alone must not stop tenant data
+    if (stage.includes('temporal') && services.includes('control-pg') && services.includes('region-a') && services.includes('region-b')) {
       // the worker is down now; stop the tenant clusters while S3 can still take their WAL
       const stopped = await stopTenantClusters(ctx);
       if (stopped.length > 0) ctx.log(`tenant clusters: stopped ${stopped.length}`);

@@ -62,10 +62,15 @@ export type RestoreSuite = Awaited<ReturnType<typeof restoreSuite>>;
  * (restartable, for the worker-kill test), and a source with orders r1..r5, then
  * `DELETE FROM orders` at `deletedAt`, then one more commit so recovery can stop after it.
  */
-export async function restoreSuite(env: StackEnv, name: string, options: { workers?: boolean } = {}) {
+export async function restoreSuite(
+  env: StackEnv,
+  name: string,
+  options: { workers?: boolean; queues?: { hostTaskQueue: string; controlPlaneQueue: string } } = {},
+) {
   const engine = createEngine(engineConfigFromEnv(env));
   const nonce = randomBytes(4).toString('hex');
-  const queues = { hostTaskQueue: `it-${name}-host-${nonce}`, controlPlaneQueue: `it-${name}-cp-${nonce}` };
+  // `queues`: the stack's own worker serves the restores (the fault drills watch that process)
+  const queues = options.queues ?? { hostTaskQueue: `it-${name}-host-${nonce}`, controlPlaneQueue: `it-${name}-cp-${nonce}` };
   const app = createDb(env.CONTROL_DATABASE_URL, { applicationName: `rewind-${name}-test` });
   const platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, { max: 2, applicationName: `rewind-${name}-test` });
   const regions = [env.REGION_A_NAME, env.REGION_B_NAME];

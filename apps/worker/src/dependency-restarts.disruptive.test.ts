@@ -1,0 +1,69 @@
+import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
+import { loadTestEnv } from '@rewind/engine/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alive, appPid, cloneNotesAndEnd, failing, health, isGreen, stackCtl, untilHealth } from './testing/fault-drill';
+import { restoreSuite, sleep, type RestoreSuite } from './testing/restore-suite';
+
+// Disruptive: restarts every dependency of the stack's own worker and web, one at a time, and
+// checks the two processes ride it out (issue 11: an idle pg client without an 'error' listener
+// used to kill the worker on a control-PG restart). The restores run on the stack's worker.
+const env = loadTestEnv();
+const DOWN_FOR_MS = 12_000;
+
+let s: RestoreSuite;
+
+beforeAll(async () => {
+  s = await restoreSuite(env, 'deps', {
+    workers: false,
+    queues: { controlPlaneQueue: CONTROL_PLANE_QUEUE, hostTaskQueue: hostQueue(env.REWIND_HOST_ID) },
+  });
+  await untilHealth(env, isGreen, 60_000);
+}, 300_000);
+
+afterAll(async () => {
+  // whatever failed above, leave the stack whole for whoever runs next
+  for (const dep of ['control-pg', 'temporal', 'region-a', 'region-b']) await stackCtl('up', dep).catch(() => undefined);
+  await s?.close();
+}, 300_000);
+
+const target = () => ({ time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() });
+
+describe('the worker and web survive restarts of their dependencies', () => {
+  it('control-PG, Temporal, region A and region B each restarted: same pids, health red then green, a restore across it all is exact', async () => {
+    const worker = appPid(env, 'worker');
+    const web = appPid(env, 'web');
+    const during = await s.start({ target: target() });
+
+    // which /api/health check must go red while each dependency is down
+    const expectRed: Record<string, string> = {
+      'control-pg': 'control-db',
+      temporal: 'temporal',
+      'region-a': `region:${env.REGION_A_NAME}`,
+      'region-b': `region:${env.REGION_B_NAME}`,
+    };
+    for (const [dep, check] of Object.entries(expectRed)) {
+      await stackCtl('down', dep);
+      try {
+        // the web keeps answering while it is down, naming what is missing (throws if it never does)
+        await untilHealth(env, (h) => failing(h).includes(check), 30_000);
+        await sleep(DOWN_FOR_MS);
+        const h = await health(env);
+        expect(h.code, `web answers during the ${dep} outage`).toBe(503);
+      } finally {
+        await stackCtl('up', dep);
+      }
+      await untilHealth(env, isGreen, 120_000);
+      expect({ dep, worker: appPid(env, 'worker'), web: appPid(env, 'web') }).toEqual({ dep, worker, web });
+      expect(alive(worker) && alive(web)).toBe(true);
+    }
+
+    const done = await s.waitFor(during.id, (x) => x.status === 'succeeded', 8 * 60_000);
+    expect(await cloneNotesAndEnd(s, during, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+
+    // and it keeps serving: a new restore after all four restarts, on the same worker process
+    const after = await s.start({ target: target() });
+    const afterDone = await s.waitFor(after.id, (x) => x.status === 'succeeded', 8 * 60_000);
+    expect(await cloneNotesAndEnd(s, after, afterDone.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    expect([appPid(env, 'worker'), appPid(env, 'web')]).toEqual([worker, web]);
+  }, 900_000);
+});
