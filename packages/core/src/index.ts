@@ -18,3 +18,4 @@ export * from './instance/instance-name';
 export * from './retry/backoff';
 export * from './health/worker-pollers';
 export * from './retry/temporal-channel';
+export * from './idempotency/idempotency-key';

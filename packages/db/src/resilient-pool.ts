@@ -28,7 +28,7 @@ export class ResilientPool extends pg.Pool {
   private readonly label: string;
   private readonly retryForMs: number;
   private readonly backoff: BackoffOptions;
-  private readonly log: (line: string) => void;
+  private readonly warn: (line: string) => void;
   private readonly guarded = new WeakSet<pg.PoolClient>();
 
   constructor(options: ResilientPoolOptions) {
@@ -37,9 +37,9 @@ export class ResilientPool extends pg.Pool {
     this.label = label;
     this.retryForMs = retryForMs ?? 20_000;
     this.backoff = backoff ?? { baseMs: 100, maxMs: 2_000 };
-    this.log = log ?? ((line) => console.warn(`${new Date().toISOString()} ${line}`));
+    this.warn = log ?? ((line) => console.warn(`${new Date().toISOString()} ${line}`));
     // an idle client's error arrives here; the pool has already discarded the client
-    this.on('error', (err) => this.log(`control-db pool ${this.label}: idle connection lost: ${err.message}`));
+    this.on('error', (err) => this.warn(`control-db pool ${this.label}: idle connection lost: ${err.message}`));
   }
 
   override connect(): Promise<pg.PoolClient>;
@@ -59,14 +59,14 @@ export class ResilientPool extends pg.Pool {
       try {
         const client = await super.connect();
         this.guard(client);
-        if (attempt > 0) this.log(`control-db pool ${this.label}: connected again after ${attempt} retries`);
+        if (attempt > 0) this.warn(`control-db pool ${this.label}: connected again after ${attempt} retries`);
         return client;
       } catch (err) {
         const delay = backoffDelayMs(attempt, this.backoff);
         if (!isTransientConnectionError(err) || this.ending || Date.now() - started + delay > this.retryForMs) {
           throw wrapConnectError(err, this.label);
         }
-        if (attempt === 0) this.log(`control-db pool ${this.label}: cannot connect (${(err as Error).message}); retrying`);
+        if (attempt === 0) this.warn(`control-db pool ${this.label}: cannot connect (${(err as Error).message}); retrying`);
         await new Promise((r) => setTimeout(r, delay));
       }
     }
@@ -76,7 +76,7 @@ export class ResilientPool extends pg.Pool {
   private guard(client: pg.PoolClient): void {
     if (this.guarded.has(client)) return;
     this.guarded.add(client);
-    client.on('error', (err) => this.log(`control-db pool ${this.label}: connection in use lost: ${err.message}`));
+    client.on('error', (err) => this.warn(`control-db pool ${this.label}: connection in use lost: ${err.message}`));
   }
 }
 

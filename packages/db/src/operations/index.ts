@@ -43,3 +43,6 @@ export * from './admin/update-plan';
 export * from './admin/list-plan-tenant-ids';
 export * from './admin/set-tenant-plan';
 export * from './admin/search-audit-events';
+export * from './find-idempotent-response';
+export * from './record-idempotent-response';
+export * from './forget-idempotency-key';

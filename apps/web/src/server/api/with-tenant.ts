@@ -1,11 +1,12 @@
 import 'server-only';
 import { AppError, can, type Permission } from '@rewind/core';
-import { inTenantTx, membershipsOfUser, type Tx } from '@rewind/db';
+import { forgetIdempotencyKey, inTenantTx, membershipsOfUser, type Tx } from '@rewind/db';
 import type { NextRequest } from 'next/server';
 import type { Principal, TenantMembership } from '../auth/principal';
 import { resolvePrincipal } from '../auth/resolve-principal';
 import { appDb, platformDb } from '../db';
 import { errorResponse } from './error-response';
+import { findIdempotentResponse, IdempotencyRace, idempotentRequest, recordResponse, replay } from './idempotency';
 import { resolveTenant, TENANT_COOKIE, TENANT_HEADER } from './resolve-tenant';
 
 export interface TenantRequest<P> {
@@ -28,7 +29,8 @@ type RouteParams = Record<string, string | string[]>;
 /**
  * Wraps a route handler: principal (session or bearer token) → 401, tenant → 403,
  * permissions → 403, then the handler inside one tenant transaction. Any throw becomes a
- * JSON error response.
+ * JSON error response. A POST with an `Idempotency-Key` header stores its response with what it
+ * did (same transaction); a retry with that key gets the stored response, never a second effect.
  */
 export function withTenant<P extends RouteParams = Record<string, never>>(
   handler: TenantHandler<P>,
@@ -51,10 +53,31 @@ export function withTenant<P extends RouteParams = Record<string, never>>(
       const memberships = principal.kind === 'token' ? [tenant] : all;
       const params = await ctx.params;
       const hooks: Array<() => Promise<void>> = [];
-      const response = await inTenantTx(appDb().db, { tenantId: tenant.tenantId, userId: principal.userId }, (tx) =>
-        handler({ tx, tenant, memberships, principal, params, req, afterCommit: (fn) => hooks.push(fn) }),
-      );
-      for (const hook of hooks) await hook();
+      const txCtx = { tenantId: tenant.tenantId, userId: principal.userId };
+      const idem = await idempotentRequest(req);
+      const earlier = idem && (await inTenantTx(appDb().db, txCtx, (tx) => findIdempotentResponse(tx, tenant.tenantId, idem.key)));
+      if (idem && earlier) return replay(earlier, idem);
+      let response: Response;
+      try {
+        response = await inTenantTx(appDb().db, txCtx, async (tx) => {
+          const r = await handler({ tx, tenant, memberships, principal, params, req, afterCommit: (fn) => hooks.push(fn) });
+          if (idem) await recordResponse(tx, tenant.tenantId, idem, r);
+          return r;
+        });
+      } catch (err) {
+        // a concurrent request with the same key won: this one rolled back, answer with its response
+        if (!(err instanceof IdempotencyRace) || !idem) throw err;
+        const winner = await inTenantTx(appDb().db, txCtx, (tx) => findIdempotentResponse(tx, tenant.tenantId, idem.key));
+        if (!winner) throw err;
+        return replay(winner, idem);
+      }
+      try {
+        for (const hook of hooks) await hook();
+      } catch (err) {
+        // the request is answered with an error: a retry with its key must try again, not replay success
+        if (idem) await inTenantTx(appDb().db, txCtx, (tx) => forgetIdempotencyKey(tx, tenant.tenantId, idem.key));
+        throw err;
+      }
       return response;
     } catch (err) {
       return errorResponse(err, `${req.method} ${req.nextUrl.pathname}`);
