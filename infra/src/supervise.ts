@@ -37,6 +37,10 @@ function save(): void {
   renameSync(`${stateFile}.tmp`, stateFile);
 }
 
+// the Temporal core colours its log lines; `status` shows plain text
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+const stripAnsi = (line: string) => line.replace(ANSI, '');
+
 let child: ChildProcess | undefined;
 let stopping = false;
 let quickFailures = 0;
@@ -55,7 +59,7 @@ function startChild(): void {
     process.stderr.write(d);
     // the last line that looks like why it died, for `status`
     for (const line of d.toString().split('\n')) {
-      if (/fatal|error|exception|unhandled/i.test(line)) lastErrorLine = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
+      if (/fatal|error|exception|unhandled/i.test(line)) lastErrorLine = stripAnsi(line).trim();
     }
   });
   c.on('error', (err) => log(`could not start ${command}: ${err.message}`));

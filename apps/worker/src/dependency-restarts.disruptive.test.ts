@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { createApiTokenRecord, inTenantTx } from '@rewind/db';
 import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,4 +68,52 @@ describe('the worker and web survive restarts of their dependencies', () => {
     expect(await cloneNotesAndEnd(s, after, afterDone.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
     expect([appPid(env, 'worker'), appPid(env, 'web')]).toEqual([worker, web]);
   }, 900_000);
+
+  it('web SIGKILLed during POST …/restores with an Idempotency-Key: one restore or none, never two; a retry replays it', async () => {
+    const { token } = await inTenantTx(s.platform.db, { tenantId: s.tenantId }, (tx) =>
+      createApiTokenRecord(tx, { tenantId: s.tenantId, userId: s.ownerId, name: `web-restart drill ${Date.now()}` }),
+    );
+    const key = randomUUID();
+    const post = () =>
+      fetch(new URL(`/api/v1/instances/${s.source.id}/restores`, env.WEB_URL), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ target: target(), mode: 'clone' }),
+        signal: AbortSignal.timeout(30_000),
+      });
+    const restoresOfSource = async () =>
+      (await s.platform.pool.query<{ n: number }>('select count(*)::int as n from restores where instance_id = $1', [s.source.id])).rows[0]!.n;
+    const before = await restoresOfSource();
+    const web = appPid(env, 'web');
+
+    // the request is in flight (parsing, planning or committing) when the web process dies
+    const inFlight = post().then((r) => r.status, () => 'connection lost');
+    await sleep(100);
+    process.kill(web, 'SIGKILL');
+    await inFlight;
+
+    // the client retries with the same key until the restarted web answers
+    let answer: Response | undefined;
+    for (const deadline = Date.now() + 180_000; Date.now() < deadline; await sleep(1_000)) {
+      answer = await post().catch(() => undefined);
+      if (answer && answer.status < 500) break;
+    }
+    expect(answer?.status).toBe(202);
+    const { id } = (await answer!.json()) as { id: string };
+    expect(appPid(env, 'web')).not.toBe(web);
+    expect(await restoresOfSource()).toBe(before + 1);
+
+    // another retry is a replay: same restore, nothing new
+    const replayed = await post();
+    expect(replayed.status).toBe(202);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await replayed.json()) as { id: string }).id).toBe(id);
+    expect(await restoresOfSource()).toBe(before + 1);
+
+    // and that one restore completes, exactly, on the stack's worker
+    const done = await s.waitFor(id, (x) => x.status === 'succeeded', 8 * 60_000);
+    const handle = s.client.workflow.getHandle(done.workflowId) as Awaited<ReturnType<RestoreSuite['start']>>['handle'];
+    expect(await cloneNotesAndEnd(s, { id, needsApproval: false, handle }, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    await untilHealth(env, isGreen, 120_000);
+  }, 600_000);
 });

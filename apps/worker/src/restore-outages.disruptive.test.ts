@@ -7,10 +7,10 @@ import { promisify } from 'node:util';
 import { auditEvents, eq } from '@rewind/db';
 import { getObject, listObjects, putObject } from '@rewind/storage';
 import { loadTestEnv } from '@rewind/engine/testing';
-import { extendCloneUpdate } from '@rewind/workflows/messages';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exists, restoreSuite, type RestoreSuite } from './testing/restore-suite';
+import { cloneNotesAndEnd as endClone } from './testing/fault-drill';
+import { restoreSuite, type RestoreSuite } from './testing/restore-suite';
 
 // Disruptive: stops region A, kills a worker. Each test puts back what it disturbed.
 const env = loadTestEnv();
@@ -33,23 +33,7 @@ afterAll(async () => {
   await s?.close();
 }, 120_000);
 
-/** Reads the clone, then ends the restore (its TTL timer would wait 24 h). */
-async function cloneNotesAndEnd(r: Awaited<ReturnType<RestoreSuite['start']>>, cloneId: string) {
-  const clone = await s.instanceRow(cloneId);
-  const notes = (
-    await s.engine.runSql(
-      { socketDir: s.engine.paths(cloneId).run, port: clone.port!, database: s.source.databaseName },
-      'select note from orders order by id',
-      { context: 'reading the restored copy' },
-    )
-  )
-    .split('\n')
-    .filter(Boolean);
-  await r.handle.executeUpdate(extendCloneUpdate, { args: [{ expiresAt: new Date().toISOString(), byUserId: s.ownerId }] });
-  await r.handle.result();
-  expect(await exists(s.engine.paths(cloneId).root)).toBe(false);
-  return notes;
-}
+const cloneNotesAndEnd = (r: Awaited<ReturnType<RestoreSuite['start']>>, cloneId: string) => endClone(s, r, cloneId);
 
 const target = () => ({ time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() });
 

@@ -5,7 +5,8 @@ CREATE TABLE "idempotency_keys" (
 	"method" text NOT NULL,
 	"path" text NOT NULL,
 	"status_code" integer NOT NULL,
-	"response_body" jsonb,
+	"response_body" text NOT NULL,
+	"content_type" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_tenant_id_key_pk" PRIMARY KEY("tenant_id","key")
 );

@@ -8,7 +8,8 @@ export interface RecordIdempotentResponseInput {
   method: string;
   path: string;
   statusCode: number;
-  body: unknown;
+  body: string;
+  contentType: string | null;
 }
 
 /**
@@ -28,6 +29,7 @@ export async function recordIdempotentResponse(tx: Tx, input: RecordIdempotentRe
       path: input.path,
       statusCode: input.statusCode,
       responseBody: input.body,
+      contentType: input.contentType,
     })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });

@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { tenantIsolation } from './rls';
 
@@ -20,7 +20,9 @@ export const idempotencyKeys = pgTable(
     method: text('method').notNull(),
     path: text('path').notNull(),
     statusCode: integer('status_code').notNull(),
-    responseBody: jsonb('response_body').$type<unknown>(),
+    /** the body as sent, byte for byte (jsonb would reorder keys), and its content type */
+    responseBody: text('response_body').notNull(),
+    contentType: text('content_type'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] }), tenantIsolation('idempotency_keys')],

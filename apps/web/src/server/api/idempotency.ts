@@ -34,22 +34,18 @@ export async function idempotentRequest(req: NextRequest): Promise<IdempotentReq
 /** The earlier response, replayed; the same key with another request is a 409. */
 export function replay(stored: IdempotentResponse, request: IdempotentRequest): Response {
   if (stored.fingerprint !== request.fingerprint) throw idempotencyKeyReused();
-  const headers = { 'idempotent-replayed': 'true', 'cache-control': 'no-store' };
-  return stored.body === null ? new Response(null, { status: stored.statusCode, headers }) : Response.json(stored.body, { status: stored.statusCode, headers });
+  const headers: Record<string, string> = { 'idempotent-replayed': 'true', 'cache-control': 'no-store' };
+  if (stored.contentType) headers['content-type'] = stored.contentType;
+  // a 204/205/304 must not carry a body
+  const body = [204, 205, 304].includes(stored.statusCode) ? null : stored.body;
+  return new Response(body, { status: stored.statusCode, headers });
 }
 
 /** Stores the handler's response in its own transaction; a lost race rolls the request back. */
 export async function recordResponse(tx: Tx, tenantId: string, request: IdempotentRequest, response: Response): Promise<void> {
-  const text = await response.clone().text();
-  let body: unknown = null;
-  if (text.length > 0) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-  }
-  const recorded = await recordIdempotentResponse(tx, { tenantId, ...request, statusCode: response.status, body });
+  const body = await response.clone().text();
+  const contentType = response.headers.get('content-type');
+  const recorded = await recordIdempotentResponse(tx, { tenantId, ...request, statusCode: response.status, body, contentType });
   if (!recorded) throw new IdempotencyRace();
 }
 
