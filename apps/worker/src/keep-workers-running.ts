@@ -5,8 +5,8 @@ import { waitUntilRunning } from './create-workers';
 export interface KeepWorkersRunningInput {
   connect: () => Promise<NativeConnection>;
   createWorkers: (connection: NativeConnection) => Promise<Worker[]>;
-  /** called each time every worker polls again (first start and each in-process restart) */
-  onPolling: (round: number) => Promise<void> | void;
+  /** called each time every worker polls: `restarts` is 0 the first time, then 1, 2, … */
+  onPolling: (restarts: number) => Promise<void> | void;
   log: (line: string) => void;
   /** true once the process was asked to stop (the Runtime then shuts the workers down) */
   stopping: () => boolean;
@@ -23,7 +23,8 @@ export interface KeepWorkersRunningInput {
 export async function keepWorkersRunning(input: KeepWorkersRunningInput): Promise<void> {
   const backoff = input.backoff ?? { baseMs: 500, maxMs: 10_000 };
   let failures = 0;
-  for (let round = 0; !input.stopping(); round++) {
+  let polled = 0;
+  while (!input.stopping()) {
     let connection: NativeConnection | undefined;
     let workers: Worker[] = [];
     try {
@@ -33,7 +34,7 @@ export async function keepWorkersRunning(input: KeepWorkersRunningInput): Promis
       // a worker that fails before polling rejects `running` first
       await Promise.race([waitUntilRunning(workers), running]);
       failures = 0;
-      await input.onPolling(round);
+      await input.onPolling(polled++);
       await running;
       if (input.stopping()) return;
       // run() resolved without a stop request: something shut the workers down; poll again

@@ -57,15 +57,15 @@ async function main(): Promise<void> {
         });
         return [controlPlane, host];
       },
-      onPolling: async (round) => {
-        if (round === 0) {
+      onPolling: async (restarts) => {
+        if (restarts === 0) {
           // A schedule problem must not keep the worker from serving restores: log it and go on.
           await ensureAuditExportScheduleOnce(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
           await mkdir(path.dirname(readyFile), { recursive: true });
           await writeFile(readyFile, `${process.pid}\n`);
         }
         log(
-          `polling ${CONTROL_PLANE_QUEUE} and ${hostQueue(env.REWIND_HOST_ID)} at ${env.TEMPORAL_ADDRESS}${round === 0 ? `; ready file ${readyFile}` : ` again (restart ${round})`}`,
+          `polling ${CONTROL_PLANE_QUEUE} and ${hostQueue(env.REWIND_HOST_ID)} at ${env.TEMPORAL_ADDRESS}${restarts === 0 ? `; ready file ${readyFile}` : ` again (restart ${restarts})`}`,
         );
       },
       log,
