@@ -264,7 +264,7 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
   it('deletes the instance: process and data gone, then (retention 0) the stanza in both regions', async () => {
     await h.client.workflow.execute(deleteInstance, {
       taskQueue: h.controlPlaneQueue,
-      workflowId: workflowIds.destroyInstance(tenantId, instanceId),
+      workflowId: workflowIds.deleteInstance(tenantId, instanceId),
       args: [{ ...ref(), keepBackupsSeconds: 0 }],
       workflowExecutionTimeout: '10 minutes',
     });

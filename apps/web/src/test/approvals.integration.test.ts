@@ -5,6 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { approvals, createInstanceRecord, eq, inTenantTx, restores } from '@rewind/db';
 import { call } from './api-call';
+import { restoreToPointInTime as restoreStandIn } from './fixtures/restore-stand-in';
 import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 import { signIn } from './session';
@@ -40,7 +41,7 @@ async function pendingRestore(): Promise<{ id: string; workflowId: string }> {
     mode: 'replace',
     status: 'pending_approval',
   });
-  await temporal.workflow.start('restoreToPointInTime', { taskQueue: queue, workflowId, args: [] });
+  await temporal.workflow.start(restoreStandIn, { taskQueue: queue, workflowId });
   started.push(workflowId);
   return { id, workflowId };
 }

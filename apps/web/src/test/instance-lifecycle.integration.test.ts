@@ -225,7 +225,7 @@ describe('stop, start, delete', () => {
     expect(await exists(pgdata())).toBe(false);
     expect(await probePostgres(detail.connection.host, detail.connection.port!)).toBe('refused');
     // the backups stay until retention ends: the workflow now waits on its durable timer
-    expect(await workflowStatus(workflowIds.destroyInstance(t.id, id))).toBe('RUNNING');
+    expect(await workflowStatus(workflowIds.deleteInstance(t.id, id))).toBe('RUNNING');
     expect(await auditActions()).toEqual(expect.arrayContaining(['instance.delete_requested', 'instance.deleted']));
 
     expect((await api('GET', `/api/v1/instances/${id}`, t.people.owner.token)).status).toBe(404);
