@@ -1,16 +1,17 @@
-import { requestRestore as recordRestoreRequest, updateRestore, inTenantTx, type AuditActor, type RequestedRestore, type RestoreRequestBody, type Tx } from '@rewind/db';
+import {
+  inTenantTx,
+  requestRestore as recordRestoreRequest,
+  updateRestore,
+  type RequestedRestore,
+  type RequestRestoreOptions,
+  type Tx,
+} from '@rewind/db';
 import { AppError } from '@rewind/core';
 import { startWorkflow, workflowDefs } from '@rewind/workflows/start';
 import type { ServiceDeps } from '../service-deps';
 
-export interface RestoreRequest {
-  tenantId: string;
-  instanceId: string;
-  requestedBy: string;
-  actor: AuditActor;
-  body: RestoreRequestBody;
-  regions: readonly string[];
-}
+/** What the caller gives; the workflow id is built here, never by the caller. */
+export type RestoreRequest = Omit<RequestRestoreOptions, 'workflowIdFor'>;
 
 /**
  * POST /api/v1/instances/{id}/restores, inside the tenant transaction: the restores row (checked
