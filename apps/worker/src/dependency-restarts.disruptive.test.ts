@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createApiTokenRecord, inTenantTx } from '@rewind/db';
+import { createApiTokenRecord, inTenantTx, restores } from '@rewind/db';
+import { findRows } from '@rewind/db/testing';
 import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,7 +83,7 @@ describe('the worker and web survive restarts of their dependencies', () => {
         signal: AbortSignal.timeout(30_000),
       });
     const restoresOfSource = async () =>
-      (await s.platform.pool.query<{ n: number }>('select count(*)::int as n from restores where instance_id = $1', [s.source.id])).rows[0]!.n;
+      (await findRows(s.platform.db, restores, { instanceId: s.source.id })).length;
     const before = await restoresOfSource();
     const web = appPid(env, 'web');
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, createInstanceRecord, findIdempotentResponse, inTenantTx, type DbHandle } from '@rewind/db';
+import { createDb, createInstanceRecord, findIdempotentResponse, inTenantTx, instances, validationQueries, type DbHandle } from '@rewind/db';
+import { createScratchTenant, findRows, updateRows, type ScratchTenant } from '@rewind/db/testing';
 import { call, type CallResult } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 /**
@@ -22,7 +22,7 @@ async function record(tenantId: string, name: string): Promise<string> {
   const row = await inTenantTx(f.platform.db, { tenantId }, (tx) =>
     createInstanceRecord(tx, { tenantId, name, secretKey: f.env.REWIND_SECRET_KEY, hostId: f.env.REWIND_HOST_ID, kind: 'primary', ignorePlanLimit: true }),
   );
-  await f.platform.pool.query(`update instances set status = 'stopped' where id = $1`, [row.id]);
+  await updateRows(f.platform.db, instances, { id: row.id }, { status: 'stopped' });
   return row.id;
 }
 
@@ -34,8 +34,7 @@ const save = (token: string, key: string | undefined, body: unknown, id = instan
   });
 
 async function savedCount(id = instanceId): Promise<number> {
-  const r = await f.platform.pool.query<{ n: number }>('select count(*)::int as n from validation_queries where instance_id = $1', [id]);
-  return r.rows[0]!.n;
+  return (await findRows(f.platform.db, validationQueries, { instanceId: id })).length;
 }
 
 beforeAll(async () => {
@@ -50,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (f) {
-    await f.platform.pool.query(`update instances set status = 'deleted' where id = any($1::uuid[])`, [[instanceId, otherInstanceId].filter(Boolean)]);
+    for (const id of [instanceId, otherInstanceId].filter(Boolean)) await updateRows(f.platform.db, instances, { id }, { status: 'deleted' });
     await app?.close();
     await f.close();
   }
