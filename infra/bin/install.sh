@@ -58,15 +58,18 @@ fi
 [[ -x "$VENV/bin/temporal" && -x "$VENV/bin/weed" ]] || { echo "install: temporal/weed missing from $VENV/bin" >&2; exit 1; }
 
 # 2b. Toxiproxy (the S3-flapping drill puts it in front of one region): the pinned Go module,
-# built with the Go toolchain through the module proxy into .tools/bin
+# built with the Go toolchain through the module proxy into .tools/bin. v2.5.0's server package is
+# cmd/server (binary "server", which reports version "git"), so the pin is kept in a marker file.
 TOOLS_BIN="$ROOT/.tools/bin"
-if [[ -x "$TOOLS_BIN/toxiproxy-server" ]] && "$TOOLS_BIN/toxiproxy-server" --version 2>&1 | grep -q "${TOXIPROXY_VERSION#v}"; then
+if [[ -x "$TOOLS_BIN/toxiproxy-server" && "$(cat "$TOOLS_BIN/toxiproxy-server.version" 2>/dev/null)" == "$TOXIPROXY_VERSION" ]]; then
   say "toxiproxy-server $TOXIPROXY_VERSION present"
 else
   command -v go >/dev/null || { echo "install: the Go toolchain (go) is needed to build toxiproxy-server" >&2; exit 1; }
   say "go: installing toxiproxy-server $TOXIPROXY_VERSION into $TOOLS_BIN"
   mkdir -p "$TOOLS_BIN"
-  GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "github.com/Shopify/toxiproxy/v2/cmd/toxiproxy-server@$TOXIPROXY_VERSION"
+  GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "github.com/Shopify/toxiproxy/v2/cmd/server@$TOXIPROXY_VERSION"
+  mv "$TOOLS_BIN/server" "$TOOLS_BIN/toxiproxy-server"
+  echo "$TOXIPROXY_VERSION" > "$TOOLS_BIN/toxiproxy-server.version"
 fi
 
 # 3. node_modules, only when missing or older than the lock file
