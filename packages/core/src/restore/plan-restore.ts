@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error';
-import { compareLsn } from '../time/lsn';
+import { compareLsn } from '../postgres/lsn';
 import { formatEpochMicros, toEpochMicros } from '../time/parse-target-time';
 import { locateTarget, type RegionWindow, type TimeInput } from '../window/restore-window';
 import { formatInZone } from './format-in-zone';

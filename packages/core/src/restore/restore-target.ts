@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error';
-import { parseLsn, parseXid } from '../time/lsn';
+import { parseLsn } from '../postgres/lsn';
+import { parseXid } from '../postgres/xid';
 import { formatEpochMicros, parseTargetTime } from '../time/parse-target-time';
 
 /**

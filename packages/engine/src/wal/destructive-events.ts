@@ -16,7 +16,7 @@
  *   what tells them apart from DROP TABLE. REINDEX replaces index files too but
  *   writes every new file (index build), while TRUNCATE leaves the new heap empty.
  */
-import { compareLsn } from './lsn';
+import { compareLsn } from '@rewind/core';
 import {
   heapRowChange,
   parseDatabaseDrop,

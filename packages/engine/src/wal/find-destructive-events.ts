@@ -12,7 +12,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareLsn } from './lsn';
+import { compareLsn } from '@rewind/core';
 import {
   DestructiveEventCollector,
   type DestructiveEvent,

@@ -1,4 +1,3 @@
-export { compareLsn, formatLsn, normalizeLsn, parseLsn } from './lsn';
 export {
   compareSegmentNames,
   contiguousRuns,
