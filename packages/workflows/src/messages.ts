@@ -62,7 +62,7 @@ export interface RestoreProgressView {
   /** replace or clone (absent: clone, from before replace existed) */
   mode?: 'clone' | 'replace';
   /** where recovery stopped (the new timeline's switch point), once promoted */
-  targetLSN?: string | null;
+  targetLsn?: string | null;
   /** the timeline the restored data runs on, once promoted */
   timeline?: number | null;
   /** replace: undone within its TTL */

@@ -163,8 +163,8 @@ export interface RestoreProgress {
   bytesRestored?: number;
   bytesTotal?: number;
   etaSeconds?: number;
-  replayedLSN?: string;
-  targetLSN?: string;
+  replayedLsn?: string;
+  targetLsn?: string;
   timeline?: number;
 }
 

@@ -26,7 +26,7 @@ export interface RecoveryEnd {
   /** the timeline the copy promoted to */
   timeline: number;
   /** where recovery stopped: the switch point recorded in the new timeline's history file */
-  targetLSN: string | null;
+  targetLsn: string | null;
 }
 
 function message(err: unknown): string {
@@ -62,7 +62,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
       .split('\n')
       .filter((l) => /^\d+\t/.test(l))
       .pop();
-    return { timeline, targetLSN: last?.split('\t')[1] ?? null };
+    return { timeline, targetLsn: last?.split('\t')[1] ?? null };
   };
 
   return {
@@ -208,7 +208,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
             if (inRecovery === 'f') return recoveryEnd(paths.pgdata, target);
             await progress(input.tenantId, input.restoreId, {
               percent: 75,
-              replayedLSN: replayed || undefined,
+              replayedLsn: replayed || undefined,
             });
             if (Date.now() > deadline)
               throw new Error(`${label(input.cloneId)} did not finish recovery in 6 hours`);

@@ -71,7 +71,7 @@ export function initialRestoreState(input: RestoreToPointInTimeInput): RestoreSt
       expiresAt: null,
       error: null,
       mode: replace ? 'replace' : 'clone',
-      targetLSN: null,
+      targetLsn: null,
       timeline: null,
       undone: false,
     },
