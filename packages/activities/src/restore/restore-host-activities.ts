@@ -1,6 +1,6 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PlanCandidate, RestoreTargetSpec } from '@rewind/core';
+import type { PlanCandidate, RestoreCheck, RestoreTargetSpec } from '@rewind/core';
 import { and, backups, eq, getInstance, inTenantTx, updateRestore } from '@rewind/db';
 import { mkdirForPostgres, repoForRegion } from '@rewind/engine';
 import { probeRegion } from '@rewind/storage';
@@ -10,7 +10,7 @@ import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { dirSize } from './dir-size';
 import { engineTarget } from './engine-target';
-import { verifyRestoredCopy, type IntegrityCheck } from './verify-restored-copy';
+import { verifyRestoredCopy } from './verify-restored-copy';
 
 export interface RestoredFrom {
   region: string;
@@ -226,7 +226,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
       sourceInstanceId: string;
       port: number;
       target: RestoreTargetSpec;
-    }): Promise<IntegrityCheck[]> {
+    }): Promise<RestoreCheck[]> {
       return withHeartbeat(() => verifyRestoredCopy(deps, input), { phase: 'verifying' });
     },
 

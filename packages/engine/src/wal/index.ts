@@ -34,8 +34,6 @@ export {
 export {
   classifyDestructiveEvents,
   DestructiveEventCollector,
-  type DestructiveEvent,
-  type DestructiveEventKind,
   type DestructiveEventOptions,
 } from './destructive-events';
 export {

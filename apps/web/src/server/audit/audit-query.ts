@@ -2,6 +2,7 @@ import 'server-only';
 import { isAppError, parseTargetTime } from '@rewind/core';
 import type { AuditEventRow } from '@rewind/db';
 import { z } from 'zod';
+import type { AuditEventView } from '../../lib/api-types';
 
 /** RFC 3339 with an offset (the same parser as restore targets), as a Date. */
 const rfc3339 = z.string().transform((value, ctx) => {
@@ -31,18 +32,6 @@ export const auditQuerySchema = z
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from.getTime() <= q.to.getTime(), { message: 'from must not be after to', path: ['from'] });
-
-export interface AuditEventView {
-  id: number;
-  seq: number;
-  at: string;
-  actor: { type: string; id: string | null; email: string | null };
-  action: string;
-  target: { type: string; id: string } | null;
-  data: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
 
 export function toAuditEventView(e: AuditEventRow): AuditEventView {
   return {
