@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@rewind/core';
+import { AppError, type DestructiveEvent } from '@rewind/core';
 import { getInstance } from '@rewind/db';
 import { workflowIds } from '@rewind/workflows/ids';
 import { withTenant } from '@/server/api/with-tenant';
 import { CONTROL_PLANE_QUEUE } from '@/server/instances/create-instance';
 import { parseWalEventsQuery } from '@/server/instances/wal-events-query';
 import { temporalClient } from '@/server/temporal';
+import type { WalEventsResponse } from '@/lib/api-types';
 
 export const dynamic = 'force-dynamic';
-
-interface DestructiveEventView {
-  kind: string;
-  xid: number;
-  lsn: string;
-  committedAt: string;
-  relations?: string[];
-  relationOids?: number[];
-  dbOid?: number;
-  rowCount?: number;
-  confidence: string;
-}
 
 /**
  * GET /api/v1/instances/{id}/wal-events?from=&to= → destructive events (drop, truncate, mass
@@ -36,20 +25,18 @@ export const GET = withTenant<{ id: string }>(
     } catch {
       throw new AppError('unavailable', 'the orchestrator is unavailable; try again shortly');
     }
-    const events = (await client.workflow.execute('walEvents', {
+    const events = (await client.workflow.execute('findWalEvents', {
       taskQueue: CONTROL_PLANE_QUEUE,
-      workflowId: workflowIds.walEvents(tenant.tenantId, row.id, randomUUID()),
+      workflowId: workflowIds.findWalEvents(tenant.tenantId, row.id, randomUUID()),
       args: [{ tenantId: tenant.tenantId, instanceId: row.id, from, to }],
       workflowExecutionTimeout: '5 minutes',
-    })) as DestructiveEventView[];
-    return Response.json(
-      {
-        from,
-        to,
-        events: events.map(({ committedAt, ...e }) => ({ ...e, time: committedAt })),
-      },
-      { headers: { 'cache-control': 'no-store' } },
-    );
+    })) as DestructiveEvent[];
+    const response: WalEventsResponse = {
+      from,
+      to,
+      events: events.map(({ committedAt, ...e }) => ({ ...e, time: committedAt })),
+    };
+    return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   },
   { permissions: ['instance:read'] },
 );
