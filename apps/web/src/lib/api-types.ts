@@ -4,10 +4,25 @@
  * defines (a restore target, a check, the window) is imported from it, never written again:
  * type-only imports, so the browser bundle loads none of those packages.
  */
-import type { DestructiveEvent, RestoreCheck, RestoreMode, RestorePlan, RestoreTargetSpec } from '@rewind/core';
+import type {
+  DestructiveEvent,
+  RestoreCheck,
+  RestoreMode,
+  RestorePlan,
+  RestoreTargetSpec,
+  ValidationExpectation,
+} from '@rewind/core';
 import type { GeoCheckSummary, InstanceWindowRegion, LastBackup, TenantSettings } from '@rewind/db';
 
-export type { GeoCheckSummary, InstanceWindowRegion, LastBackup, RestoreCheck, RestoreMode, RestoreTargetSpec };
+export type {
+  GeoCheckSummary,
+  InstanceWindowRegion,
+  LastBackup,
+  RestoreCheck,
+  RestoreMode,
+  RestoreTargetSpec,
+  ValidationExpectation,
+};
 
 export interface MeResponse {
   principal: { kind: 'session' | 'token'; userId: string; email: string; name: string; isPlatformAdmin: boolean };
@@ -82,8 +97,6 @@ export interface BackupItem {
   stoppedAt: string;
   sizeBytes: number;
 }
-
-export type ValidationExpectation = 'positive_count' | 'non_empty' | 'zero_rows';
 
 /** GET/POST /api/v1/instances/{id}/validation-queries: the tenant's own checks on every restored copy. */
 export interface ValidationQueryView {
