@@ -1,8 +1,9 @@
-import { listRestores } from '@rewind/db';
+import { findUserEmails, listRestores } from '@rewind/db';
 import { z } from 'zod';
+import { limitParam } from '@/server/api/query-fields';
 import { readQuery } from '@/server/api/read-query';
 import { withTenant } from '@/server/api/with-tenant';
-import { requesterEmails, toRequesterView } from '@/server/restores/requesters';
+import { toRequesterView } from '@/server/restores/requesters';
 import type { RestoreListItem } from '@/lib/api-types';
 
 export const dynamic = 'force-dynamic';
@@ -10,12 +11,7 @@ export const dynamic = 'force-dynamic';
 const listQuery = z
   .object({
     instanceId: z.string().max(64).optional(),
-    limit: z
-      .string()
-      .regex(/^\d{1,3}$/, 'must be an integer from 1 to 500')
-      .transform(Number)
-      .refine((n) => n >= 1 && n <= 500, 'must be an integer from 1 to 500')
-      .optional(),
+    limit: limitParam.optional(),
   })
   .strict();
 
@@ -24,7 +20,7 @@ export const GET = withTenant(
   async ({ tx, tenant, req }) => {
     const q = readQuery(req.nextUrl, listQuery);
     const rows = await listRestores(tx, tenant.tenantId, { instanceId: q.instanceId, limit: q.limit });
-    const emails = await requesterEmails(tx, rows.map((r) => r.requestedBy));
+    const emails = await findUserEmails(tx, rows.map((r) => r.requestedBy));
     const items: RestoreListItem[] = rows.map((r) => ({
       id: r.id,
       instanceId: r.instanceId,

@@ -1,11 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { AppError, type DestructiveEvent } from '@rewind/core';
-import { getInstance } from '@rewind/db';
-import { workflowIds } from '@rewind/workflows/ids';
+import { findWalEvents } from '@rewind/services';
 import { withTenant } from '@/server/api/with-tenant';
-import { CONTROL_PLANE_QUEUE } from '@/server/instances/create-instance';
 import { parseWalEventsQuery } from '@/server/instances/wal-events-query';
-import { temporalClient } from '@/server/temporal';
+import { serviceDeps } from '@/server/services';
 import type { WalEventsResponse } from '@/lib/api-types';
 
 export const dynamic = 'force-dynamic';
@@ -18,19 +14,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params, req }) => {
     const { from, to } = parseWalEventsQuery(req.nextUrl.searchParams);
-    const row = await getInstance(tx, tenant.tenantId, params.id);
-    let client;
-    try {
-      client = await temporalClient();
-    } catch {
-      throw new AppError('unavailable', 'the orchestrator is unavailable; try again shortly');
-    }
-    const events = (await client.workflow.execute('findWalEvents', {
-      taskQueue: CONTROL_PLANE_QUEUE,
-      workflowId: workflowIds.findWalEvents(tenant.tenantId, row.id, randomUUID()),
-      args: [{ tenantId: tenant.tenantId, instanceId: row.id, from, to }],
-      workflowExecutionTimeout: '5 minutes',
-    })) as DestructiveEvent[];
+    const events = await findWalEvents(serviceDeps(), tx, { tenantId: tenant.tenantId, instanceId: params.id, from, to });
     const response: WalEventsResponse = {
       from,
       to,
