@@ -13,3 +13,10 @@ export {
   repoRoot,
   tenants,
 } from '@rewind/db';
+export { instances } from '@rewind/db';
+export { parseTargetTime } from '@rewind/core';
+export { Client, Connection } from '@temporalio/client';
+export { workflowIds } from '@rewind/workflows/ids';
+export { CONTROL_PLANE_QUEUE } from '@rewind/workflows/task-queues';
+export type { RecoverRepositoryResult } from '@rewind/workflows';
+export type { recoverRepository as RecoverRepositoryWorkflow } from '@rewind/workflows';

@@ -122,9 +122,11 @@ export async function recoverRepository(
       data: { asOf: asOf.iso, recoveryId: input.recoveryId, repoPath, requestedBy: input.requestedBy, regions },
     }),
   );
-  if (!regions.some((r) => r.ok))
-    throw new Error(
-      `recovering the repository of instance ${instance.id} as of ${asOf.iso} failed in every region: ${regions.map((r) => r.error).join('; ')}`,
-    );
+  if (!regions.some((r) => r.ok)) {
+    const message = `recovering the repository of instance ${instance.id} as of ${asOf.iso} failed in every region: ${regions.map((r) => `${r.region}: ${r.error}`).join('; ')}`;
+    // nothing to recover as of that time will not change on a retry; an S3 failure may
+    if (regions.every((r) => r.error?.startsWith('nothing restorable'))) throw new AppError('conflict', message);
+    throw new Error(message);
+  }
   return result;
 }
