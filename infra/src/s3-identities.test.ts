@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REPOSITORY_LOCK_DAYS, s3Identities } from './seaweed';
+import { REPOSITORY_LOCK_DAYS } from '@rewind/db/seed';
+import { s3Identities } from './seaweed';
 
 describe('S3 identities of a region', () => {
   const config = s3Identities({

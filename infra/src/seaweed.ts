@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { REPOSITORY_LOCK_MODE, repositoryLockDays } from '@rewind/core';
-import { PLAN_CATALOGUE } from '@rewind/db/seed';
+import { REPOSITORY_LOCK_MODE } from '@rewind/core';
+import { REPOSITORY_LOCK_DAYS } from '@rewind/db/seed';
 import { createRegionClient, ensureDefaultRetention } from '@rewind/storage';
 import { VENV_BIN } from './paths';
 import type { RegionPorts } from './ports';
@@ -66,9 +66,6 @@ export function s3Identities(input: {
     ],
   };
 }
-
-/** Days every new version in the repository buckets is locked: from the plan catalogue. */
-export const REPOSITORY_LOCK_DAYS = repositoryLockDays(PLAN_CATALOGUE);
 
 function regionDef(region: 'a' | 'b'): ServiceDef {
   const name = `region-${region}` as const;

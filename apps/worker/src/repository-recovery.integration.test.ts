@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { archivePrefix, backupPrefix, type RecoverRepositoryResult } from '@rewind/activities';
-import { regionsFromEnv } from '@rewind/core';
+import { archivePrefix, backupPrefix, createActivities, type RecoverRepositoryResult } from '@rewind/activities';
+import { controlRegionsFromEnv, regionsFromEnv } from '@rewind/core';
 import { auditEvents, eq } from '@rewind/db';
+import { REPOSITORY_LOCK_DAYS } from '@rewind/db/seed';
 import { mkdirForPostgres } from '@rewind/engine';
 import { freePortSlice, loadTestEnv, scratchPortRange } from '@rewind/engine/testing';
 import {
   createRegionClient,
   deleteObjectVersion,
   deletePrefix,
+  getObjectRetention,
   listKeys,
   listObjectVersions,
   putObject,
@@ -28,13 +30,15 @@ const env = loadTestEnv();
 let s: RestoreSuite;
 const stolen = regionsFromEnv(env);
 const attacker: RegionClient[] = [stolen.a, stolen.b].map((r) => createRegionClient(r, env.S3_CA_FILE, { maxAttempts: 1 }));
+const control = controlRegionsFromEnv(env);
+const operator: RegionClient[] = [control.a, control.b].map((r) => createRegionClient(r, env.S3_CA_FILE));
 
 beforeAll(async () => {
   s = await restoreSuite(env, 'ransom');
 }, 300_000);
 
 afterAll(async () => {
-  for (const c of attacker) c.s3.destroy();
+  for (const c of [...attacker, ...operator]) c.s3.destroy();
   await s?.close();
 }, 120_000);
 
@@ -109,6 +113,24 @@ describe('backups that survive a stolen host key', () => {
       const after = (await listObjectVersions(c, backupPrefix(s.source.stanza))).filter((v) => v.key.endsWith('/backup.info'));
       expect(after.map((v) => v.versionId).sort()).toEqual(versions.map((v) => v.versionId).sort());
     }
+  });
+
+  it('after a backup the control plane extends the lock of the info files a full period ahead (archive.info is written once)', async () => {
+    const key = `${archivePrefix(s.source.stanza)}archive.info`;
+    const before = await getObjectRetention(operator[0]!, key);
+    const startedAt = Date.now();
+    const result = await createActivities(s.deps).refreshRepositoryLocks({ tenantId: s.tenantId, instanceId: s.source.id });
+    expect(result.regions.map((r) => [r.region, r.extended.length, r.error])).toEqual([
+      [env.REGION_A_NAME, 4, undefined],
+      [env.REGION_B_NAME, 4, undefined],
+    ]);
+    for (const c of operator) {
+      const after = await getObjectRetention(c, key);
+      expect(after?.mode).toBe('GOVERNANCE');
+      // S3 keeps the date to the second
+      expect(after!.retainUntil.getTime()).toBeGreaterThanOrEqual(Math.floor(startedAt / 1000) * 1000 + REPOSITORY_LOCK_DAYS * 86_400_000);
+    }
+    expect(before!.retainUntil.getTime()).toBeLessThanOrEqual((await getObjectRetention(operator[0]!, key))!.retainUntil.getTime());
   });
 
   it('after every current object is deleted and backup.info overwritten in both regions, the repository comes back from versions', async () => {

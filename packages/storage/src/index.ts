@@ -16,4 +16,4 @@ export { ensureDefaultRetention, type DefaultRetention } from './default-retenti
 export { listObjectVersions, type ObjectVersion } from './list-object-versions';
 export { versionsAsOf } from './versions-as-of';
 export { recoverPrefixAsOf, type RecoverPrefixInput, type RecoverPrefixResult } from './recover-prefix-as-of';
-export { deleteObjectVersion, setObjectRetention } from './object-version-lock';
+export { deleteObjectVersion, getObjectRetention, setObjectRetention } from './object-version-lock';
