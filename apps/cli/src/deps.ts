@@ -1,19 +1,8 @@
 // One import point for the commands, so they read as a list of what they use.
 export { AppError, isAppError, type StackEnv as StackEnvLike } from '@rewind/core';
-export {
-  appendAuditEvent,
-  createApiTokenRecord,
-  createDb,
-  createPlatformDb,
-  eq,
-  findUserByEmail,
-  inTenantTx,
-  listTenants,
-  loadStackEnv,
-  repoRoot,
-  tenants,
-} from '@rewind/db';
-export { instances } from '@rewind/db';
+export { createDb, createPlatformDb, listTenants, loadStackEnv, repoRoot } from '@rewind/db';
+export { createCliToken } from '@rewind/services';
+export { eq, instances } from '@rewind/db';
 export { parseTargetTime } from '@rewind/core';
 export { Client, Connection } from '@temporalio/client';
 export { workflowIds } from '@rewind/workflows/ids';
