@@ -17,8 +17,7 @@ import {
   setObjectRetention,
   type RegionClient,
 } from '@rewind/storage';
-import { recoverRepository } from '@rewind/workflows';
-import { workflowIds } from '@rewind/workflows/ids';
+import { recoverRepositoryAsOf } from '@rewind/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreSuite, sleep, type RestoreSuite } from './testing/restore-suite';
 
@@ -168,14 +167,13 @@ describe('backups that survive a stolen host key', () => {
       await rm(attacked.root, { recursive: true, force: true });
     }
 
-    const recoveryId = `r${randomBytes(6).toString('hex')}`;
-    recovered = await s.client.workflow.execute(recoverRepository, {
-      taskQueue: s.queues.controlPlaneQueue,
-      workflowId: workflowIds.repoRecover(s.tenantId, s.source.id, recoveryId),
-      args: [{ instanceId: s.source.id, asOf: asOf.toISOString(), recoveryId, requestedBy: 'ransom test', controlPlaneQueue: s.queues.controlPlaneQueue }],
-      workflowExecutionTimeout: '10 minutes',
-    });
-    expect(recovered.repoPath).toBe(`/recovered/${recoveryId}`);
+    // what `npm run admin -- repo recover` runs, on this suite's workers
+    recovered = await recoverRepositoryAsOf(
+      { platformDb: s.platform.db, temporal: async () => s.client },
+      { instanceId: s.source.id, asOf: asOf.toISOString(), requestedBy: 'ransom test', controlPlaneQueue: s.queues.controlPlaneQueue },
+    );
+    const recoveryId = recovered.repoPath.replace('/recovered/', '');
+    expect(recovered.repoPath).toMatch(/^\/recovered\/r\d{14}-[0-9a-f]{6}$/);
     expect(recovered.regions.map((r) => [r.region, r.ok])).toEqual([
       [env.REGION_A_NAME, true],
       [env.REGION_B_NAME, true],
