@@ -56,7 +56,10 @@ else
 fi
 [[ -x "$VENV/bin/temporal" && -x "$VENV/bin/weed" ]] || { echo "install: temporal/weed missing from $VENV/bin" >&2; exit 1; }
 
-# 3. node_modules, only when missing or older than the lock file
+# 3. Temporal's time-skipping test server (Java, Maven Central) for the workflow unit tests
+bash "$ROOT/infra/bin/install-test-server.sh"
+
+# 4. node_modules, only when missing or older than the lock file
 cd "$ROOT"
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "npm: installing from package-lock.json"

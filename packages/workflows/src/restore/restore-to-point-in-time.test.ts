@@ -1,0 +1,179 @@
+import { Context } from '@temporalio/activity';
+import { CancelledFailure, WorkflowFailedError } from '@temporalio/client';
+import { describe, expect, it } from 'vitest';
+import { approveRestoreUpdate, extendCloneUpdate } from '../messages';
+import { restoreActivityStubs, STUB_CLONE } from '../../test-support/restore-activity-stubs';
+import {
+  APPROVER,
+  refusal,
+  REQUESTER,
+  restoreWorkflowHarness,
+  viewWhen,
+  WORKFLOW_TEST_TIMEOUT_MS,
+} from '../../test-support/restore-workflow-harness';
+
+// Workflow unit tests: the real workflow on Temporal's time-skipping test server, stub
+// activities. A day-long timer fires as soon as the test awaits the result.
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const harness = restoreWorkflowHarness();
+
+/** An activity that runs until Temporal cancels it, then notes it stopped. */
+function untilCancelled(name: string, events: string[], started: () => void) {
+  return async () => {
+    started();
+    const ctx = Context.current();
+    try {
+      for (;;) {
+        ctx.heartbeat();
+        await ctx.sleep(20);
+      }
+    } finally {
+      events.push(`${name} stopped`);
+    }
+  };
+}
+
+describe('restoreToPointInTime: approval expiry', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () => {
+  it('a restore nobody approves expires after a day and provisions nothing', async () => {
+    const stubs = restoreActivityStubs();
+    const result = await harness.run(stubs.activities, { needsApproval: true }, async (handle) => {
+      const startedAt = await harness.env.currentTimeMs();
+      const result = await handle.result();
+      expect((await harness.env.currentTimeMs()) - startedAt).toBeGreaterThanOrEqual(DAY_MS);
+      return result;
+    });
+    expect(result).toEqual({ status: 'expired', cloneId: null, region: null });
+    for (const name of ['createCloneRecord', 'restoreClone', 'startClone'] as const)
+      expect(stubs.callsOf(name)).toEqual([]);
+    const records = stubs.callsOf('recordRestore').map((c) => c.input);
+    expect(records.at(-1)).toMatchObject({
+      patch: { status: 'expired', phase: 'done', finished: true },
+      audit: { action: 'restore.expired' },
+    });
+    const waited = stubs.callsOf('recordRestore').at(-1)!.scheduledAtMs - stubs.calls[0]!.scheduledAtMs;
+    expect(waited).toBeGreaterThanOrEqual(DAY_MS);
+  });
+
+  it('an approval by another person within the day starts the restore; the requester cannot approve', async () => {
+    const stubs = restoreActivityStubs();
+    await harness.run(stubs.activities, { needsApproval: true }, async (handle) => {
+      await viewWhen(handle, (v) => v.phase === 'awaiting_approval');
+      expect(
+        await refusal(
+          handle.executeUpdate(approveRestoreUpdate, {
+            args: [{ approverUserId: REQUESTER, reason: 'mine' }],
+          }),
+        ),
+      ).toMatch(/cannot approve or reject it/);
+      await harness.env.sleep(23 * HOUR_MS);
+      expect(
+        await handle.executeUpdate(approveRestoreUpdate, {
+          args: [{ approverUserId: APPROVER, reason: 'checked the target time' }],
+        }),
+      ).toEqual({ status: 'approved' });
+      expect(await handle.result()).toMatchObject({ status: 'succeeded', cloneId: STUB_CLONE.cloneId });
+    });
+    expect(stubs.callsOf('createCloneRecord')).toHaveLength(1);
+    expect(stubs.callsOf('recordRestore').map((c) => c.input)).toContainEqual(
+      expect.objectContaining({
+        audit: { action: 'restore.approved', data: { by: APPROVER, reason: 'checked the target time' } },
+      }),
+    );
+  });
+});
+
+describe('restoreToPointInTime: clone TTL', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () => {
+  it('destroys the clone and its record when its TTL ends (a day by default)', async () => {
+    const stubs = restoreActivityStubs();
+    const result = await harness.run(stubs.activities, {}, (handle) => handle.result());
+    expect(result).toEqual({ status: 'succeeded', cloneId: STUB_CLONE.cloneId, region: 'region-a' });
+
+    const [created] = stubs.callsOf('createCloneRecord');
+    const expiresAt = Date.parse((created!.input as { expiresAt: string }).expiresAt);
+    expect(expiresAt - created!.scheduledAtMs).toBeGreaterThanOrEqual(DAY_MS - 60_000);
+    expect(stubs.callsOf('setCloneRecord').map((c) => c.input)).toEqual([
+      expect.objectContaining({ cloneId: STUB_CLONE.cloneId, status: 'running', expiresAt: expect.any(String) }),
+      expect.objectContaining({ cloneId: STUB_CLONE.cloneId, status: 'deleted' }),
+    ]);
+    const [destroyed] = stubs.callsOf('destroyClone');
+    expect(destroyed!.input).toEqual({ cloneId: STUB_CLONE.cloneId });
+    const running = stubs.callsOf('setCloneRecord')[0]!.input as { expiresAt: string };
+    expect(destroyed!.scheduledAtMs).toBeGreaterThanOrEqual(Date.parse(running.expiresAt));
+    expect(stubs.order('openClone', 'destroyClone')).toEqual(['openClone', 'destroyClone']);
+    expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
+      patch: { phase: 'clone_destroyed' },
+      audit: { action: 'restore.clone_expired', data: { cloneId: STUB_CLONE.cloneId } },
+    });
+  });
+
+  it('extendClone moves the expiry: the clone lives until the new time', async () => {
+    const stubs = restoreActivityStubs();
+    const until = await harness.run(stubs.activities, {}, async (handle) => {
+      await viewWhen(handle, (v) => v.status === 'succeeded');
+      expect(
+        await refusal(
+          handle.executeUpdate(extendCloneUpdate, {
+            args: [{ expiresAt: 'next week', byUserId: APPROVER }],
+          }),
+        ),
+      ).toBe('expiresAt must be an RFC 3339 time');
+      const until = new Date((await harness.env.currentTimeMs()) + 3 * DAY_MS).toISOString();
+      expect(
+        await handle.executeUpdate(extendCloneUpdate, { args: [{ expiresAt: until, byUserId: APPROVER }] }),
+      ).toEqual({ expiresAt: until });
+      expect((await handle.result()).status).toBe('succeeded');
+      return until;
+    });
+    const [destroyed] = stubs.callsOf('destroyClone');
+    expect(destroyed!.scheduledAtMs).toBeGreaterThanOrEqual(Date.parse(until));
+  });
+});
+
+describe('restoreToPointInTime: cancel compensation', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () => {
+  it('a restore cancelled while its copy starts stops that activity, then removes the copy and its record', async () => {
+    const events: string[] = [];
+    let started!: () => void;
+    const startedClone = new Promise<void>((resolve) => (started = resolve));
+    const stubs = restoreActivityStubs({
+      startClone: untilCancelled('startClone', events, () => started()) as never,
+      destroyClone: async () => {
+        events.push('destroyClone');
+      },
+    });
+    const failure = await harness.run(stubs.activities, {}, async (handle) => {
+      await startedClone;
+      await handle.cancel();
+      return handle.result().then(
+        () => null,
+        (err: unknown) => err,
+      );
+    });
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    expect((failure as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    // WAIT_CANCELLATION_COMPLETED: the running step ends before compensation removes its directory
+    expect(events).toEqual(['startClone stopped', 'destroyClone']);
+    expect(stubs.callsOf('destroyClone').map((c) => c.input)).toEqual([{ cloneId: STUB_CLONE.cloneId }]);
+    expect(stubs.callsOf('setCloneRecord').map((c) => c.input)).toEqual([
+      { tenantId: 'tenant-1', cloneId: STUB_CLONE.cloneId, status: 'deleted' },
+    ]);
+    for (const name of ['verifyClone', 'openClone'] as const) expect(stubs.callsOf(name)).toEqual([]);
+    expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
+      patch: { status: 'cancelled', phase: 'done', error: 'cancelled', finished: true },
+      audit: { action: 'restore.cancelled', data: { phase: 'waiting_for_promotion' } },
+    });
+  });
+
+  it('a failed integrity check runs the same compensation and reports the failure', async () => {
+    const stubs = restoreActivityStubs({
+      verifyClone: async () => [{ name: 'amcheck', ok: false, detail: 'btree index corrupt' }],
+    });
+    const result = await harness.run(stubs.activities, {}, (handle) => handle.result());
+    expect(result).toEqual({ status: 'failed', cloneId: null, region: 'region-a' });
+    expect(stubs.order('verifyClone', 'destroyClone', 'openClone')).toEqual(['verifyClone', 'destroyClone']);
+    expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
+      patch: { status: 'failed', error: 'integrity check(s) failed: amcheck: btree index corrupt' },
+      audit: { action: 'restore.failed' },
+    });
+  });
+});
