@@ -27,9 +27,10 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 }
 
 /**
- * Bundling takes seconds: once per test file. Without source maps it takes half the time and a
- * third of the size (which the worker loads into each workflow context): a test's assertions
- * are in test code, and a workflow's own errors still name their function.
+ * Bundling takes seconds: once per test file. The bundler's pass that reads every dependency's
+ * own source maps (source-map-loader) is most of that time and is left out: stack traces still
+ * point into this repository's sources (the worker needs the bundle's inline map), only frames
+ * inside node_modules stay in their compiled JavaScript.
  */
 export function bundleWorkflows(workflowsPath: string): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
@@ -37,7 +38,6 @@ export function bundleWorkflows(workflowsPath: string): Promise<WorkflowBundleWi
     logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => ({
       ...config,
-      devtool: false,
       module: {
         ...config.module,
         rules: (config.module?.rules ?? []).filter((rule) => !isSourceMapLoader(rule)),
