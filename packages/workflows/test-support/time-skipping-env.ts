@@ -21,9 +21,16 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
       'the Temporal test server is not installed in .tools/temporal-test-server; run bash infra/bin/install.sh',
     );
   quietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: root('infra/bin/temporal-test-server') } },
-  });
+  // the SDK gives the server 5 s to answer; a JVM on a machine this busy may need a second try
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: root('infra/bin/temporal-test-server') } },
+      });
+    } catch (err) {
+      if (attempt === 3 || !/Failed to start ephemeral server/.test(String(err))) throw err;
+    }
+  }
 }
 
 /**
