@@ -21,15 +21,15 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# 2. the server's jars (Maven's local repository stays in .tools too, never ~/.m2)
+# 2. the server's jars, copied into .tools; Maven's own cache (~/.m2) outlives a fresh clone, as
+#    pip's and npm's caches do, so a new checkout copies them without the network
 if [[ $(cat "$DIR/VERSION" 2>/dev/null) != "$TEST_SERVER_VERSION" ]]; then
   say "maven: resolving io.temporal:temporal-test-server:$TEST_SERVER_VERSION"
   rm -rf "$DIR"
   mkdir -p "$DIR"
   if ! mvn -B -f "$ROOT/infra/temporal-test-server/pom.xml" \
-    -Dmaven.repo.local="$ROOT/.tools/m2" \
     -Dtemporal.test.server.version="$TEST_SERVER_VERSION" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$DIR/lib" \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$DIR/lib" \
     >"$ROOT/.tools/temporal-test-server.mvn.log" 2>&1; then
     tail -30 "$ROOT/.tools/temporal-test-server.mvn.log" >&2
     echo "install: resolving the test server failed (log: .tools/temporal-test-server.mvn.log)" >&2
