@@ -5,17 +5,8 @@ import { WindowTimeline, type WindowTimelineProps } from './window-timeline';
 
 const at = (iso: string) => Date.parse(iso);
 // the page decides the zone; here the instance's, Kolkata, while the browser is in New York
-const kolkata = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Kolkata',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-const format = (ms: number) => kolkata.format(new Date(ms));
+// (Swedish dates read 2026-11-22 19:35:07)
+const format = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Kolkata' });
 
 const NOW = at('2026-11-22T12:00:00Z');
 const EARLIEST = at('2026-11-22T10:00:00.400Z');

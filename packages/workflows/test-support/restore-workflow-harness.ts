@@ -144,3 +144,12 @@ export async function refusal(update: Promise<unknown>): Promise<string> {
   }
   throw new Error('the update was accepted');
 }
+
+/** Cancels the run (Temporal's own cancellation) and answers how it ended: its error, or null. */
+export async function cancelRun(handle: RestoreHandle): Promise<unknown> {
+  await handle.cancel();
+  return handle.result().then(
+    () => null,
+    (err: unknown) => err,
+  );
+}

@@ -5,6 +5,7 @@ import { approveRestoreUpdate, extendCloneUpdate, undoReplaceUpdate } from '../m
 import { restoreActivityStubs, STUB_CLONE } from '../../test-support/restore-activity-stubs';
 import {
   APPROVER,
+  cancelRun,
   refusal,
   REQUESTER,
   restoreWorkflowHarness,
@@ -147,11 +148,7 @@ describe('restoreToPointInTime: cancel compensation', { timeout: WORKFLOW_TEST_T
     });
     const failure = await harness.run(stubs.activities, {}, async (handle) => {
       await startClone.started;
-      await handle.cancel();
-      return handle.result().then(
-        () => null,
-        (err: unknown) => err,
-      );
+      return cancelRun(handle);
     });
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
@@ -187,12 +184,17 @@ describe('restoreToPointInTime: cancel compensation', { timeout: WORKFLOW_TEST_T
 const replace = { mode: 'replace' as const, needsApproval: false };
 const swapRef = { tenantId: 'tenant-1', restoreId: 'restore-1', sourceInstanceId: 'inst-source-1' };
 
-/** A replace always waits for a second person; approve it and wait for the cutover to finish. */
-async function approveAndCutOver(handle: RestoreHandle) {
+/** A replace always waits for a second person's approval. */
+async function approve(handle: RestoreHandle) {
   await viewWhen(handle, (v) => v.phase === 'awaiting_approval');
   await handle.executeUpdate(approveRestoreUpdate, {
     args: [{ approverUserId: APPROVER, reason: 'replace approved' }],
   });
+}
+
+/** Approves the replace and waits until the cutover is done: the undo window is open. */
+async function approveAndCutOver(handle: RestoreHandle) {
+  await approve(handle);
   return viewWhen(handle, (v) => v.status === 'succeeded' && v.phase === 'done');
 }
 
@@ -289,16 +291,9 @@ describe('replace: cancel compensation', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, 
       destroyClone: note('destroyClone'),
     });
     const failure = await harness.run(stubs.activities, replace, async (handle) => {
-      await viewWhen(handle, (v) => v.phase === 'awaiting_approval');
-      await handle.executeUpdate(approveRestoreUpdate, {
-        args: [{ approverUserId: APPROVER, reason: 'replace approved' }],
-      });
+      await approve(handle);
       await cutover.started;
-      await handle.cancel();
-      return handle.result().then(
-        () => null,
-        (err: unknown) => err,
-      );
+      return cancelRun(handle);
     });
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
