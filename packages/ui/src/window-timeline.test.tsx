@@ -26,7 +26,14 @@ function renderTimeline(props: Partial<WindowTimelineProps> = {}) {
         },
         { region: 'us-1', earliest: null, latest: null, gaps: [] },
       ]}
-      backups={[{ region: 'eu-1', label: '20261122-100000F', type: 'full', stoppedAt: '2026-11-22T10:05:00Z' }]}
+      backups={[
+        {
+          region: 'eu-1',
+          label: '20261122-100000F',
+          type: 'full',
+          stoppedAt: '2026-11-22T10:05:00Z',
+        },
+      ]}
       now={NOW}
       onPick={onPick}
       format={format}
@@ -36,12 +43,22 @@ function renderTimeline(props: Partial<WindowTimelineProps> = {}) {
   const track = screen.getByTestId('timeline-track');
   // happy-dom lays nothing out: the track is given a width so positions map to times
   track.getBoundingClientRect = () =>
-    ({ left: TRACK.left, width: TRACK.width, top: 0, height: 80, right: TRACK.left + TRACK.width, bottom: 80, x: TRACK.left, y: 0 }) as DOMRect;
+    ({
+      left: TRACK.left,
+      width: TRACK.width,
+      top: 0,
+      height: 80,
+      right: TRACK.left + TRACK.width,
+      bottom: 80,
+      x: TRACK.left,
+      y: 0,
+    }) as DOMRect;
   return { ...view, track, onPick };
 }
 
 /** Where the picture draws `el`'s left edge, as a clientX over the track. */
-const clientXOf = (el: HTMLElement) => TRACK.left + (Number.parseFloat(el.style.left) / 100) * TRACK.width;
+const clientXOf = (el: HTMLElement) =>
+  TRACK.left + (Number.parseFloat(el.style.left) / 100) * TRACK.width;
 
 describe('WindowTimeline', () => {
   beforeAll(() => {
@@ -68,7 +85,14 @@ describe('WindowTimeline', () => {
 
     rerender(
       <WindowTimeline
-        regions={[{ region: 'eu-1', earliest: new Date(EARLIEST).toISOString(), latest: new Date(LATEST).toISOString(), gaps: [] }]}
+        regions={[
+          {
+            region: 'eu-1',
+            earliest: new Date(EARLIEST).toISOString(),
+            latest: new Date(LATEST).toISOString(),
+            gaps: [],
+          },
+        ]}
         backups={[]}
         now={NOW}
         selected={at('2026-11-22T10:00:05Z')}
@@ -90,7 +114,7 @@ describe('WindowTimeline', () => {
     const picked = onPick.mock.calls[0]![0];
     expect(picked % 1000).toBe(0);
     // within one pixel's worth of time of where the gap starts (11:00:00 UTC)
-    const msPerPx = (NOW - EARLIEST) / TRACK.width * 1.1;
+    const msPerPx = ((NOW - EARLIEST) / TRACK.width) * 1.1;
     expect(Math.abs(picked - at('2026-11-22T11:00:00Z'))).toBeLessThanOrEqual(msPerPx);
 
     fireEvent.mouseMove(track, { clientX: clientXOf(gap) });
@@ -108,9 +132,13 @@ describe('WindowTimeline', () => {
 
   it('labels bands, gaps, backups, the axis and the picked second with the page zone', () => {
     renderTimeline({ selected: at('2026-11-22T11:30:15Z') });
-    expect(screen.getByTitle('eu-1: restorable 2026-11-22 15:30:00 → 2026-11-22 17:29:58')).toBeTruthy();
+    expect(
+      screen.getByTitle('eu-1: restorable 2026-11-22 15:30:00 → 2026-11-22 17:29:58'),
+    ).toBeTruthy();
     expect(screen.getByTitle('gap in WAL: 2026-11-22 16:30:00 → 2026-11-22 16:30:30')).toBeTruthy();
-    expect(screen.getByTitle('full backup 20261122-100000F, finished 2026-11-22 15:35:00')).toBeTruthy();
+    expect(
+      screen.getByTitle('full backup 20261122-100000F, finished 2026-11-22 15:35:00'),
+    ).toBeTruthy();
     expect(screen.getByRole('slider').getAttribute('aria-valuetext')).toBe('2026-11-22 17:00:15');
     expect(screen.getByText('17:30:00')).toBeTruthy(); // the axis ends at now, in Kolkata
     expect(screen.getByTestId('timeline-region-us-1').children).toHaveLength(0);

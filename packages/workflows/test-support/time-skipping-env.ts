@@ -25,7 +25,9 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   for (let attempt = 1; ; attempt++) {
     try {
       return await TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: root('infra/bin/temporal-test-server') } },
+        server: {
+          executable: { type: 'existing-path', path: root('infra/bin/temporal-test-server') },
+        },
       });
     } catch (err) {
       if (attempt === 3 || !/Failed to start ephemeral server/.test(String(err))) throw err;

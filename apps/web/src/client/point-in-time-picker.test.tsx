@@ -39,11 +39,24 @@ const instance: InstanceDetailFull = {
   geoCheck: null,
 };
 const backups: BackupItem[] = [
-  { label: '20261122-100000F', type: 'full', region: 'eu-1', startedAt: '2026-11-22T10:00:00.000Z', stoppedAt: '2026-11-22T10:04:00Z', sizeBytes: 1 },
+  {
+    label: '20261122-100000F',
+    type: 'full',
+    region: 'eu-1',
+    startedAt: '2026-11-22T10:00:00.000Z',
+    stoppedAt: '2026-11-22T10:04:00Z',
+    sizeBytes: 1,
+  },
 ];
 
 /** The page's side: it owns the picked target and the zone, as RestorePanel does. */
-function Page({ onChange, initialZone }: { onChange: (t: PickedTarget) => void; initialZone: ZoneChoice }) {
+function Page({
+  onChange,
+  initialZone,
+}: {
+  onChange: (t: PickedTarget) => void;
+  initialZone: ZoneChoice;
+}) {
   const [value, setValue] = useState<PickedTarget | null>(null);
   const [zone, setZone] = useState<ZoneChoice>(initialZone);
   return (
@@ -119,7 +132,9 @@ describe('PointInTimePicker', () => {
     const { onChange, type } = renderPicker('local');
     type('2026-03-08', '02:30:00');
     expect(
-      screen.getByText(/^2026-03-08 02:30(:00)? does not exist in America\/New_York \(a clock change skips it\)$/),
+      screen.getByText(
+        /^2026-03-08 02:30(:00)? does not exist in America\/New_York \(a clock change skips it\)$/,
+      ),
     ).toBeTruthy();
     expect(onChange).not.toHaveBeenCalled();
     type('2026-03-08', '03:30:00');
@@ -135,16 +150,26 @@ describe('PointInTimePicker', () => {
   it('quick picks land on whole seconds: the latest restorable one, and the last one before a backup began', () => {
     const { onChange, fields } = renderPicker('instance');
     fireEvent.click(screen.getByText('Latest restorable'));
-    expect(onChange).toHaveBeenLastCalledWith({ kind: 'instant', ms: at('2026-11-22T14:05:07Z'), via: 'latest restorable second' });
+    expect(onChange).toHaveBeenLastCalledWith({
+      kind: 'instant',
+      ms: at('2026-11-22T14:05:07Z'),
+      via: 'latest restorable second',
+    });
     expect(fields()).toEqual({ date: '2026-11-22', time: '19:35:07' });
     fireEvent.click(screen.getByText('Before the last backup'));
     // the backup began at 10:00:00.000 exactly: that second would include it
-    expect(onChange).toHaveBeenLastCalledWith({ kind: 'instant', ms: at('2026-11-22T09:59:59Z'), via: 'before backup 20261122-100000F' });
+    expect(onChange).toHaveBeenLastCalledWith({
+      kind: 'instant',
+      ms: at('2026-11-22T09:59:59Z'),
+      via: 'before backup 20261122-100000F',
+    });
   });
 
   it('a pasted time is sent as typed (the server checks its offset)', () => {
     const { onChange, sentAs } = renderPicker('instance');
-    fireEvent.change(screen.getByTestId('pitr-paste'), { target: { value: ' 2026-11-22T19:35:07+05:30 ' } });
+    fireEvent.change(screen.getByTestId('pitr-paste'), {
+      target: { value: ' 2026-11-22T19:35:07+05:30 ' },
+    });
     fireEvent.click(screen.getByTestId('pitr-paste-use'));
     expect(onChange).toHaveBeenLastCalledWith({ kind: 'typed', text: '2026-11-22T19:35:07+05:30' });
     expect(sentAs()).toBe('Sent as 2026-11-22T19:35:07+05:30');

@@ -57,7 +57,8 @@ describe('restoreToPointInTime: approval expiry', { timeout: WORKFLOW_TEST_TIMEO
       patch: { status: 'expired', phase: 'done', finished: true },
       audit: { action: 'restore.expired' },
     });
-    const waited = stubs.callsOf('recordRestore').at(-1)!.scheduledAtMs - stubs.calls[0]!.scheduledAtMs;
+    const waited =
+      stubs.callsOf('recordRestore').at(-1)!.scheduledAtMs - stubs.calls[0]!.scheduledAtMs;
     expect(waited).toBeGreaterThanOrEqual(DAY_MS);
   });
 
@@ -78,12 +79,18 @@ describe('restoreToPointInTime: approval expiry', { timeout: WORKFLOW_TEST_TIMEO
           args: [{ approverUserId: APPROVER, reason: 'checked the target time' }],
         }),
       ).toEqual({ status: 'approved' });
-      expect(await handle.result()).toMatchObject({ status: 'succeeded', cloneId: STUB_CLONE.cloneId });
+      expect(await handle.result()).toMatchObject({
+        status: 'succeeded',
+        cloneId: STUB_CLONE.cloneId,
+      });
     });
     expect(stubs.callsOf('createCloneRecord')).toHaveLength(1);
     expect(stubs.callsOf('recordRestore').map((c) => c.input)).toContainEqual(
       expect.objectContaining({
-        audit: { action: 'restore.approved', data: { by: APPROVER, reason: 'checked the target time' } },
+        audit: {
+          action: 'restore.approved',
+          data: { by: APPROVER, reason: 'checked the target time' },
+        },
       }),
     );
   });
@@ -93,13 +100,21 @@ describe('restoreToPointInTime: clone TTL', { timeout: WORKFLOW_TEST_TIMEOUT_MS 
   it('destroys the clone and its record when its TTL ends (a day by default)', async () => {
     const stubs = restoreActivityStubs();
     const result = await harness.run(stubs.activities, {}, (handle) => handle.result());
-    expect(result).toEqual({ status: 'succeeded', cloneId: STUB_CLONE.cloneId, region: 'region-a' });
+    expect(result).toEqual({
+      status: 'succeeded',
+      cloneId: STUB_CLONE.cloneId,
+      region: 'region-a',
+    });
 
     const [created] = stubs.callsOf('createCloneRecord');
     const expiresAt = Date.parse((created!.input as { expiresAt: string }).expiresAt);
     expect(expiresAt - created!.scheduledAtMs).toBeGreaterThanOrEqual(DAY_MS - 60_000);
     expect(stubs.callsOf('setCloneRecord').map((c) => c.input)).toEqual([
-      expect.objectContaining({ cloneId: STUB_CLONE.cloneId, status: 'running', expiresAt: expect.any(String) }),
+      expect.objectContaining({
+        cloneId: STUB_CLONE.cloneId,
+        status: 'running',
+        expiresAt: expect.any(String),
+      }),
       expect.objectContaining({ cloneId: STUB_CLONE.cloneId, status: 'deleted' }),
     ]);
     const [destroyed] = stubs.callsOf('destroyClone');
@@ -126,7 +141,9 @@ describe('restoreToPointInTime: clone TTL', { timeout: WORKFLOW_TEST_TIMEOUT_MS 
       ).toBe('expiresAt must be an RFC 3339 time');
       const until = new Date((await harness.env.currentTimeMs()) + 3 * DAY_MS).toISOString();
       expect(
-        await handle.executeUpdate(extendCloneUpdate, { args: [{ expiresAt: until, byUserId: APPROVER }] }),
+        await handle.executeUpdate(extendCloneUpdate, {
+          args: [{ expiresAt: until, byUserId: APPROVER }],
+        }),
       ).toEqual({ expiresAt: until });
       expect((await handle.result()).status).toBe('succeeded');
       return until;
@@ -154,11 +171,14 @@ describe('restoreToPointInTime: cancel compensation', { timeout: WORKFLOW_TEST_T
     expect((failure as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
     // WAIT_CANCELLATION_COMPLETED: the running step ends before compensation removes its directory
     expect(events).toEqual(['startClone stopped', 'destroyClone']);
-    expect(stubs.callsOf('destroyClone').map((c) => c.input)).toEqual([{ cloneId: STUB_CLONE.cloneId }]);
+    expect(stubs.callsOf('destroyClone').map((c) => c.input)).toEqual([
+      { cloneId: STUB_CLONE.cloneId },
+    ]);
     expect(stubs.callsOf('setCloneRecord').map((c) => c.input)).toEqual([
       { tenantId: 'tenant-1', cloneId: STUB_CLONE.cloneId, status: 'deleted' },
     ]);
-    for (const name of ['verifyClone', 'openClone'] as const) expect(stubs.callsOf(name)).toEqual([]);
+    for (const name of ['verifyClone', 'openClone'] as const)
+      expect(stubs.callsOf(name)).toEqual([]);
     expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
       patch: { status: 'cancelled', phase: 'done', error: 'cancelled', finished: true },
       audit: { action: 'restore.cancelled', data: { phase: 'waiting_for_promotion' } },
@@ -171,7 +191,10 @@ describe('restoreToPointInTime: cancel compensation', { timeout: WORKFLOW_TEST_T
     });
     const result = await harness.run(stubs.activities, {}, (handle) => handle.result());
     expect(result).toEqual({ status: 'failed', cloneId: null, region: 'region-a' });
-    expect(stubs.order('verifyClone', 'destroyClone', 'openClone')).toEqual(['verifyClone', 'destroyClone']);
+    expect(stubs.order('verifyClone', 'destroyClone', 'openClone')).toEqual([
+      'verifyClone',
+      'destroyClone',
+    ]);
     expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
       patch: { status: 'failed', error: 'integrity check(s) failed: amcheck: btree index corrupt' },
       audit: { action: 'restore.failed' },
@@ -201,11 +224,15 @@ async function approveAndCutOver(handle: RestoreHandle) {
 describe('replace: the undo window', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () => {
   it('destroys the data kept for undo when the window ends (a day by default)', async () => {
     const stubs = restoreActivityStubs();
-    const { done, result, endedAt } = await harness.run(stubs.activities, replace, async (handle) => {
-      const done = await approveAndCutOver(handle);
-      const result = await handle.result();
-      return { done, result, endedAt: await harness.env.currentTimeMs() };
-    });
+    const { done, result, endedAt } = await harness.run(
+      stubs.activities,
+      replace,
+      async (handle) => {
+        const done = await approveAndCutOver(handle);
+        const result = await handle.result();
+        return { done, result, endedAt: await harness.env.currentTimeMs() };
+      },
+    );
     expect(result).toEqual({ status: 'succeeded', cloneId: null, region: 'region-a' });
     const expiresAt = Date.parse(done.expiresAt!);
     const cutover = stubs.callsOf('cutoverToRestored')[0]!;
@@ -304,10 +331,9 @@ describe('replace: cancel compensation', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, 
       'destroyReplacedData',
       'destroyClone',
     ]);
-    expect(stubs.callsOf('setInstanceStatus').map((c) => (c.input as { status: string }).status)).toEqual([
-      'restoring',
-      'running',
-    ]);
+    expect(
+      stubs.callsOf('setInstanceStatus').map((c) => (c.input as { status: string }).status),
+    ).toEqual(['restoring', 'running']);
     expect(stubs.callsOf('setCloneRecord').map((c) => c.input)).toEqual([
       { tenantId: 'tenant-1', cloneId: STUB_CLONE.cloneId, status: 'deleted' },
     ]);
