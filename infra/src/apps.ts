@@ -7,6 +7,8 @@ import { detachedPid, stopDetached, type ServiceContext, type ServiceDef } from 
 
 const WORKER_MAIN = join(REPO_ROOT, 'apps', 'worker', 'src', 'main.ts');
 const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
+// Tags each request with its socket address for the audit trail (see the file for why).
+const WEB_PEER_ADDRESS_HOOK = join(WEB_DIR, 'peer-address.cjs');
 
 function appEnv(ctx: ServiceContext): NodeJS.ProcessEnv {
   return { ...process.env, ...ctx.stackEnv, NEXTAUTH_URL: ctx.stackEnv.WEB_URL };
@@ -74,7 +76,10 @@ export const web: ServiceDef = {
       command: NEXT_BIN,
       args: [ctx.webMode, '-p', String(ctx.ports.web), '-H', '127.0.0.1'],
       cwd: WEB_DIR,
-      env: appEnv(ctx),
+      env: {
+        ...appEnv(ctx),
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${WEB_PEER_ADDRESS_HOOK}`].filter(Boolean).join(' '),
+      },
       logFile: ctx.paths.logFile('web'),
       pidFile: ctx.paths.pidFile('web'),
     });

@@ -15,3 +15,7 @@ export * from './restore/recovery-stop';
 export * from './restore/validation-query';
 export * from './instance/lifecycle';
 export * from './instance/instance-name';
+export * from './auth/invitation-token';
+export * from './http/safe-return-path';
+export * from './http/cross-site-request';
+export * from './http/client-address';

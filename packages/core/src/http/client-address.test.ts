@@ -44,3 +44,13 @@ describe('parseTrustedProxies', () => {
     expect(() => parseTrustedProxies(bad)).toThrow(/REWIND_TRUSTED_PROXIES/);
   });
 });
+
+describe('REWIND_TRUSTED_PROXIES in the stack env', () => {
+  it('a malformed value fails start-up with the variable named', async () => {
+    const { stackEnvSchema } = await import('../config/stack-env');
+    const r = stackEnvSchema.shape.REWIND_TRUSTED_PROXIES.safeParse('10.0.0.0/8, nope');
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toMatch(/REWIND_TRUSTED_PROXIES: 'nope'/);
+    expect(stackEnvSchema.shape.REWIND_TRUSTED_PROXIES.parse(undefined)).toBe('');
+  });
+});

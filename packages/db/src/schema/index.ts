@@ -11,3 +11,4 @@ export * from './restores';
 export * from './audit-events';
 export * from './region-status';
 export * from './restore-drills';
+export * from './invitations';

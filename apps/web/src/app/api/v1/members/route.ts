@@ -1,9 +1,8 @@
-import { AppError } from '@rewind/core';
-import { addMember, appendAuditEvent, findUserByEmail, listMembers } from '@rewind/db';
+import { appendAuditEvent, inviteMember, listMembers } from '@rewind/db';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
-import { platformDb } from '@/server/db';
+import { env } from '@/server/env';
 import { addMemberBody } from '@/server/tenancy/member-bodies';
 
 export const dynamic = 'force-dynamic';
@@ -19,23 +18,25 @@ export const GET = withTenant(
   { permissions: ['member:read'] },
 );
 
-/** Adds an existing Rewind user by email. People are global, so the lookup runs on the platform pool. */
+/**
+ * Invites an email to the tenant. Nobody is added without accepting (the invitee signs in and
+ * opens the link), and the answer is the same whether or not the email has an account.
+ */
 export const POST = withTenant(
   async ({ tx, tenant, principal, req }) => {
     const body = await readJsonBody(req, addMemberBody);
-    const user = await findUserByEmail(platformDb().db, body.email);
-    if (!user) throw new AppError('not_found', 'no Rewind user has that email; they must have an account first');
-    const added = await addMember(tx, tenant.tenantId, { userId: user.id, role: body.role });
+    const invitation = await inviteMember(tx, tenant.tenantId, { email: body.email, role: body.role, invitedBy: principal.userId });
     await appendAuditEvent(tx, {
       tenantId: tenant.tenantId,
       actor: auditActor(principal),
-      action: 'member.added',
-      target: { type: 'user', id: user.id },
-      data: { email: user.email, role: added.role },
+      action: 'member.invited',
+      target: { type: 'invitation', id: invitation.id },
+      data: { email: invitation.email, role: invitation.role },
     });
+    const { token, ...shown } = invitation;
     return Response.json(
-      { userId: user.id, email: user.email, name: user.name, role: added.role },
-      { status: 201, headers: { 'cache-control': 'no-store' } },
+      { invitation: { ...shown, expiresAt: shown.expiresAt.toISOString() }, acceptUrl: `${env().WEB_URL.replace(/\/$/, '')}/invitations/${token}` },
+      { status: 202, headers: { 'cache-control': 'no-store' } },
     );
   },
   { permissions: ['member:manage'] },
