@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, endSessionsOf, inTenantTx, sql } from '@rewind/db';
 import { call } from './api-call';
 import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
 import { browserHeaders, signIn, signOut } from './session';
@@ -73,5 +74,25 @@ describe('session revocation', () => {
     const removed = await call(f.baseUrl, 'DELETE', `/api/v1/members/${t.people.admin.id}`, { token: t.people.owner.token });
     expect(removed.status).toBe(204);
     expect((await me(cookie)).status).toBe(401);
+  });
+
+  it('RLS: a tenant path can end only its own members\' sessions, and change nothing else on users', async () => {
+    const other = await createScratchTenant(f.platform.db, 'sessions-other');
+    const app = createDb(f.env.CONTROL_DATABASE_URL, { max: 1, applicationName: 'rewind-web-tests' });
+    const version = async (id: string) => (await f.platform.pool.query(`select session_version from users where id = $1`, [id])).rows[0].session_version as number;
+    try {
+      const before = await version(other.people.owner.id);
+      await inTenantTx(app.db, { tenantId: t.id }, (tx) => endSessionsOf(tx, other.people.owner.id));
+      expect(await version(other.people.owner.id)).toBe(before);
+      const denied = await inTenantTx(app.db, { tenantId: t.id }, (tx) =>
+        tx.execute(sql`update users set password_hash = 'x' where id = ${t.people.member.id}`),
+      ).catch((err: Error) => err);
+      expect(String((denied as Error).cause ?? denied)).toMatch(/permission denied for table users/);
+      const mine = await version(t.people.member.id);
+      await inTenantTx(app.db, { tenantId: t.id }, (tx) => endSessionsOf(tx, t.people.member.id));
+      expect(await version(t.people.member.id)).toBe(mine + 1);
+    } finally {
+      await app.close();
+    }
   });
 });
