@@ -1,5 +1,6 @@
 // C0 controls and DEL: browsers strip tabs and newlines inside URLs (`/\t/evil` becomes
 // `//evil`), and CR/LF would split a Location header. Backslash: browsers read `\` as `/`.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f\\]/;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
