@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseStackEnv } from '@rewind/core';
-import { createInstanceRecord, createPlatformDb, inTenantTx, type PlatformDbHandle } from '@rewind/db';
+import { createInstanceRecord, createPlatformDb, instances, inTenantTx, memberships, type PlatformDbHandle } from '@rewind/db';
+import { findRow, findRows } from '@rewind/db/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newAppContext } from '../src/browser';
@@ -47,7 +48,7 @@ describe('web trust (browser)', () => {
     const instance = await inTenantTx(platform.db, { tenantId: host.id }, (tx) =>
       createInstanceRecord(tx, { tenantId: host.id, name: 'csrf-e2e', secretKey: env.REWIND_SECRET_KEY, hostId: env.REWIND_HOST_ID }),
     );
-    const status = async () => (await platform.pool.query(`select status from instances where id = $1`, [instance.id])).rows[0].status;
+    const status = async () => (await findRow(platform.db, instances, { id: instance.id })).status;
     const before = await status();
     const context = await newAppContext(browser);
     const page = await context.newPage();
@@ -92,8 +93,7 @@ describe('web trust (browser)', () => {
     await card.getByRole('button', { name: 'Invite' }).click();
     const link = (await card.getByTestId('invitation-link').locator('code').textContent())!;
     expect(link).toContain('/invitations/rwi_');
-    const before = (await platform.pool.query(`select count(*)::int as n from memberships where user_id = $1`, [home.people.owner!.id])).rows[0].n;
-    expect(before).toBe(1);
+    expect(await findRows(platform.db, memberships, { userId: home.people.owner!.id })).toHaveLength(1);
 
     const invitee = await newAppContext(browser);
     const page = await invitee.newPage();

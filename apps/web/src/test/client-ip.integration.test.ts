@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
+import { loginAttempts } from '@rewind/db';
+import { createScratchTenant, findRows, type ScratchTenant } from '@rewind/db/testing';
 import { signInFlow } from './session';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
@@ -30,8 +31,8 @@ describe('client IP in the audit trail', () => {
   it('a sign-in with forged forwarding headers is recorded with the socket address', async () => {
     await signInFlow(f.baseUrl, t.people.member.email, t.people.member.password, undefined, forged);
     expect(await lastIp('auth.login_succeeded')).toBe('127.0.0.1');
-    const attempts = await f.platform.pool.query(`select ip from login_attempts where email = $1`, [t.people.member.email]);
-    expect(attempts.rows.map((r) => r.ip)).toEqual(['127.0.0.1']);
+    const attempts = await findRows(f.platform.db, loginAttempts, { email: t.people.member.email });
+    expect(attempts.map((r) => r.ip)).toEqual(['127.0.0.1']);
   });
 
   it('a token use with forged forwarding headers is recorded with the socket address', async () => {

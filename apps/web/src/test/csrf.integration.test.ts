@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInstanceRecord, inTenantTx } from '@rewind/db';
+import { apiTokens, createInstanceRecord, instances, inTenantTx, tenants } from '@rewind/db';
 import { call } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
+import { createScratchTenant, findRow, findRows, type ScratchTenant } from '@rewind/db/testing';
 import { browserHeaders, signIn } from './session';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
@@ -17,11 +17,11 @@ let instanceId: string;
 let sameSite: string;
 
 const retention = async () =>
-  (await f.platform.pool.query(`select retention_days from tenants where id = $1`, [t.id])).rows[0].retention_days as number;
+  (await findRow(f.platform.db, tenants, { id: t.id })).retentionDays;
 const tokenCount = async () =>
-  (await f.platform.pool.query(`select count(*)::int as n from api_tokens where tenant_id = $1`, [t.id])).rows[0].n as number;
+  (await findRows(f.platform.db, apiTokens, { tenantId: t.id })).length;
 const instanceStatus = async () =>
-  (await f.platform.pool.query(`select status from instances where id = $1`, [instanceId])).rows[0].status as string;
+  (await findRow(f.platform.db, instances, { id: instanceId })).status;
 
 beforeAll(async () => {
   f = await stackFixtures();
@@ -72,7 +72,7 @@ describe('CSRF: state-changing calls with the session cookie', () => {
       body: { planId: 'enterprise' },
     });
     expect(res).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
-    expect((await f.platform.pool.query(`select plan_id from tenants where id = $1`, [t.id])).rows[0].plan_id).toBe('pro');
+    expect((await findRow(f.platform.db, tenants, { id: t.id })).planId).toBe('pro');
   });
 
   it('reads with the cookie still work from anywhere (GET changes nothing)', async () => {

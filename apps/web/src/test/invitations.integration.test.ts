@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, invitations, inTenantTx, type DbHandle } from '@rewind/db';
+import { createDb, invitations, inTenantTx, memberships, type DbHandle } from '@rewind/db';
 import { call } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
+import { createScratchTenant, findRows, updateRows, type ScratchTenant } from '@rewind/db/testing';
 import { browserHeaders, signIn } from './session';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
@@ -23,7 +23,7 @@ const tokenOf = (body: unknown) => new URL((body as Invited).acceptUrl).pathname
 const accept = (cookie: string, token: string) =>
   call(f.baseUrl, 'POST', '/api/v1/invitations/accept', { headers: browserHeaders(f.baseUrl, cookie), body: { token } });
 const membershipsOf = async (userId: string) =>
-  (await f.platform.pool.query(`select tenant_id, role from memberships where user_id = $1 order by tenant_id`, [userId])).rows;
+  (await findRows(f.platform.db, memberships, { userId }, { orderBy: 'tenantId' })).map((m) => ({ tenantId: m.tenantId, role: m.role }));
 const shape = (v: unknown): unknown =>
   v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)])) : typeof v;
 
@@ -68,7 +68,7 @@ describe('invitations', () => {
 
     const accepted = await accept(cookie, tokenOf(res.body));
     expect(accepted).toMatchObject({ status: 200, body: { tenant: { id: host.id }, role: 'admin' } });
-    expect(await membershipsOf(p.id)).toContainEqual({ tenant_id: host.id, role: 'admin' });
+    expect(await membershipsOf(p.id)).toContainEqual({ tenantId: host.id, role: 'admin' });
     // no tenant cookie: the default is still the tenant they had before
     const me = await call(f.baseUrl, 'GET', '/api/v1/me', { headers: { cookie } });
     expect(me.body).toMatchObject({ tenant: { id: home.id } });
@@ -94,7 +94,7 @@ describe('invitations', () => {
   it('an expired invitation cannot be accepted; unknown and malformed tokens are 404/400', async () => {
     const p = home.people.admin2;
     const res = await invite(p.email, 'owner');
-    await f.platform.pool.query(`update invitations set expires_at = now() - interval '1 minute' where id = $1`, [(res.body as Invited).invitation.id]);
+    await updateRows(f.platform.db, invitations, { id: (res.body as Invited).invitation.id }, { expiresAt: new Date(Date.now() - 60_000) });
     const cookie = await signIn(f.baseUrl, p.email, p.password);
     expect((await accept(cookie, tokenOf(res.body))).status).toBe(409);
     expect((await accept(cookie, `rwi_${'A'.repeat(40)}`)).status).toBe(404);
@@ -109,9 +109,9 @@ describe('invitations', () => {
   });
 
   it('RLS: another tenant sees none of the invitations', async () => {
-    const rows = await inTenantTx(app.db, { tenantId: home.id }, (tx) => tx.select().from(invitations));
-    expect(rows.filter((r) => r.tenantId === host.id)).toEqual([]);
-    const own = await inTenantTx(app.db, { tenantId: host.id }, (tx) => tx.select().from(invitations));
+    const rows = await inTenantTx(app.db, { tenantId: home.id }, (tx) => findRows(tx, invitations, { tenantId: host.id }));
+    expect(rows).toEqual([]);
+    const own = await inTenantTx(app.db, { tenantId: host.id }, (tx) => findRows(tx, invitations, { tenantId: host.id }));
     expect(own.length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, endSessionsOf, inTenantTx, sql } from '@rewind/db';
+import { createDb, endSessionsOf, inTenantTx, users } from '@rewind/db';
 import { call } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
+import { createScratchTenant, findRow, updateRows, type ScratchTenant } from '@rewind/db/testing';
 import { browserHeaders, signIn, signOut } from './session';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
@@ -79,13 +79,13 @@ describe('session revocation', () => {
   it('RLS: a tenant path can end only its own members\' sessions, and change nothing else on users', async () => {
     const other = await createScratchTenant(f.platform.db, 'sessions-other');
     const app = createDb(f.env.CONTROL_DATABASE_URL, { max: 1, applicationName: 'rewind-web-tests' });
-    const version = async (id: string) => (await f.platform.pool.query(`select session_version from users where id = $1`, [id])).rows[0].session_version as number;
+    const version = async (id: string) => (await findRow(f.platform.db, users, { id })).sessionVersion;
     try {
       const before = await version(other.people.owner.id);
       await inTenantTx(app.db, { tenantId: t.id }, (tx) => endSessionsOf(tx, other.people.owner.id));
       expect(await version(other.people.owner.id)).toBe(before);
       const denied = await inTenantTx(app.db, { tenantId: t.id }, (tx) =>
-        tx.execute(sql`update users set password_hash = 'x' where id = ${t.people.member.id}`),
+        updateRows(tx, users, { id: t.people.member.id }, { passwordHash: 'x' }),
       ).catch((err: Error) => err);
       expect(String((denied as Error).cause ?? denied)).toMatch(/permission denied for table users/);
       const mine = await version(t.people.member.id);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
+import { createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
 import { signIn, signInFlow } from './session';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 

@@ -1,4 +1,5 @@
-import { appendAuditEvent, inviteMember, listMembers } from '@rewind/db';
+import { listMembers } from '@rewind/db';
+import { inviteTenantMember } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
@@ -25,13 +26,12 @@ export const GET = withTenant(
 export const POST = withTenant(
   async ({ tx, tenant, principal, req }) => {
     const body = await readJsonBody(req, addMemberBody);
-    const invitation = await inviteMember(tx, tenant.tenantId, { email: body.email, role: body.role, invitedBy: principal.userId });
-    await appendAuditEvent(tx, {
+    const invitation = await inviteTenantMember(tx, {
       tenantId: tenant.tenantId,
+      email: body.email,
+      role: body.role,
       actor: auditActor(principal),
-      action: 'member.invited',
-      target: { type: 'invitation', id: invitation.id },
-      data: { email: invitation.email, role: invitation.role },
+      invitedBy: principal.userId,
     });
     const { token, ...shown } = invitation;
     return Response.json(

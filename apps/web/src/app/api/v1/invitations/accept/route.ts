@@ -1,5 +1,5 @@
 import { hashInvitationToken } from '@rewind/core';
-import { acceptInvitation } from '@rewind/db';
+import { acceptInvitation } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withSession } from '@/server/api/with-session';
 import { appDb, platformDb } from '@/server/db';

@@ -1,12 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import { AppError } from '@rewind/core';
-import type { Db } from '../client';
-import type { PlatformDb } from '../platform-db';
-import { appendAuditEvent } from '../audit/append-audit-event';
-import { findInvitationForInvitee } from '../auth/find-invitation';
-import { normalizeEmail } from '../auth/find-user-by-email';
-import { invitations, memberships, type TenantRole } from '../schema';
-import { inTenantTx } from '../tenant-tx';
+import {
+  appendAuditEvent,
+  findInvitationForInvitee,
+  inTenantTx,
+  lockInvitation,
+  markInvitationAccepted,
+  normalizeEmail,
+  type Db,
+  type PlatformDb,
+  type TenantRole,
+} from '@rewind/db';
 
 const NOT_FOUND = 'no such invitation for you (check the link, and that you signed in with the invited email)';
 
@@ -24,16 +27,11 @@ export async function acceptInvitation(
   const found = await findInvitationForInvitee(platform, input.tokenHash, input.email);
   if (!found) throw new AppError('not_found', NOT_FOUND);
   return inTenantTx(app, { tenantId: found.tenantId, userId: input.userId }, async (tx) => {
-    const [row] = await tx
-      .select({ email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
-      .from(invitations)
-      .where(and(eq(invitations.id, found.id), eq(invitations.tenantId, found.tenantId)))
-      .for('update');
+    const row = await lockInvitation(tx, found.tenantId, found.id);
     if (!row || row.email !== normalizeEmail(input.email)) throw new AppError('not_found', NOT_FOUND);
     if (row.acceptedAt !== null) throw new AppError('conflict', 'this invitation has already been accepted');
     if (row.expiresAt.getTime() <= Date.now()) throw new AppError('conflict', 'this invitation has expired; ask the owner for a new one');
-    await tx.insert(memberships).values({ tenantId: found.tenantId, userId: input.userId, role: row.role }).onConflictDoNothing();
-    await tx.update(invitations).set({ acceptedAt: new Date(), acceptedBy: input.userId }).where(eq(invitations.id, found.id));
+    await markInvitationAccepted(tx, { tenantId: found.tenantId, invitationId: found.id, userId: input.userId, role: row.role });
     await appendAuditEvent(tx, {
       tenantId: found.tenantId,
       actor: { type: 'user', id: input.userId, email: row.email },
