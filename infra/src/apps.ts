@@ -40,6 +40,8 @@ function supervised(ctx: ServiceContext, name: ServiceName, command: string, arg
 function exitedDuringStart(ctx: ServiceContext, name: ServiceName): boolean {
   return readSupervisorState(ctx, name)?.lastExit != null;
 }
+// Tags each request with its socket address for the audit trail (see the file for why).
+const WEB_PEER_ADDRESS_HOOK = join(WEB_DIR, 'peer-address.cjs');
 
 function appEnv(ctx: ServiceContext): NodeJS.ProcessEnv {
   return { ...process.env, ...ctx.stackEnv, NEXTAUTH_URL: ctx.stackEnv.WEB_URL };
@@ -105,7 +107,10 @@ export const web: ServiceDef = {
     startDetached({
       ...supervised(ctx, 'web', NEXT_BIN, [ctx.webMode, '-p', String(ctx.ports.web), '-H', '127.0.0.1']),
       cwd: WEB_DIR,
-      env: appEnv(ctx),
+      env: {
+        ...appEnv(ctx),
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${WEB_PEER_ADDRESS_HOOK}`].filter(Boolean).join(' '),
+      },
       logFile: ctx.paths.logFile('web'),
       pidFile: ctx.paths.pidFile('web'),
     });

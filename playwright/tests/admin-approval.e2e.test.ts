@@ -117,8 +117,12 @@ describe('approval of a replace (flow 2)', () => {
     const waiting = await source.api<RestoreBody>('GET', `/api/v1/restores/${restoreId}`);
     expect(waiting.body).toMatchObject({ status: 'pending_approval', mode: 'replace', requestedBy: { id: requester.id, email: requester.email } });
 
-    // any other way in is refused too: their browser session and their API token
-    const bySession = await reqPage.request.post(`/api/v1/restores/${restoreId}/approve`, { data: { reason: 'my own' } });
+    // any other way in is refused too: their browser session (sent as the portal sends it, with
+    // its Origin; without one the CSRF check refuses first) and their API token
+    const bySession = await reqPage.request.post(`/api/v1/restores/${restoreId}/approve`, {
+      data: { reason: 'my own' },
+      headers: { origin: new URL(env.WEB_URL).origin },
+    });
     expect(bySession.status()).toBe(403);
     expect(((await bySession.json()) as ApiError).error.message).toMatch(/you requested this restore/i);
     const byToken = await tokenApi(requester.token)<ApiError>('POST', `/api/v1/restores/${restoreId}/approve`, { reason: 'my own' });

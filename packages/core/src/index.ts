@@ -24,3 +24,7 @@ export * from './retry/backoff';
 export * from './health/worker-pollers';
 export * from './retry/temporal-channel';
 export * from './idempotency/idempotency-key';
+export * from './auth/invitation-token';
+export * from './http/safe-return-path';
+export * from './http/cross-site-request';
+export * from './http/client-address';

@@ -12,6 +12,7 @@ import type {
   InstanceDetailFull,
   InstanceSummary,
   MeResponse,
+  InvitationCreated,
   MemberView,
   PreflightResponse,
   RestoreListItem,
@@ -265,7 +266,7 @@ export function useMemberMutations() {
   const done = () => client.invalidateQueries({ queryKey: queryKeys.members });
   return {
     add: useMutation({
-      mutationFn: (b: { email: string; role: string }) => api<MemberView>('/api/v1/members', { method: 'POST', body: b }),
+      mutationFn: (b: { email: string; role: string }) => api<InvitationCreated>('/api/v1/members', { method: 'POST', body: b }),
       onSuccess: done,
     }),
     update: useMutation({

@@ -2,7 +2,7 @@
 
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Card, ErrorState, Spinner } from '@rewind/ui';
-import type { CreatedToken } from '@/lib/api-types';
+import type { CreatedToken, InvitationCreated } from '@/lib/api-types';
 import { useCan, useMe, useMemberMutations, useMembers, useTenant, useTokenMutations, useTokens, useUpdateTenant } from './queries';
 import { formatShort } from './time';
 
@@ -99,9 +99,10 @@ function MembersCard() {
   const m = useMemberMutations();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState('member');
+  const [invited, setInvited] = useState<InvitationCreated | null>(null);
   const add = (e: FormEvent) => {
     e.preventDefault();
-    m.add.mutate({ email, role }, { onSuccess: () => setEmail('') });
+    m.add.mutate({ email, role }, { onSuccess: (created) => { setEmail(''); setInvited(created); } });
   };
   const error = m.add.error ?? m.update.error ?? m.remove.error;
   return (
@@ -137,7 +138,7 @@ function MembersCard() {
         </ul>
       )}
       {canManage ? (
-        <form onSubmit={add} className="mt-4 flex flex-wrap gap-2" aria-label="Add member">
+        <form onSubmit={add} className="mt-4 flex flex-wrap gap-2" aria-label="Invite member">
           <label className="min-w-0 flex-1">
             <span className="sr-only">Email</span>
             <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} placeholder="person@example.com" className={`${INPUT} w-full`} />
@@ -150,8 +151,17 @@ function MembersCard() {
               <option value="owner">owner</option>
             </select>
           </label>
-          <Button type="submit" disabled={m.add.isPending}>Add</Button>
+          <Button type="submit" disabled={m.add.isPending}>Invite</Button>
         </form>
+      ) : null}
+      {invited ? (
+        <div className="mt-3 rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm" data-testid="invitation-link">
+          <p>
+            Invitation for {invited.invitation.email} ({invited.invitation.role}). Send them this link; they join once
+            they sign in with that email and accept. It is shown only now.
+          </p>
+          <code className="mt-2 block break-all text-xs">{invited.acceptUrl}</code>
+        </div>
       ) : null}
       {error ? <p className="mt-2 text-sm text-red-700">{error.message}</p> : null}
     </Card>

@@ -213,6 +213,13 @@ export interface MemberView {
   since?: string;
 }
 
+/** POST /api/v1/members: the same answer for any email (an account or not). */
+export interface InvitationCreated {
+  invitation: { id: string; email: string; role: string; expiresAt: string };
+  /** the link to hand to the invitee, shown once (it carries the secret) */
+  acceptUrl: string;
+}
+
 export interface TokenView {
   id: string;
   name: string;

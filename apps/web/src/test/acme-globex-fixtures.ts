@@ -104,6 +104,11 @@ export async function snapshotTenant(db: PlatformDbHandle, t: AcmeTargets): Prom
     validationQuery: await q(`select id, instance_id, name, sql, expectation from validation_queries where tenant_id = $1 and id = $2`, [
       t.validationQuery.id,
     ]),
+    invitations: await q(`select id, email, role, accepted_at from invitations where tenant_id = $1 order by id`),
+    // passwords and session versions of acme's people: a forged write must not change or end them
+    people: await q(
+      `select u.id, u.password_hash, u.session_version from users u join memberships m on m.user_id = u.id where m.tenant_id = $1 order by u.id`,
+    ),
     byOutsiders: await q(
       `select (select count(*) from restores where tenant_id = $1 and requested_by in ${outsiders})::int as restores,
               (select count(*) from approvals where tenant_id = $1 and decided_by in ${outsiders})::int as approvals,

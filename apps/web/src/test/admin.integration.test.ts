@@ -4,7 +4,7 @@ import { createInstanceRecord, inTenantTx, plans, restores, tenants } from '@rew
 import { findRows, insertRows, updateRows, createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type CallOptions } from './api-call';
-import { signIn } from './session';
+import { browserHeaders, signIn } from './session';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 let f: StackFixtures;
@@ -14,7 +14,7 @@ let ownerCookie: string;
 let pendingId: string;
 const admin = DEMO_USERS.find((u) => u.tenant === null)!;
 const asAdmin = (method: string, path: string, o: CallOptions = {}) =>
-  call(f.baseUrl, method, path, { ...o, headers: { ...(o.headers ?? {}), cookie: adminCookie } });
+  call(f.baseUrl, method, path, { ...o, headers: { ...browserHeaders(f.baseUrl, adminCookie), ...(o.headers ?? {}) } });
 
 const reads = ['/api/v1/admin/restores', '/api/v1/admin/restores?status=pending_approval', '/api/v1/admin/drills', '/api/v1/admin/fleet', '/api/v1/admin/tenants', '/api/v1/admin/plans', '/api/v1/admin/audit'];
 
@@ -53,7 +53,7 @@ describe('admin API: who gets in', () => {
   });
 
   it.each(reads)('GET %s is 404 for a tenant owner session and for tokens', async (path) => {
-    for (const o of [{ headers: { cookie: ownerCookie } }, { token: t.people.owner.token }, { token: t.people.admin.token }]) {
+    for (const o of [{ headers: browserHeaders(f.baseUrl, ownerCookie) }, { token: t.people.owner.token }, { token: t.people.admin.token }]) {
       const res = await call(f.baseUrl, 'GET', path, o);
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ error: { code: 'not_found' } });
@@ -62,7 +62,7 @@ describe('admin API: who gets in', () => {
 
   it('writes are 404 for tenant users and change nothing', async () => {
     const before = await findRows(f.platform.db, tenants, { id: t.id });
-    for (const o of [{ headers: { cookie: ownerCookie } }, { token: t.people.owner.token }]) {
+    for (const o of [{ headers: browserHeaders(f.baseUrl, ownerCookie) }, { token: t.people.owner.token }]) {
       expect((await call(f.baseUrl, 'PATCH', `/api/v1/admin/tenants/${t.id}`, { ...o, body: { planId: 'enterprise' } })).status).toBe(404);
       expect((await call(f.baseUrl, 'PATCH', '/api/v1/admin/plans/pro', { ...o, body: { maxInstances: 999 } })).status).toBe(404);
     }

@@ -8,7 +8,7 @@ import { findRows, insertRows, createScratchTenant, type ScratchTenant } from '@
 import { call } from './api-call';
 import { restoreToPointInTime as restoreStandIn } from './fixtures/restore-stand-in';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
-import { signIn } from './session';
+import { browserHeaders, signIn } from './session';
 
 let f: StackFixtures;
 let t: ScratchTenant;
@@ -146,7 +146,7 @@ describe('restore approvals', () => {
     const viaToken = await api('POST', `/api/v1/admin/restores/${r.id}/approve`, { token: t.people.owner.token, body: { reason: 'x' } });
     expect(viaToken.status).toBe(404);
     const cookie = await signIn(f.baseUrl, 'admin@rewind.local', 'rewind-admin-demo');
-    const res = await api('POST', `/api/v1/admin/restores/${r.id}/approve`, { headers: { cookie }, body: { reason: 'on-call approval' } });
+    const res = await api('POST', `/api/v1/admin/restores/${r.id}/approve`, { headers: browserHeaders(f.baseUrl, cookie), body: { reason: 'on-call approval' } });
     expect(res.status).toBe(202);
     const rows = await findRows(f.platform.db, approvals, { restoreId: r.id });
     expect(rows).toHaveLength(1);

@@ -88,6 +88,9 @@ const collections: Case[] = [
   { route: 'POST /api/v1/tokens', path: () => '/api/v1/tokens', body: { name: 'stolen' } },
   { route: 'GET /api/v1/members', path: () => '/api/v1/members' },
   { route: 'POST /api/v1/members', path: () => '/api/v1/members', body: { email: 'owner@globex.test', role: 'owner' } },
+  // person-only routes: no tenant token may use them at all (403 with or without the header)
+  { route: 'POST /api/v1/invitations/accept', path: () => '/api/v1/invitations/accept', body: { token: `rwi_${'A'.repeat(40)}` } },
+  { route: 'POST /api/v1/me/password', path: () => '/api/v1/me/password', body: { currentPassword: 'x', newPassword: 'cross-tenant-try' } },
 ];
 
 const method = (route: string) => route.split(' ')[0]!;

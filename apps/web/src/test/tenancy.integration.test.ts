@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstanceRecord, inTenantTx } from '@rewind/db';
 import { createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
 import { call } from './api-call';
+import { browserHeaders, signIn } from './session';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 let f: StackFixtures;
@@ -97,19 +98,28 @@ describe('API tokens (owner only)', () => {
 });
 
 describe('members', () => {
-  it('lists members; owner adds an existing user by email, changes the role, removes them', async () => {
+  it('lists members; owner invites by email (same answer for an unknown one), the invitee accepts, the owner changes the role and removes them', async () => {
     const list = await api('GET', '/api/v1/members', { token: t.people.member.token });
     expect((list.body as unknown[]).length).toBe(4);
     const add = await api('POST', '/api/v1/members', { token: t.people.owner.token, body: { email: 'member@globex.test', role: 'member' } });
-    expect(add.status).toBe(201);
-    const userId = (add.body as { userId: string }).userId;
-    expect((await api('POST', '/api/v1/members', { token: t.people.owner.token, body: { email: 'member@globex.test', role: 'admin' } })).status).toBe(409);
-    expect((await api('POST', '/api/v1/members', { token: t.people.owner.token, body: { email: 'nobody@nowhere.test', role: 'member' } })).status).toBe(404);
+    expect(add.status).toBe(202);
+    const unknown = await api('POST', '/api/v1/members', { token: t.people.owner.token, body: { email: 'nobody@nowhere.test', role: 'member' } });
+    expect(unknown.status).toBe(202);
     expect((await api('POST', '/api/v1/members', { token: t.people.admin.token, body: { email: 'owner@globex.test', role: 'member' } })).status).toBe(403);
+    // not a member until they accept
+    expect(((await api('GET', '/api/v1/members', { token: t.people.owner.token })).body as unknown[]).length).toBe(4);
+
+    const cookie = await signIn(f.baseUrl, 'member@globex.test', 'globex-member-demo');
+    const token = new URL((add.body as { acceptUrl: string }).acceptUrl).pathname.split('/').pop();
+    const accepted = await api('POST', '/api/v1/invitations/accept', { headers: browserHeaders(f.baseUrl, cookie), body: { token } });
+    expect(accepted).toMatchObject({ status: 200, body: { tenant: { id: t.id }, role: 'member' } });
+    const userId = f.demo.users.find((u) => u.email === 'member@globex.test')!.id;
+    expect((await api('POST', '/api/v1/members', { token: t.people.owner.token, body: { email: 'member@globex.test', role: 'admin' } })).status).toBe(409);
+
     const patch = await api('PATCH', `/api/v1/members/${userId}`, { token: t.people.owner.token, body: { role: 'admin' } });
     expect(patch).toMatchObject({ status: 200, body: { role: 'admin' } });
     expect((await api('DELETE', `/api/v1/members/${userId}`, { token: t.people.owner.token })).status).toBe(204);
-    expect(await actions()).toEqual(expect.arrayContaining(['member.added', 'member.role_changed', 'member.removed']));
+    expect(await actions()).toEqual(expect.arrayContaining(['member.invited', 'member.invitation_accepted', 'member.role_changed', 'member.removed']));
   });
 
   it('the last owner can be neither demoted nor removed', async () => {

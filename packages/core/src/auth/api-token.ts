@@ -15,7 +15,7 @@ export interface GeneratedApiToken {
 }
 
 /** 40 base62 chars ≈ 238 bits; rejection sampling keeps every character uniformly likely. */
-function randomBase62(length: number): string {
+export function randomBase62(length: number): string {
   let out = '';
   while (out.length < length) {
     for (const byte of randomBytes(length * 2)) {

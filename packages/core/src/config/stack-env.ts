@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from '../http/client-address';
 
 /**
  * The variables `infra` writes to `<dataDir>/stack.env` when it brings a stack up.
@@ -51,6 +52,21 @@ export const stackEnvSchema = z.object({
   WEB_URL: z.string().url(),
   NEXTAUTH_SECRET: z.string().min(32),
   REWIND_SECRET_KEY: z.string().regex(/^[0-9a-f]{64}$/, '32-byte hex key'),
+  /**
+   * Reverse proxies whose X-Forwarded-For the audit trail believes: comma-separated addresses
+   * or CIDR ranges. Empty (the default): none, the socket peer is the client. Kept a string
+   * here (the env is passed on to child processes); parseTrustedProxies builds the matcher.
+   */
+  REWIND_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (err) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
+      }
+    }),
 });
 export type StackEnv = z.infer<typeof stackEnvSchema>;
 

@@ -8,6 +8,8 @@ export interface UserForSignIn {
   name: string;
   passwordHash: string | null;
   isPlatformAdmin: boolean;
+  /** goes into the session JWT; see session-version.ts */
+  sessionVersion: number;
 }
 
 /** Emails are stored lower-cased; look-ups normalise the same way. */
@@ -27,6 +29,7 @@ export async function findUserByEmail(
       name: users.name,
       passwordHash: users.passwordHash,
       isPlatformAdmin: users.isPlatformAdmin,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(eq(users.email, normalizeEmail(email)))

@@ -9,7 +9,11 @@ export interface UserMembership {
   role: TenantRole;
 }
 
-/** The tenants a person may switch to (session set-up, tenant picker). Platform role. */
+/**
+ * The tenants a person may switch to (session set-up, tenant picker). Platform role.
+ * Oldest membership first: the first is the default tenant, so joining another tenant later
+ * (an accepted invitation) never moves where the person lands.
+ */
 export async function membershipsOfUser(db: PlatformDb, userId: string): Promise<UserMembership[]> {
   return db
     .select({
@@ -21,5 +25,5 @@ export async function membershipsOfUser(db: PlatformDb, userId: string): Promise
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(tenants.slug));
+    .orderBy(asc(memberships.createdAt), asc(tenants.slug));
 }

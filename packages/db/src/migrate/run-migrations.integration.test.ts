@@ -40,6 +40,7 @@ describe('migrations', () => {
           'instance_region_status',
           'backups',
           'instances',
+          'invitations',
           'memberships',
           'restore_drills',
           'restores',
@@ -80,6 +81,7 @@ describe('migrations', () => {
         hosts: 'SELECT',
         idempotency_keys: 'DELETE,INSERT,SELECT',
         instances: 'DELETE,INSERT,SELECT,UPDATE',
+        invitations: 'DELETE,INSERT,SELECT,UPDATE',
         memberships: 'DELETE,INSERT,SELECT,UPDATE',
         plans: 'SELECT',
         restore_drills: 'INSERT,SELECT,UPDATE',
@@ -89,6 +91,13 @@ describe('migrations', () => {
         validation_queries: 'DELETE,INSERT,SELECT,UPDATE',
         wal_ranges: 'DELETE,INSERT,SELECT,UPDATE',
       });
+      // column grants: on users the app may update the session version only (ending a removed member's sessions)
+      const columns = await c.query<{ t: string; col: string; p: string }>(
+        `select table_name as t, column_name as col, privilege_type as p from information_schema.column_privileges
+          where grantee = 'rewind_app' and privilege_type <> 'SELECT'
+            and (table_name, privilege_type) not in (select table_name, privilege_type from information_schema.role_table_grants where grantee = 'rewind_app')`,
+      );
+      expect(columns.rows).toEqual([{ t: 'users', col: 'session_version', p: 'UPDATE' }]);
     } finally {
       await c.end();
     }

@@ -12,3 +12,4 @@ export * from './audit-events';
 export * from './region-status';
 export * from './restore-drills';
 export * from './idempotency-keys';
+export * from './invitations';

@@ -13,6 +13,7 @@ export interface SignedInUser {
   email: string;
   name: string;
   isPlatformAdmin: boolean;
+  sessionVersion: number;
 }
 
 // Verifying against a real hash when the email is unknown keeps the response time the same,
@@ -46,5 +47,5 @@ export async function signInWithPassword(
   // Rate-limited attempts are not audited: each would add an event to the victim's tenants.
   await recordLogin(dbs, { email, userId: user?.id ?? null, outcome: accepted ? 'succeeded' : 'failed', ip: input.ip });
   if (!accepted || !user) return null;
-  return { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin };
+  return { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin, sessionVersion: user.sessionVersion };
 }

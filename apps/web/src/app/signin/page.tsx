@@ -1,21 +1,17 @@
 import type { Metadata } from 'next';
+import { safeReturnPath } from '@rewind/core';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/client/signin-form';
 import { currentPageSession } from '@/server/auth/page-session';
-import { oidcEnv } from '@/server/env';
+import { env, oidcEnv } from '@/server/env';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in' };
 
-/** Only same-site paths: a callbackUrl must never send a fresh session to another origin. */
-function safeReturnPath(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith('/') && !v.startsWith('//') ? v : '/';
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const returnTo = safeReturnPath(params.callbackUrl);
+  // Only a path of our own origin, after URL parsing: a callbackUrl never sends a fresh session elsewhere.
+  const returnTo = safeReturnPath(params.callbackUrl, env().WEB_URL);
   if (await currentPageSession()) redirect(returnTo);
   const error = typeof params.error === 'string' ? params.error : null;
   return (

@@ -15,7 +15,8 @@ export interface TenantChoice {
  * Which tenant a request acts on. Pure, so the rules are unit-tested without a server:
  *  - a token acts on its own tenant only; a header naming another tenant is refused rather
  *    than silently ignored, so a script that thinks it talks to tenant B finds out;
- *  - a session uses the header, else the cookie, else its first membership. An unknown
+ *  - a session uses the header, else the cookie, else its oldest membership (stable: joining
+ *    another tenant later never moves it; see membershipsOfUser). An unknown
  *    header is refused (same answer whether the tenant exists or not); a stale cookie
  *    falls back, so a removed membership never locks the person out of the portal.
  */

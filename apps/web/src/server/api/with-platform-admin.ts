@@ -3,8 +3,8 @@ import { AppError } from '@rewind/core';
 import { findUserByEmail, type PlatformDb } from '@rewind/db';
 import type { NextRequest } from 'next/server';
 import type { Principal } from '../auth/principal';
-import { resolvePrincipal } from '../auth/resolve-principal';
 import { platformDb } from '../db';
+import { authenticate } from './authenticate';
 import { errorResponse } from './error-response';
 
 export interface PlatformRequest<P> {
@@ -27,7 +27,7 @@ export function withPlatformAdmin<P extends RouteParams = Record<string, never>>
 ): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response> {
   return async (req, ctx) => {
     try {
-      const principal = await resolvePrincipal(req);
+      const principal = await authenticate(req);
       if (principal.kind !== 'session' || !(await isPlatformAdmin(principal))) {
         throw new AppError('not_found', 'not found');
       }

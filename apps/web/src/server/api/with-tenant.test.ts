@@ -19,6 +19,7 @@ vi.mock('../auth/resolve-principal', () => ({
     return state.principal;
   },
 }));
+vi.mock('../env', () => ({ env: () => ({ WEB_URL: 'http://localhost' }) }));
 vi.mock('../db', () => ({ appDb: () => ({ db: 'app-db' }), platformDb: () => ({ db: 'platform-db' }) }));
 vi.mock('@rewind/db', () => ({
   membershipsOfUser: async () => state.memberships,
@@ -32,7 +33,7 @@ vi.mock('@rewind/db', () => ({
 
 const { withTenant } = await import('./with-tenant');
 
-const req = (headers: Record<string, string> = {}) => new NextRequest('http://localhost/api/v1/instances', { headers });
+const req = (headers: Record<string, string> = {}, method = 'GET') => new NextRequest('http://localhost/api/v1/instances', { headers, method });
 const ctx = { params: Promise.resolve({}) };
 
 beforeEach(() => {
@@ -105,5 +106,18 @@ describe('withTenant', () => {
       { permissions: [] },
     )(req(), ctx);
     expect(order).toEqual(['hook after 1 commit(s)']);
+  });
+
+  it('a cookie-authenticated write from another origin is 403 before any transaction', async () => {
+    const res = await withTenant(async () => Response.json({}), { permissions: [] })(req({ origin: 'http://localhost:3001' }, 'POST'), ctx);
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toMatch(/cross-site request refused/);
+    expect(state.txContexts).toEqual([]);
+  });
+
+  it('the same write from the own origin, or with a bearer token from anywhere, runs', async () => {
+    expect((await withTenant(async () => Response.json({}), { permissions: [] })(req({ origin: 'http://localhost' }, 'POST'), ctx)).status).toBe(200);
+    state.principal = { kind: 'token', tokenId: 't', userId: owner.userId, email: owner.email, name: 'ci', tenantId: acme.tenantId, isPlatformAdmin: false, scopes: [] };
+    expect((await withTenant(async () => Response.json({}), { permissions: [] })(req({ origin: 'http://evil.example' }, 'POST'), ctx)).status).toBe(200);
   });
 });

@@ -3,8 +3,8 @@ import { AppError, can, type Permission } from '@rewind/core';
 import { forgetIdempotencyKey, inTenantTx, membershipsOfUser, type Tx } from '@rewind/db';
 import type { NextRequest } from 'next/server';
 import type { Principal, TenantMembership } from '../auth/principal';
-import { resolvePrincipal } from '../auth/resolve-principal';
 import { appDb, platformDb } from '../db';
+import { authenticate } from './authenticate';
 import { errorResponse } from './error-response';
 import { findIdempotentResponse, IdempotencyRace, idempotentRequest, recordResponse, replay } from './idempotency';
 import { resolveTenant, TENANT_COOKIE, TENANT_HEADER } from './resolve-tenant';
@@ -27,7 +27,8 @@ export type TenantHandler<P> = (ctx: TenantRequest<P>) => Promise<Response>;
 type RouteParams = Record<string, string | string[]>;
 
 /**
- * Wraps a route handler: principal (session or bearer token) → 401, tenant → 403,
+ * Wraps a route handler: principal (session or bearer token) → 401, a cross-site write with
+ * the session cookie → 403, tenant → 403,
  * permissions → 403, then the handler inside one tenant transaction. Any throw becomes a
  * JSON error response. A POST with an `Idempotency-Key` header stores its response with what it
  * did (same transaction); a retry with that key gets the stored response, never a second effect.
@@ -38,7 +39,7 @@ export function withTenant<P extends RouteParams = Record<string, never>>(
 ): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response> {
   return async (req, ctx) => {
     try {
-      const principal = await resolvePrincipal(req);
+      const principal = await authenticate(req);
       const all = await membershipsOfUser(platformDb().db, principal.userId);
       const tenant = resolveTenant(principal, all, {
         header: req.headers.get(TENANT_HEADER),

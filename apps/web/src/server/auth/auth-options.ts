@@ -1,5 +1,6 @@
 import 'server-only';
-import { findUserByEmail } from '@rewind/db';
+import { safeReturnPath } from '@rewind/core';
+import { endSessionsOf, findUserByEmail, sessionVersionOf } from '@rewind/db';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
@@ -7,13 +8,9 @@ import { z } from 'zod';
 import { signInWithPassword } from '@rewind/services';
 import { appDb, platformDb } from '../db';
 import { env, oidcEnv } from '../env';
+import { requestClientIp } from '../http/client-ip';
 
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1024) });
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  return typeof forwarded === 'string' ? (forwarded.split(',')[0]?.trim() ?? null) : null;
-}
 
 function providers(): Provider[] {
   const list: Provider[] = [
@@ -24,7 +21,7 @@ function providers(): Provider[] {
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return signInWithPassword({ platform: platformDb().db, app: appDb().db }, { ...parsed.data, ip: clientIp(req.headers) });
+        return signInWithPassword({ platform: platformDb().db, app: appDb().db }, { ...parsed.data, ip: requestClientIp(req.headers) });
       },
     }),
   ];
@@ -68,24 +65,40 @@ export function authOptions(): NextAuthOptions {
         if (!user.email) return false;
         return (await findUserByEmail(platformDb().db, user.email.toLowerCase())) !== null;
       },
+      // Only paths of our own origin, after URL parsing (`/\\evil`, `/%09/evil` and friends
+      // are unit-tested in @rewind/core); anything else lands on the home page.
+      redirect({ url, baseUrl }) {
+        return new URL(safeReturnPath(url, baseUrl), baseUrl).href;
+      },
+      // The session version (sv) is read at sign-in and compared on every request
+      // (resolvePrincipal, page-session): bumping it in the database ends this session.
       async jwt({ token, user, account }) {
         if (!user) return token;
         if (account?.provider === 'oidc') {
           const local = await findUserByEmail(platformDb().db, (user.email ?? '').toLowerCase());
           if (!local) throw new Error('unknown user');
-          return { ...token, uid: local.id, email: local.email, name: local.name, isPlatformAdmin: local.isPlatformAdmin };
+          const sv = await sessionVersionOf(platformDb().db, local.id);
+          return { ...token, uid: local.id, sv: sv ?? 0, email: local.email, name: local.name, isPlatformAdmin: local.isPlatformAdmin };
         }
-        const u = user as { id: string; email?: string | null; name?: string | null; isPlatformAdmin?: boolean };
-        return { ...token, uid: u.id, email: u.email ?? '', name: u.name ?? '', isPlatformAdmin: u.isPlatformAdmin === true };
+        const u = user as { id: string; email?: string | null; name?: string | null; isPlatformAdmin?: boolean; sessionVersion?: number };
+        return { ...token, uid: u.id, sv: u.sessionVersion ?? 0, email: u.email ?? '', name: u.name ?? '', isPlatformAdmin: u.isPlatformAdmin === true };
       },
       session({ session, token }) {
         session.user = {
           id: token.uid,
+          sessionVersion: token.sv,
           email: token.email ?? '',
           name: token.name ?? '',
           isPlatformAdmin: token.isPlatformAdmin === true,
         };
         return session;
+      },
+    },
+    events: {
+      // Signing out ends every session of the person, not only this cookie: with stateless
+      // JWTs the version is all there is to revoke.
+      async signOut({ token }) {
+        if (token?.uid) await endSessionsOf(platformDb().db, token.uid);
       },
     },
   };

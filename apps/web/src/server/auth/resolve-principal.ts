@@ -1,12 +1,13 @@
 import 'server-only';
 import { AppError, hashApiToken, looksLikeApiToken } from '@rewind/core';
-import { findApiToken } from '@rewind/db';
+import { findApiToken, sessionVersionOf } from '@rewind/db';
 import { getToken } from 'next-auth/jwt';
 import type { NextRequest } from 'next/server';
 import { recordTokenUse } from '@rewind/services';
 import { appDb, platformDb } from '../db';
 import { env } from '../env';
 import type { Principal } from './principal';
+import { requestClientIp } from '../http/client-ip';
 
 /**
  * Bearer token first: a request that sends `Authorization` means it, so a bad token is a 401
@@ -14,10 +15,12 @@ import type { Principal } from './principal';
  */
 export async function resolvePrincipal(req: NextRequest): Promise<Principal> {
   const authorization = req.headers.get('authorization');
-  if (authorization !== null) return principalFromBearer(authorization, req.headers.get('x-forwarded-for'));
+  if (authorization !== null) return principalFromBearer(authorization, requestClientIp(req.headers));
 
   const jwt = await getToken({ req, secret: env().NEXTAUTH_SECRET });
   if (!jwt?.uid) throw new AppError('unauthenticated', 'sign in or send an API token (Authorization: Bearer rw_…)');
+  // Stateless JWT, revocable state: signed out, password changed or removed since → 401.
+  if (!(await sessionIsCurrent(jwt.uid, jwt.sv))) throw new AppError('unauthenticated', 'this session has ended; sign in again');
   return {
     kind: 'session',
     userId: jwt.uid,
@@ -27,7 +30,13 @@ export async function resolvePrincipal(req: NextRequest): Promise<Principal> {
   };
 }
 
-async function principalFromBearer(header: string, forwardedFor: string | null): Promise<Principal> {
+/** The JWT's session version still matches the person's in the database (a deleted person: no). */
+export async function sessionIsCurrent(userId: string, sv: unknown): Promise<boolean> {
+  const current = await sessionVersionOf(platformDb().db, userId);
+  return current !== null && typeof sv === 'number' && sv === current;
+}
+
+async function principalFromBearer(header: string, ip: string | null): Promise<Principal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   const token = match?.[1];
   // Shape check first: garbage never reaches the database.
@@ -42,7 +51,7 @@ async function principalFromBearer(header: string, forwardedFor: string | null):
       tokenName: found.tokenName,
       userId: found.userId,
       email: found.userEmail,
-      ip: forwardedFor?.split(',')[0]?.trim() ?? null,
+      ip,
     });
   }
   return {

@@ -1,9 +1,9 @@
 import { listMembers } from '@rewind/db';
-import { addTenantMember } from '@rewind/services';
+import { inviteTenantMember } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
-import { platformDb } from '@/server/db';
+import { env } from '@/server/env';
 import { addMemberBody } from '@/server/tenancy/member-bodies';
 
 export const dynamic = 'force-dynamic';
@@ -19,17 +19,25 @@ export const GET = withTenant(
   { permissions: ['member:read'] },
 );
 
-/** Adds an existing Rewind user by email. People are global, so the lookup runs on the platform pool. */
+/**
+ * Invites an email to the tenant. Nobody is added without accepting (the invitee signs in and
+ * opens the link), and the answer is the same whether or not the email has an account.
+ */
 export const POST = withTenant(
   async ({ tx, tenant, principal, req }) => {
     const body = await readJsonBody(req, addMemberBody);
-    const added = await addTenantMember(tx, platformDb().db, {
+    const invitation = await inviteTenantMember(tx, {
       tenantId: tenant.tenantId,
       email: body.email,
       role: body.role,
       actor: auditActor(principal),
+      invitedBy: principal.userId,
     });
-    return Response.json(added, { status: 201, headers: { 'cache-control': 'no-store' } });
+    const { token, ...shown } = invitation;
+    return Response.json(
+      { invitation: { ...shown, expiresAt: shown.expiresAt.toISOString() }, acceptUrl: `${env().WEB_URL.replace(/\/$/, '')}/invitations/${token}` },
+      { status: 202, headers: { 'cache-control': 'no-store' } },
+    );
   },
   { permissions: ['member:manage'] },
 );
