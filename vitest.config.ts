@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-// Three projects, one runner: `npm test` counts them all in one report.
+// Four projects, one runner: `npm test` counts them all in one report.
 //   unit         pure code, no services
 //   integration  against the real test stack (.data/test), env loaded by the setup file
 //   e2e          Debian Chromium via playwright-core against the running web app

@@ -1,4 +1,4 @@
-import { createApiTokenRecord, createPlatformDb, inTenantTx } from '@rewind/db';
+import { createApiTokenRecord, createPlatformDb, inTenantTx, type InstanceWindowRegion } from '@rewind/db';
 import { seedDemo } from '@rewind/db/seed';
 import pg from 'pg';
 
@@ -10,18 +10,12 @@ export interface Connection {
   password: string;
 }
 
-interface WindowRegion {
-  region: string;
-  earliest: string | null;
-  latest: string | null;
-}
-
 interface Detail {
   id: string;
   name: string;
   status: string;
   connection: Connection;
-  window: { regions: WindowRegion[] };
+  window: { regions: InstanceWindowRegion[] };
 }
 
 export interface RestorableInstance {

@@ -75,8 +75,8 @@ describe('replace', () => {
     const view = await r.handle.query(restoreProgressQuery);
     expect(view).toMatchObject({ mode: 'replace', phase: 'done', status: 'succeeded' });
     expect(view.timeline).toBeGreaterThan(1);
-    expect(view.targetLSN).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
-    expect(done.progress).toMatchObject({ targetLSN: view.targetLSN });
+    expect(view.targetLsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    expect(done.progress).toMatchObject({ targetLsn: view.targetLsn });
 
     // same record, same port, same credentials; every order back
     const after = await s.instanceRow(s.source.id);

@@ -6,9 +6,9 @@ export type { BackupScheduler, BackupScheduleSpec, EnsuredBackupSchedules } from
 export type { ApplyInstancePlanResult } from './data-plane/apply-instance-plan';
 export type { PlanTarget } from './data-plane/list-plan-targets';
 export type { InstanceFacts, InstanceRef } from './data-plane/instance-facts';
+export type { FindWalEventsInput } from './data-plane/wal-events';
 export type { SyncCatalogResult, RegionSyncResult } from './data-plane/sync-catalog';
-export type { GeoCheckResult } from './data-plane/geo-check';
 export { segmentsOfKeys, archivePrefix, backupPrefix } from './data-plane/archive-keys';
 export type { AuditExportResult } from './audit/export-audit-events';
 export { exportTenantAuditEvents, auditExportKey, AUDIT_EXPORT_RETENTION_DAYS } from './audit/export-audit-events';
-export type { RestoreRun, CloneRecord, RestoredFrom, IntegrityCheck } from './restore';
+export type { RestoreRun, CloneRecord, RestoredFrom } from './restore';

@@ -37,7 +37,7 @@ export const workflowIds = {
   catalogSync: (tenantId: string, instanceId: string) =>
     `${instanceBase(tenantId, instanceId)}:catalog-sync`,
   /** one read of destructive events in archived WAL (GET …/wal-events) */
-  walEvents: (tenantId: string, instanceId: string, requestId: string) =>
+  findWalEvents: (tenantId: string, instanceId: string, requestId: string) =>
     `${instanceBase(tenantId, instanceId)}:wal-events:${part('request id', requestId)}`,
   stopInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:stop`,
   startInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:start`,

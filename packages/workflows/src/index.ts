@@ -1,8 +1,8 @@
 // The worker's `workflowsPath`: every workflow function exported here is registered.
 export { stackProbe } from './stack-probe';
 export type { StackProbeInput, StackProbeResult } from './stack-probe';
-export { auditExportSweep } from './audit-export';
-export type { AuditExportSweepResult } from './audit-export';
+export { auditExportSweep } from './audit-export-sweep';
+export type { AuditExportSweepResult } from './audit-export-sweep';
 export { createInstance } from './instance/create-instance';
 export type { CreateInstanceInput, CreateInstanceResult } from './instance/create-instance';
 export { stopInstance, startInstance } from './instance/stop-start-instance';
@@ -13,8 +13,8 @@ export { takeBackup } from './instance/take-backup';
 export type { TakeBackupInput, TakeBackupResult } from './instance/take-backup';
 export { instanceMonitor } from './instance/instance-monitor';
 export type { InstanceMonitorInput } from './instance/instance-monitor';
-export { walEvents } from './instance/find-wal-events';
-export type { WalEventsInput } from './instance/find-wal-events';
+export { findWalEvents } from './instance/find-wal-events';
+export type { FindWalEventsInput } from './instance/find-wal-events';
 export { restoreToPointInTime } from './restore/restore-to-point-in-time';
 export type { RestoreToPointInTimeInput, RestoreToPointInTimeResult } from './restore/restore-to-point-in-time';
 export { applyTenantPlan } from './tenant/apply-tenant-plan';

@@ -1,3 +1,4 @@
+import type { RestoreCheck, RestoreMode } from '@rewind/core';
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 
 /**
@@ -55,14 +56,14 @@ export interface RestoreProgressView {
   phase: string;
   percent: number;
   region: string | null;
-  checks: { name: string; ok: boolean; detail: string }[];
+  checks: RestoreCheck[];
   cloneId: string | null;
   expiresAt: string | null;
   error: string | null;
   /** replace or clone (absent: clone, from before replace existed) */
-  mode?: 'clone' | 'replace';
+  mode?: RestoreMode;
   /** where recovery stopped (the new timeline's switch point), once promoted */
-  targetLSN?: string | null;
+  targetLsn?: string | null;
   /** the timeline the restored data runs on, once promoted */
   timeline?: number | null;
   /** replace: undone within its TTL */

@@ -104,8 +104,8 @@ function Progress({ r }: { r: RestoreView }) {
             ? ` · ${formatBytes(r.progress.bytesRestored)}${r.progress.bytesTotal ? ` of ${formatBytes(r.progress.bytesTotal)}` : ''} restored`
             : ''}
           {r.progress.etaSeconds !== undefined && !final ? ` · about ${formatDuration(r.progress.etaSeconds)} left` : ''}
-          {r.progress.replayedLSN ? ` · replayed to LSN ${r.progress.replayedLSN}` : ''}
-          {r.progress.targetLSN ? ` · target LSN ${r.progress.targetLSN}` : ''}
+          {r.progress.replayedLsn ? ` · replayed to LSN ${r.progress.replayedLsn}` : ''}
+          {r.progress.targetLsn ? ` · target LSN ${r.progress.targetLsn}` : ''}
         </p>
         {r.error ? (
           <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200">

@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { StatusBadge } from '@rewind/ui';
-import type { RestoreListItem, RestoreTarget } from '@/lib/api-types';
+import type { RestoreListItem, RestoreTargetSpec } from '@/lib/api-types';
 import { formatShort } from './time';
 
-export function describeTarget(t: RestoreTarget): string {
+export function describeTarget(t: RestoreTargetSpec): string {
   if ('time' in t) return t.time.replace(/\.000000Z$|\.0+Z$/, 'Z');
   if ('lsn' in t) return `LSN ${t.lsn}`;
   if ('xid' in t) return `xid ${t.xid}`;

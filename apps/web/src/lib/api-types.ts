@@ -1,7 +1,29 @@
 /**
  * Response shapes of /api/v1, shared by the route handlers (which build them) and the
- * browser (which reads them). Times are RFC 3339 UTC strings.
+ * browser (which reads them). Times are RFC 3339 UTC strings. A shape a package already
+ * defines (a restore target, a check, the window) is imported from it, never written again:
+ * type-only imports, so the browser bundle loads none of those packages.
  */
+import type {
+  DestructiveEvent,
+  RestoreCheck,
+  RestoreMode,
+  RestorePlan,
+  RestoreTargetSpec,
+  ValidationExpectation,
+} from '@rewind/core';
+import type { GeoCheckSummary, InstanceWindowRegion, LastBackup, TenantSettings } from '@rewind/db';
+
+export type {
+  GeoCheckSummary,
+  InstanceWindowRegion,
+  LastBackup,
+  RestoreCheck,
+  RestoreMode,
+  RestoreTargetSpec,
+  ValidationExpectation,
+};
+
 export interface MeResponse {
   principal: { kind: 'session' | 'token'; userId: string; email: string; name: string; isPlatformAdmin: boolean };
   tenant: { id: string; slug: string; name: string };
@@ -30,13 +52,6 @@ export interface InstanceConnection {
   password: string;
 }
 
-export interface WindowRegion {
-  region: string;
-  earliest: string;
-  latest: string;
-  gaps: Array<{ from: string; to: string }>;
-}
-
 export interface InstanceDetail extends InstanceSummary {
   /** the instance's IANA zone (restore targets are also shown in it) */
   timezone?: string;
@@ -44,7 +59,7 @@ export interface InstanceDetail extends InstanceSummary {
   /** clones only: when the clone is destroyed */
   expiresAt?: string | null;
   connection: InstanceConnection;
-  window: { regions: WindowRegion[] };
+  window: { regions: InstanceWindowRegion[] };
 }
 
 export interface CreatedInstance {
@@ -67,37 +82,11 @@ export { INSTANCE_NAME_PATTERN, INSTANCE_NAME_RULE } from '@rewind/core/client';
 
 /* ---- portal additions: the rest of what the /api/v1 routes answer ---- */
 
-export interface WindowRegionDetail extends WindowRegion {
-  /** seconds between now and `latest` in this region */
-  rpoSeconds: number | null;
-  latestCommitAt: string | null;
-  archiveOk: boolean;
-  error: string | null;
-  syncedAt: string | null;
-}
-
-export interface LastBackup {
-  label: string;
-  type: string;
-  region: string;
-  stoppedAt: string;
-}
-
-export interface GeoCheck {
-  ok: boolean;
-  missingSegments: number;
-  missingBackups: number;
-  lagSeconds: number | null;
-  detail: string | null;
-  checkedAt: string;
-}
-
 /** GET /api/v1/instances/{id} as the route builds it (window from the catalog). */
 export interface InstanceDetailFull extends InstanceDetail {
-  window: { regions: WindowRegionDetail[] };
   rpoSeconds: number | null;
   lastBackup: LastBackup | null;
-  geoCheck: GeoCheck | null;
+  geoCheck: GeoCheckSummary | null;
 }
 
 export interface BackupItem {
@@ -109,8 +98,6 @@ export interface BackupItem {
   sizeBytes: number;
 }
 
-export type ValidationExpectation = 'positive_count' | 'non_empty' | 'zero_rows';
-
 /** GET/POST /api/v1/instances/{id}/validation-queries: the tenant's own checks on every restored copy. */
 export interface ValidationQueryView {
   id: string;
@@ -121,15 +108,6 @@ export interface ValidationQueryView {
   createdAt: string;
 }
 
-export type RestoreTarget =
-  | { time: string; inclusive: boolean }
-  | { lsn: string; inclusive: boolean }
-  | { xid: string; inclusive: boolean }
-  | { name: string }
-  | { latest: true };
-
-export type RestoreMode = 'clone' | 'replace';
-
 export interface RestoreRequest {
   /** `time` is sent as typed: the server refuses a time without offset (target_naive) */
   target: { time: string; inclusive?: boolean } | 'latest';
@@ -137,25 +115,10 @@ export interface RestoreRequest {
   region?: string;
 }
 
-/** POST …/restores/preflight: what would serve the target. */
-export interface PreflightResponse {
+/** POST …/restores/preflight: what would serve the target (core's plan) for this instance and mode. */
+export interface PreflightResponse extends RestorePlan {
   instanceId: string;
   mode: RestoreMode;
-  target: RestoreTarget;
-  description: string;
-  region: string;
-  backupLabel: string;
-  candidates: Array<{ region: string; backupLabel: string }>;
-  targetUtc: string | null;
-  targetLocal: string | null;
-  timeZone: string;
-  notes: string[];
-}
-
-export interface RestoreCheck {
-  name: string;
-  ok: boolean;
-  detail: string;
 }
 
 export interface RestoreProgress {
@@ -163,8 +126,8 @@ export interface RestoreProgress {
   bytesRestored?: number;
   bytesTotal?: number;
   etaSeconds?: number;
-  replayedLSN?: string;
-  targetLSN?: string;
+  replayedLsn?: string;
+  targetLsn?: string;
   timeline?: number;
 }
 
@@ -183,7 +146,7 @@ export interface RestoreView {
   /** null for restores nobody asked for (scheduled drills) */
   requestedBy: RestoreRequester | null;
   progress: RestoreProgress;
-  target: RestoreTarget;
+  target: RestoreTargetSpec;
   region: string | null;
   checks: RestoreCheck[];
   error: string | null;
@@ -205,7 +168,7 @@ export interface RestoreListItem {
   phase: string;
   mode: RestoreMode;
   requestedBy: RestoreRequester | null;
-  target: RestoreTarget;
+  target: RestoreTargetSpec;
   region: string | null;
   resultInstanceId: string | null;
   error: string | null;
@@ -215,15 +178,8 @@ export interface RestoreListItem {
   finishedAt: string | null;
 }
 
-export interface WalEvent {
-  kind: string;
-  xid: number;
-  lsn: string;
-  time: string;
-  relations?: string[];
-  rowCount?: number;
-  confidence: string;
-}
+/** A destructive event as the engine finds it in WAL, its commit time as `time`. */
+export type WalEvent = Omit<DestructiveEvent, 'committedAt'> & { time: string };
 
 export interface WalEventsResponse {
   from: string;
@@ -237,7 +193,7 @@ export interface DrillItem {
   restoreId: string | null;
   trigger: string;
   status: string;
-  target: RestoreTarget | null;
+  target: RestoreTargetSpec | null;
   region: string | null;
   checks: RestoreCheck[] | null;
   durationSeconds: number | null;
@@ -246,15 +202,8 @@ export interface DrillItem {
   finishedAt: string | null;
 }
 
-export interface TenantView {
-  id: string;
-  slug: string;
-  name: string;
-  retentionDays: number;
-  approvalPolicy: 'replace_only' | 'all_restores';
-  timezone: string;
-  plan: { id: string; name: string; retentionDaysMax: number; approvalForAllRestores: boolean };
-}
+/** GET/PATCH /api/v1/tenant: the tenant's settings as the database op reads them. */
+export type TenantView = TenantSettings;
 
 export interface MemberView {
   userId: string;

@@ -77,8 +77,8 @@ export async function syncCatalog(
           type: b.type,
           startedAt: new Date(b.startTime),
           stoppedAt: new Date(b.stopTime),
-          beginLSN: b.startLSN,
-          endLSN: b.stopLSN,
+          beginLsn: b.startLsn,
+          endLsn: b.stopLsn,
           walStart: b.walStart!,
           walStop: b.walStop!,
           timeline: Number.parseInt(b.walStart!.slice(0, 8), 16),
@@ -101,7 +101,7 @@ export async function syncCatalog(
         instanceId: source.id,
         region,
         latestCommitAt: new Date(latest.at),
-        latestCommitLSN: latest.lsn,
+        latestCommitLsn: latest.lsn,
         archiveOk: true,
       });
     }

@@ -1,16 +1,8 @@
-import { inTenantTx, instanceRegionStatus, and, eq, recordGeoCheck } from '@rewind/db';
+import { inTenantTx, instanceRegionStatus, and, eq, recordGeoCheck, type GeoCheckFindings } from '@rewind/db';
 import { listKeys } from '@rewind/storage';
 import type { ActivityDeps } from '../deps';
 import { archivePrefix, backupPrefix, relativeKeys, segmentsOfKeys } from './archive-keys';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
-
-export interface GeoCheckResult {
-  ok: boolean;
-  missingSegments: number;
-  missingBackups: number;
-  lagSeconds: number | null;
-  detail: string | null;
-}
 
 const BACKUP_LABEL = /^(\d{8}-\d{6}F(?:_\d{8}-\d{6}[DI])?)\//;
 
@@ -28,7 +20,7 @@ function backupLabels(keys: Set<string>): Set<string> {
  * B too. The newest segment of each side may still be in flight, so a difference only in the
  * segments newer than the other side's newest is lag, not loss.
  */
-export async function geoCheck(deps: ActivityDeps, ref: InstanceRef): Promise<GeoCheckResult> {
+export async function geoCheck(deps: ActivityDeps, ref: InstanceRef): Promise<GeoCheckFindings> {
   const { stanza } = await loadInstanceFacts(deps, ref);
   const list = async (client: typeof deps.regions.a, prefix: string) => {
     try {
@@ -37,7 +29,7 @@ export async function geoCheck(deps: ActivityDeps, ref: InstanceRef): Promise<Ge
       throw new Error(`while listing ${prefix} in ${client.region.name} for the geo check of instance ${ref.instanceId}: ${(err as Error).message}`, { cause: err });
     }
   };
-  let result: GeoCheckResult;
+  let result: GeoCheckFindings;
   try {
     const [walA, walB, bkA, bkB] = await Promise.all([
       list(deps.regions.a, archivePrefix(stanza)),

@@ -39,8 +39,8 @@ function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
       type: b.type,
       startedAt: new Date(b.startEpoch * 1000),
       stoppedAt: new Date(b.stopEpoch * 1000),
-      beginLSN: b.startLSN,
-      endLSN: b.stopLSN,
+      beginLsn: b.startLsn,
+      endLsn: b.stopLsn,
       walStart: b.walStart!,
       walStop: b.walStop!,
       timeline: timelineOf(b.walStart!),
@@ -122,8 +122,8 @@ export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise
       const previous = known.find((r) => r.region === region && r.stopSegment === newestRange?.stopSegment);
       const status: CatalogRegionStatus = {
         latestCommitAt: newest ? new Date(newest.committedAt) : (previous?.lastCommitAt ?? newestRange?.lastCommitAt ?? null),
-        latestCommitLSN: newest?.lsn ?? null,
-        latestCommitXID: newest ? String(newest.xid) : null,
+        latestCommitLsn: newest?.lsn ?? null,
+        latestCommitXid: newest ? String(newest.xid) : null,
         newestSegment: newestRange?.stopSegment ?? null,
         archiveOk: true,
         error: null,
@@ -150,8 +150,8 @@ export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise
           walRanges: null,
           status: {
             latestCommitAt: null,
-            latestCommitLSN: null,
-            latestCommitXID: null,
+            latestCommitLsn: null,
+            latestCommitXid: null,
             newestSegment: null,
             archiveOk: false,
             error,

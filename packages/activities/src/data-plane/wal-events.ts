@@ -1,9 +1,9 @@
 import {
   findDestructiveEvents,
   pgbackrestSegmentSource,
-  type DestructiveEvent,
   type RepoIndex,
 } from '@rewind/engine';
+import type { DestructiveEvent } from '@rewind/core';
 import { listWalRanges, inTenantTx } from '@rewind/db';
 import { contiguousRuns, sortSegmentNames } from '@rewind/engine';
 import { listKeys } from '@rewind/storage';
@@ -11,8 +11,6 @@ import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { archivePrefix, segmentsOfKeys } from './archive-keys';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
-
-export type WalEvent = DestructiveEvent;
 
 export interface FindWalEventsInput extends InstanceRef {
   /** RFC 3339 with an offset, already validated by the caller */
@@ -25,7 +23,7 @@ export interface FindWalEventsInput extends InstanceRef {
  * `to`. Only segments that can hold commits in that span are read: the catalog's ranges whose
  * newest commit is at or after `from`, up to the first range whose newest commit passes `to`.
  */
-export async function findWalEvents(deps: ActivityDeps, input: FindWalEventsInput): Promise<WalEvent[]> {
+export async function findWalEvents(deps: ActivityDeps, input: FindWalEventsInput): Promise<DestructiveEvent[]> {
   const { stanza } = await loadInstanceFacts(deps, input);
   // region A first; region B when A cannot be listed
   const sources: [RepoIndex, typeof deps.regions.a][] = [[1, deps.regions.a], [2, deps.regions.b]];

@@ -6,7 +6,6 @@ import { replaceHostActivities } from './replace-host-activities';
 export type { RestoreRun, CloneRecord } from './restore-record-activities';
 export type { RestoredFrom, RecoveryEnd } from './restore-host-activities';
 export type { CutoverResult } from './replace-host-activities';
-export type { IntegrityCheck } from './verify-restored-copy';
 
 export function restoreActivities(deps: ActivityDeps) {
   return {

@@ -1,6 +1,6 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PlanCandidate, RestoreTargetSpec } from '@rewind/core';
+import type { PlanCandidate, RestoreCheck, RestoreTargetSpec } from '@rewind/core';
 import { and, backups, eq, getInstance, inTenantTx, updateRestore } from '@rewind/db';
 import { mkdirForPostgres, repoForRegion } from '@rewind/engine';
 import { probeRegion } from '@rewind/storage';
@@ -10,7 +10,7 @@ import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { dirSize } from './dir-size';
 import { engineTarget } from './engine-target';
-import { verifyRestoredCopy, type IntegrityCheck } from './verify-restored-copy';
+import { verifyRestoredCopy } from './verify-restored-copy';
 
 export interface RestoredFrom {
   region: string;
@@ -26,7 +26,7 @@ export interface RecoveryEnd {
   /** the timeline the copy promoted to */
   timeline: number;
   /** where recovery stopped: the switch point recorded in the new timeline's history file */
-  targetLSN: string | null;
+  targetLsn: string | null;
 }
 
 function message(err: unknown): string {
@@ -62,7 +62,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
       .split('\n')
       .filter((l) => /^\d+\t/.test(l))
       .pop();
-    return { timeline, targetLSN: last?.split('\t')[1] ?? null };
+    return { timeline, targetLsn: last?.split('\t')[1] ?? null };
   };
 
   return {
@@ -208,7 +208,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
             if (inRecovery === 'f') return recoveryEnd(paths.pgdata, target);
             await progress(input.tenantId, input.restoreId, {
               percent: 75,
-              replayedLSN: replayed || undefined,
+              replayedLsn: replayed || undefined,
             });
             if (Date.now() > deadline)
               throw new Error(`${label(input.cloneId)} did not finish recovery in 6 hours`);
@@ -226,7 +226,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
       sourceInstanceId: string;
       port: number;
       target: RestoreTargetSpec;
-    }): Promise<IntegrityCheck[]> {
+    }): Promise<RestoreCheck[]> {
       return withHeartbeat(() => verifyRestoredCopy(deps, input), { phase: 'verifying' });
     },
 

@@ -7,17 +7,12 @@ import {
   parseRecoveryLog,
   VALIDATION_CHECK_PREFIX,
   VALIDATION_QUERY_LIMITS,
+  type RestoreCheck,
   type RestoreTargetSpec,
 } from '@rewind/core';
 import { and, asc, eq, getInstance, inTenantTx, validationQueries } from '@rewind/db';
 import { dumpSchema, queryAsRoleReadOnly, runAmcheck, sqlIdentifier, sqlLiteral } from '@rewind/engine';
 import type { ActivityDeps } from '../deps';
-
-export interface IntegrityCheck {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -27,7 +22,7 @@ function message(err: unknown): string {
 async function check(
   name: string,
   fn: () => Promise<{ ok: boolean; detail: string }>,
-): Promise<IntegrityCheck> {
+): Promise<RestoreCheck> {
   try {
     return { name, ...(await fn()) };
   } catch (err) {
@@ -48,7 +43,7 @@ export async function verifyRestoredCopy(
     port: number;
     target: RestoreTargetSpec;
   },
-): Promise<IntegrityCheck[]> {
+): Promise<RestoreCheck[]> {
   const { engine } = deps;
   const paths = engine.paths(input.cloneId);
   const socket = { socketDir: paths.run, port: input.port };
@@ -71,7 +66,7 @@ export async function verifyRestoredCopy(
         .orderBy(asc(validationQueries.createdAt), asc(validationQueries.id)),
     }),
   );
-  const checks: IntegrityCheck[] = [];
+  const checks: RestoreCheck[] = [];
 
   checks.push(
     await check('recovery_target', async () => {

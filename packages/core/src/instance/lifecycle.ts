@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import type { RestoreMode } from '../restore/restore-mode';
 
 /**
  * Which lifecycle actions a tenant may ask for, in which state. Pure: the caller loads the
@@ -34,7 +35,7 @@ export const IN_PROGRESS_STATUS = {
 
 export interface ActiveRestoreFact {
   id: string;
-  mode: 'clone' | 'replace';
+  mode: RestoreMode;
   status: string;
 }
 

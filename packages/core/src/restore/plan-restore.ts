@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error';
-import { compareLsn } from '../time/lsn';
+import { compareLsn } from '../postgres/lsn';
 import { formatEpochMicros, toEpochMicros } from '../time/parse-target-time';
 import { locateTarget, type RegionWindow, type TimeInput } from '../window/restore-window';
 import { formatInZone } from './format-in-zone';
@@ -10,7 +10,7 @@ export interface PlanBackup {
   region: string;
   label: string;
   /** stop LSN of the backup: recovery is consistent from here, so an LSN target needs ≥ this */
-  endLSN: string;
+  endLsn: string;
 }
 
 export interface PlanInput {
@@ -96,13 +96,13 @@ function planLsn(input: PlanInput, t: { lsn: string }): PlanCandidate[] {
   for (const w of regionsOf(input)) {
     const mine = input.backups.filter((b) => b.region === w.region);
     for (const b of mine)
-      if (!oldestEnd || compareLsn(b.endLSN, oldestEnd) < 0) oldestEnd = b.endLSN;
+      if (!oldestEnd || compareLsn(b.endLsn, oldestEnd) < 0) oldestEnd = b.endLsn;
     const latest = input.latestCommit[w.region]?.lsn ?? undefined;
     if (latest && (!newestLatest || compareLsn(latest, newestLatest) > 0)) newestLatest = latest;
     if (!latest || compareLsn(t.lsn, latest) > 0) continue;
     const serving = mine
-      .filter((b) => compareLsn(b.endLSN, t.lsn) <= 0)
-      .sort((a, b) => compareLsn(b.endLSN, a.endLSN))[0];
+      .filter((b) => compareLsn(b.endLsn, t.lsn) <= 0)
+      .sort((a, b) => compareLsn(b.endLsn, a.endLsn))[0];
     if (serving) candidates.push({ region: w.region, backupLabel: serving.label });
   }
   if (candidates.length > 0) return candidates;
@@ -115,12 +115,12 @@ function planLsn(input: PlanInput, t: { lsn: string }): PlanCandidate[] {
     refuse(
       'target_before_window',
       `LSN ${t.lsn} is before the restorable window: the oldest retained backup ends at LSN ${oldestEnd}, and recovery cannot stop before that`,
-      { nearest: { afterLSN: oldestEnd } },
+      { nearest: { afterLsn: oldestEnd } },
     );
   refuse(
     'target_after_window',
     `LSN ${t.lsn} is after the restorable window: the newest commit in archived WAL is at LSN ${newestLatest}; newer WAL becomes restorable once it is archived`,
-    { nearest: { beforeLSN: newestLatest } },
+    { nearest: { beforeLsn: newestLatest } },
   );
 }
 

@@ -1,4 +1,4 @@
-import { compareLsn } from '../time/lsn';
+import { compareLsn } from '../postgres/lsn';
 import { formatEpochMicros, toEpochMicros } from '../time/parse-target-time';
 import type { RestoreTargetSpec } from './restore-target';
 

@@ -1,11 +1,12 @@
 import { AppError } from '../errors/app-error';
-import { parseLsn, parseXid } from '../time/lsn';
+import { parseLsn } from '../postgres/lsn';
+import { parseXid } from '../postgres/xid';
 import { formatEpochMicros, parseTargetTime } from '../time/parse-target-time';
 
 /**
  * A restore target as stored (restores.target) and passed to workflows: plain JSON, times in
- * UTC with µs, LSNs normalised. Mirrors `RestoreTargetRecord` in @rewind/db (kept structurally
- * identical so core stays free of the schema).
+ * UTC with µs, LSNs normalised. The one definition: the database column (restores.target), the
+ * workflows and the API's JSON all use this type.
  */
 export type RestoreTargetSpec =
   | { time: string; inclusive: boolean }

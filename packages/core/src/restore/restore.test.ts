@@ -49,9 +49,9 @@ const windows = computeRestoreWindows({
 const base: Omit<PlanInput, 'target'> = {
   windows,
   backups: [
-    { region: 'region-a', label: 'F1', endLSN: '0/3000100' },
-    { region: 'region-a', label: 'I2', endLSN: '0/8000100' },
-    { region: 'region-b', label: 'F1', endLSN: '0/3000100' },
+    { region: 'region-a', label: 'F1', endLsn: '0/3000100' },
+    { region: 'region-a', label: 'I2', endLsn: '0/8000100' },
+    { region: 'region-b', label: 'F1', endLsn: '0/3000100' },
   ],
   latestCommit: {
     'region-a': { lsn: '0/C000200', at: '2026-11-22T13:00:00.5Z' },

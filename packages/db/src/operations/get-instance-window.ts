@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { computeRestoreWindows, type RegionWindow } from '@rewind/core';
 import type { Tx } from '../client';
+import type { GeoCheckFindings } from './record-geo-check';
 import { tenantWhere } from '../access';
 import { backups, geoChecks, instanceRegionStatus, walRanges } from '../schema';
 
@@ -17,19 +18,28 @@ export interface InstanceWindowRegion {
   syncedAt: string | null;
 }
 
+export interface LastBackup {
+  label: string;
+  type: string;
+  region: string;
+  stoppedAt: string;
+}
+
+/** The newest geo check of the instance, as the instance page and the fleet view show it. */
+export interface GeoCheckSummary extends GeoCheckFindings {
+  checkedAt: string;
+}
+
+/**
+ * The instance's window as the API answers it (GET /api/v1/instances/{id}: `window.regions`,
+ * `rpoSeconds`, `lastBackup`, `geoCheck`), and the admin fleet view; the one definition.
+ */
 export interface InstanceWindow {
   regions: InstanceWindowRegion[];
   /** the best (smallest) RPO over all regions */
   rpoSeconds: number | null;
-  lastBackup: { label: string; type: string; region: string; stoppedAt: string } | null;
-  geoCheck: {
-    ok: boolean;
-    missingSegments: number;
-    missingBackups: number;
-    lagSeconds: number | null;
-    detail: string | null;
-    checkedAt: string;
-  } | null;
+  lastBackup: LastBackup | null;
+  geoCheck: GeoCheckSummary | null;
   /** full per-region result of the window math, for restore validation */
   windows: RegionWindow[];
 }

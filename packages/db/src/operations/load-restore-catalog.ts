@@ -26,7 +26,7 @@ export async function loadRestoreCatalog(
   const { windows } = await getInstanceWindow(tx, tenantId, instanceId, { regions });
   // one transaction is one connection: queries run one after another
   const b = await tx
-    .select({ region: backups.region, label: backups.label, endLSN: backups.endLSN })
+    .select({ region: backups.region, label: backups.label, endLsn: backups.endLsn })
     .from(backups)
     .where(and(tenantWhere(backups, tenantId), eq(backups.instanceId, instanceId)));
   const s = await tx
@@ -41,7 +41,7 @@ export async function loadRestoreCatalog(
   const latestCommit: RestoreCatalog['latestCommit'] = {};
   for (const r of s)
     latestCommit[r.region] = {
-      lsn: r.latestCommitLSN,
+      lsn: r.latestCommitLsn,
       at: r.latestCommitAt?.toISOString() ?? null,
     };
   return {

@@ -1,4 +1,4 @@
-import { AppError, parseRestoreTarget, planRestore, type RestorePlan } from '@rewind/core';
+import { AppError, parseRestoreTarget, planRestore, type RestoreMode, type RestorePlan } from '@rewind/core';
 import type { Tx } from '../client';
 import { getInstance, type InstanceRecord } from './get-instance';
 import { loadRestoreCatalog } from './load-restore-catalog';
@@ -6,7 +6,7 @@ import { loadRestoreCatalog } from './load-restore-catalog';
 export interface RestoreRequestBody {
   /** as the client sent it; validated here */
   target?: unknown;
-  mode?: 'clone' | 'replace';
+  mode?: RestoreMode;
   region?: string;
 }
 

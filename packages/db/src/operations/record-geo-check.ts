@@ -3,14 +3,18 @@ import { geoChecks } from '../schema';
 
 export type GeoCheckRow = typeof geoChecks.$inferSelect;
 
-export interface RecordGeoCheckInput {
-  tenantId: string;
-  instanceId: string;
+/** What one geo check found: region B holds every WAL segment and backup set region A holds. */
+export interface GeoCheckFindings {
   ok: boolean;
   missingSegments: number;
   missingBackups: number;
   lagSeconds: number | null;
   detail: string | null;
+}
+
+export interface RecordGeoCheckInput extends GeoCheckFindings {
+  tenantId: string;
+  instanceId: string;
 }
 
 export async function recordGeoCheck(tx: Tx, input: RecordGeoCheckInput): Promise<GeoCheckRow> {

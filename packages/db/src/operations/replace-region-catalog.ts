@@ -8,8 +8,8 @@ export interface CatalogBackup {
   type: 'full' | 'diff' | 'incr';
   startedAt: Date;
   stoppedAt: Date;
-  beginLSN: string;
-  endLSN: string;
+  beginLsn: string;
+  endLsn: string;
   walStart: string;
   walStop: string;
   timeline: number;
@@ -26,8 +26,8 @@ export interface CatalogWalRange {
 
 export interface CatalogRegionStatus {
   latestCommitAt: Date | null;
-  latestCommitLSN: string | null;
-  latestCommitXID: string | null;
+  latestCommitLsn: string | null;
+  latestCommitXid: string | null;
   newestSegment: string | null;
   archiveOk: boolean;
   error: string | null;

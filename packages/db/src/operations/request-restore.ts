@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type RestorePlan } from '@rewind/core';
+import { AppError, type RestoreMode, type RestorePlan } from '@rewind/core';
 import type { Tx } from '../client';
 import { appendAuditEvent, type AuditActor } from '../audit/append-audit-event';
 import { isUuid, tenantWhere } from '../access';
-import { instances, restores, tenants, type RestoreTargetRecord } from '../schema';
+import { instances, restores, tenants } from '../schema';
 import { and, eq } from 'drizzle-orm';
 import { preflightRestore, type RestoreRequestBody } from './preflight-restore';
 
@@ -23,7 +23,7 @@ export interface RequestedRestore {
   id: string;
   workflowId: string;
   status: 'pending_approval' | 'running';
-  mode: 'clone' | 'replace';
+  mode: RestoreMode;
   needsApproval: boolean;
   plan: RestorePlan;
   hostId: string;
@@ -65,7 +65,7 @@ export async function requestRestore(
     instanceId: instance.id,
     requestedBy: options.requestedBy,
     workflowId,
-    target: plan.target as RestoreTargetRecord,
+    target: plan.target,
     mode,
     region: plan.region,
     status,

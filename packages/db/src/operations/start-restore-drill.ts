@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
 import { appendAuditEvent } from '../audit/append-audit-event';
-import { restoreDrills, restores, type RestoreTargetRecord } from '../schema';
+import { restoreDrills, restores } from '../schema';
 import { getInstance } from './get-instance';
 import { preflightRestore } from './preflight-restore';
 
@@ -110,7 +110,7 @@ export async function startRestoreDrill(
     instanceId: instance.id,
     requestedBy: null,
     workflowId: restoreWorkflowId,
-    target: plan.target as RestoreTargetRecord,
+    target: plan.target,
     mode: 'clone',
     region: plan.region,
     status: 'running',
@@ -118,7 +118,7 @@ export async function startRestoreDrill(
   });
   await tx
     .update(restoreDrills)
-    .set({ restoreId, target: plan.target as RestoreTargetRecord, region: plan.region })
+    .set({ restoreId, target: plan.target, region: plan.region })
     .where(eq(restoreDrills.id, drillId));
   await appendAuditEvent(tx, {
     tenantId: options.tenantId,

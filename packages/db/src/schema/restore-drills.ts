@@ -1,6 +1,7 @@
+import type { RestoreCheck, RestoreTargetSpec } from '@rewind/core';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { instances } from './instances';
-import { restores, type RestoreCheckRecord, type RestoreTargetRecord } from './restores';
+import { restores } from './restores';
 import { tenants } from './tenants';
 import { tenantIsolation } from './rls';
 
@@ -27,9 +28,9 @@ export const restoreDrills = pgTable(
     workflowId: text('workflow_id').notNull().unique(),
     trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
     status: text('status', { enum: restoreDrillStatuses }).notNull(),
-    target: jsonb('target').$type<RestoreTargetRecord>(),
+    target: jsonb('target').$type<RestoreTargetSpec>(),
     region: text('region'),
-    checks: jsonb('checks').$type<RestoreCheckRecord[]>().notNull().default([]),
+    checks: jsonb('checks').$type<RestoreCheck[]>().notNull().default([]),
     /** seconds from the drill's start until its checks had answered */
     durationSeconds: integer('duration_seconds'),
     error: text('error'),

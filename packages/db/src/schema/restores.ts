@@ -1,3 +1,4 @@
+import type { RestoreCheck, RestoreTargetSpec } from '@rewind/core';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instances } from './instances';
 import { tenants } from './tenants';
@@ -15,18 +16,6 @@ export const restoreStatuses = [
 ] as const;
 export type RestoreStatus = (typeof restoreStatuses)[number];
 
-export type RestoreTargetRecord =
-  | { time: string; inclusive: boolean }
-  | { lsn: string; inclusive: boolean }
-  | { xid: string; inclusive: boolean }
-  | { name: string }
-  | { latest: true };
-
-export interface RestoreCheckRecord {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
 
 export const restores = pgTable(
   'restores',
@@ -40,13 +29,13 @@ export const restores = pgTable(
       .references(() => instances.id),
     requestedBy: uuid('requested_by').references(() => users.id),
     workflowId: text('workflow_id').notNull().unique(),
-    target: jsonb('target').$type<RestoreTargetRecord>().notNull(),
+    target: jsonb('target').$type<RestoreTargetSpec>().notNull(),
     mode: text('mode', { enum: ['clone', 'replace'] }).notNull(),
     region: text('region'),
     status: text('status', { enum: restoreStatuses }).notNull(),
     phase: text('phase').notNull().default('validating'),
     progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
-    checks: jsonb('checks').$type<RestoreCheckRecord[]>().notNull().default([]),
+    checks: jsonb('checks').$type<RestoreCheck[]>().notNull().default([]),
     resultInstanceId: uuid('result_instance_id').references(() => instances.id),
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

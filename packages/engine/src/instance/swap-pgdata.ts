@@ -70,7 +70,7 @@ export function renderServingAutoConf(
 
 /** "Latest checkpoint location", its timeline and the segment size, from pg_controldata output (pure). */
 export function parseControlData(text: string): {
-  checkpointLSN: string;
+  checkpointLsn: string;
   timeline: number;
   walSegmentSize: number;
 } {
@@ -80,7 +80,7 @@ export function parseControlData(text: string): {
     return m[1]!.trim();
   };
   return {
-    checkpointLSN: field('Latest checkpoint location'),
+    checkpointLsn: field('Latest checkpoint location'),
     timeline: Number(field("Latest checkpoint's TimeLineID")),
     walSegmentSize: Number(field('Bytes per WAL segment')),
   };
@@ -100,7 +100,7 @@ async function markUnarchived(config: EngineConfig, pgdata: string): Promise<Swa
   const control = parseControlData(r.stdout);
   const wal = path.join(pgdata, 'pg_wal');
   const status = path.join(wal, 'archive_status');
-  const current = lsnToSegment(control.checkpointLSN, control.timeline, control.walSegmentSize);
+  const current = lsnToSegment(control.checkpointLsn, control.timeline, control.walSegmentSize);
   const tli = control.timeline.toString(16).toUpperCase().padStart(8, '0');
   const names = await readdir(wal);
   const done = new Set(await readdir(status).catch(() => [] as string[]));

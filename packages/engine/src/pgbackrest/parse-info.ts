@@ -18,8 +18,8 @@ export interface BackupInfo {
   stopEpoch: number;
   startTime: string;
   stopTime: string;
-  startLSN: string;
-  stopLSN: string;
+  startLsn: string;
+  stopLsn: string;
   /** first and last WAL segment the backup needs to be consistent */
   walStart: string | null;
   walStop: string | null;
@@ -167,8 +167,8 @@ export function parseInfo(json: string): StanzaInfo[] {
               stopEpoch: b.timestamp.stop,
               startTime: iso(b.timestamp.start),
               stopTime: iso(b.timestamp.stop),
-              startLSN: b.lsn.start,
-              stopLSN: b.lsn.stop,
+              startLsn: b.lsn.start,
+              stopLsn: b.lsn.stop,
               walStart: b.archive.start,
               walStop: b.archive.stop,
               sizeBytes: b.info.size,

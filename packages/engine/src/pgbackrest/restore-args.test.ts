@@ -35,10 +35,10 @@ describe('buildRestoreArgs', () => {
     expect(
       buildRestoreArgs({
         ...base,
-        target: { type: 'lsn', targetLSN: '0/3000358', inclusive: false },
+        target: { type: 'lsn', targetLsn: '0/3000358', inclusive: false },
       }),
     ).toContain('--target-exclusive');
-    expect(buildRestoreArgs({ ...base, target: { type: 'xid', targetXID: '745' } })).toEqual(
+    expect(buildRestoreArgs({ ...base, target: { type: 'xid', targetXid: '745' } })).toEqual(
       expect.arrayContaining(['--type=xid', '--target=745']),
     );
     expect(
@@ -56,11 +56,11 @@ describe('buildRestoreArgs', () => {
   });
 
   it('validates target values', () => {
-    expect(() => buildRestoreArgs({ ...base, target: { type: 'lsn', targetLSN: 'zz' } })).toThrow(
+    expect(() => buildRestoreArgs({ ...base, target: { type: 'lsn', targetLsn: 'zz' } })).toThrow(
       /LSN/,
     );
     expect(() =>
-      buildRestoreArgs({ ...base, target: { type: 'xid', targetXID: '1; rm' } }),
+      buildRestoreArgs({ ...base, target: { type: 'xid', targetXid: '1; rm' } }),
     ).toThrow(/xid/);
   });
 });

@@ -1,7 +1,7 @@
 export type RestoreTarget =
   | { type: 'time'; targetTime: string; inclusive?: boolean }
-  | { type: 'lsn'; targetLSN: string; inclusive?: boolean }
-  | { type: 'xid'; targetXID: string; inclusive?: boolean }
+  | { type: 'lsn'; targetLsn: string; inclusive?: boolean }
+  | { type: 'xid'; targetXid: string; inclusive?: boolean }
   | { type: 'name'; targetName: string }
   | { type: 'immediate' }
   /** replay every archived segment (the newest restorable state); promotes at the end of WAL */
@@ -51,14 +51,14 @@ export function buildRestoreArgs(input: RestoreArgsInput): string[] {
       args.push('--type=time', `--target=${formatTargetTime(t.targetTime)}`);
       break;
     case 'lsn':
-      if (!LSN.test(t.targetLSN))
-        throw new Error(`target LSN ${JSON.stringify(t.targetLSN)} is not like 0/4003528`);
-      args.push('--type=lsn', `--target=${t.targetLSN}`);
+      if (!LSN.test(t.targetLsn))
+        throw new Error(`target LSN ${JSON.stringify(t.targetLsn)} is not like 0/4003528`);
+      args.push('--type=lsn', `--target=${t.targetLsn}`);
       break;
     case 'xid':
-      if (!/^\d+$/.test(t.targetXID))
-        throw new Error(`target xid ${JSON.stringify(t.targetXID)} is not a number`);
-      args.push('--type=xid', `--target=${t.targetXID}`);
+      if (!/^\d+$/.test(t.targetXid))
+        throw new Error(`target xid ${JSON.stringify(t.targetXid)} is not a number`);
+      args.push('--type=xid', `--target=${t.targetXid}`);
       break;
     case 'name':
       if (t.targetName.length === 0 || /[\r\n']/.test(t.targetName))

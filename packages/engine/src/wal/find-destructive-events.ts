@@ -12,12 +12,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareLsn } from './lsn';
-import {
-  DestructiveEventCollector,
-  type DestructiveEvent,
-  type DestructiveEventOptions,
-} from './destructive-events';
+import { compareLsn, type DestructiveEvent } from '@rewind/core';
+import { DestructiveEventCollector, type DestructiveEventOptions } from './destructive-events';
 import { runWaldump, type RunWaldumpOptions } from './run-waldump';
 import { contiguousRuns, DEFAULT_WAL_SEGMENT_SIZE, sortSegmentNames } from './segment-names';
 import type { SegmentSource } from './segment-source';

@@ -1,4 +1,3 @@
-export { compareLsn, formatLsn, normalizeLsn, parseLsn } from './lsn';
 export {
   compareSegmentNames,
   contiguousRuns,
@@ -35,8 +34,6 @@ export {
 export {
   classifyDestructiveEvents,
   DestructiveEventCollector,
-  type DestructiveEvent,
-  type DestructiveEventKind,
   type DestructiveEventOptions,
 } from './destructive-events';
 export {

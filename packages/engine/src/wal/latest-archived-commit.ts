@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTransactionEnd } from './parse-waldump';
-import { compareLsn } from './lsn';
+import { compareLsn } from '@rewind/core';
 import { runWaldump, type RunWaldumpOptions } from './run-waldump';
 import { DEFAULT_WAL_SEGMENT_SIZE, nextSegment, sortSegmentNames } from './segment-names';
 import type { SegmentSource } from './segment-source';

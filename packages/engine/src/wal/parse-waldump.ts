@@ -9,7 +9,7 @@
  * %Z), so it must run with TZ=UTC; a time in any other zone is refused rather
  * than guessed.
  */
-import { normalizeLsn } from './lsn';
+import { parseLsn } from '@rewind/core';
 
 export interface WalBlockRef {
   /** "spcOid/dbOid/relNumber" exactly as printed */
@@ -78,8 +78,8 @@ export function parseWaldumpLine(line: string): WalRecord | null {
     recordLength: Number(rec),
     totalLength: Number(tot),
     xid: Number(tx),
-    lsn: normalizeLsn(lsn),
-    prevLsn: normalizeLsn(prev),
+    lsn: parseLsn(lsn).text,
+    prevLsn: parseLsn(prev).text,
     desc,
     recordType: /^\S*/.exec(desc)?.[0] ?? '',
     blockRefs,

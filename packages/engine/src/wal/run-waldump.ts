@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { parseLsn } from './lsn';
+import { parseLsn } from '@rewind/core';
 import { parseWaldumpLine, type WalRecord } from './parse-waldump';
 import { DEFAULT_WAL_SEGMENT_SIZE, parseSegmentName, segmentStartLsn } from './segment-names';
 import type { CommandWrapper } from './command-wrapper';
@@ -171,8 +171,8 @@ export async function runWaldump(
     if (code === 0) return { records, lastLsn, endedAtInvalidRecord: false };
     if (code !== null && END_OF_WAL_PATTERNS.some((p) => p.test(message))) {
       const at = LSN_IN_MESSAGE.exec(message)?.[1];
-      const lastSegmentStart = parseLsn(segmentStartLsn(endSegment, segSize));
-      if (at !== undefined && parseLsn(at) >= lastSegmentStart) {
+      const lastSegmentStart = parseLsn(segmentStartLsn(endSegment, segSize)).value;
+      if (at !== undefined && parseLsn(at).value >= lastSegmentStart) {
         return { records, lastLsn, endedAtInvalidRecord: true, endMessage: message };
       }
       throw new WaldumpError(

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatLsn, normalizeLsn, parseLsn, compareLsn } from './lsn';
 import {
   contiguousRuns,
   listGaps,
@@ -12,16 +11,6 @@ import {
   segmentStartLsn,
   sortSegmentNames,
 } from './segment-names';
-
-describe('LSN', () => {
-  it('reads pg_waldump zero-padded and pg_lsn forms alike', () => {
-    expect(parseLsn('0/01A3B2C8')).toBe(parseLsn('0/1A3B2C8'));
-    expect(normalizeLsn('0/01A3B2C8')).toBe('0/1A3B2C8');
-    expect(formatLsn((1n << 32n) | 0x28n)).toBe('1/28');
-    expect(compareLsn('0/FFFFFFFF', '1/0')).toBe(-1);
-    expect(() => parseLsn('nope')).toThrow(/invalid LSN/);
-  });
-});
 
 describe('segment names', () => {
   it('round-trips timeline, log id and segment', () => {

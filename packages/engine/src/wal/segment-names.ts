@@ -3,7 +3,7 @@
  * segment within the log id), all 8 upper-case hex digits. With the default
  * 16 MB segments a log id holds 256 segments, so the last part runs 00..FF.
  */
-import { formatLsn, parseLsn } from './lsn';
+import { formatLsn, parseLsn } from '@rewind/core';
 
 export const DEFAULT_WAL_SEGMENT_SIZE = 16 * 1024 * 1024;
 
@@ -99,7 +99,7 @@ export function lsnToSegment(
   timeline: number,
   walSegmentSize = DEFAULT_WAL_SEGMENT_SIZE,
 ): string {
-  return segmentNameFromSegNo(timeline, parseLsn(lsn) / BigInt(walSegmentSize), walSegmentSize);
+  return segmentNameFromSegNo(timeline, parseLsn(lsn).value / BigInt(walSegmentSize), walSegmentSize);
 }
 
 export function segmentStartLsn(name: string, walSegmentSize = DEFAULT_WAL_SEGMENT_SIZE): string {

@@ -17,7 +17,7 @@ export async function findWalEvents(
   // another tenant's instance is not_found like any unknown id
   const row = await getInstance(tx, input.tenantId, input.instanceId);
   const client = await orchestrator(deps, 'wal-events');
-  return executeWorkflow(client, workflowDefs.walEvents, {
+  return executeWorkflow(client, workflowDefs.findWalEvents, {
     id: [input.tenantId, row.id, randomUUID()],
     args: [{ tenantId: input.tenantId, instanceId: row.id, from: input.from, to: input.to }],
     options: { workflowExecutionTimeout: '5 minutes' },

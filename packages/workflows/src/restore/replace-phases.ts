@@ -93,7 +93,7 @@ export function replacePhases(ctx: ReplaceContext) {
           region: from.region,
           backup: from.backupLabel,
           timeline: swapped.timeline,
-          targetLSN: view.targetLSN,
+          targetLsn: view.targetLsn,
           checks,
           newBackup: backup,
           undoUntil: view.expiresAt,

@@ -34,7 +34,7 @@ export function restoreRecorder(
               phase: patch.phase,
               progress: {
                 percent: view.percent,
-                ...(view.targetLSN ? { targetLSN: view.targetLSN } : {}),
+                ...(view.targetLsn ? { targetLsn: view.targetLsn } : {}),
                 ...(view.timeline ? { timeline: view.timeline } : {}),
               },
             }

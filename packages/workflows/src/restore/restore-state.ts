@@ -1,3 +1,4 @@
+import type { RestoreMode } from '@rewind/core';
 import type { RestoreProgressView, UndoReplacePayload, UndoReplaceResult } from '../messages';
 
 export interface RestoreToPointInTimeInput {
@@ -11,7 +12,7 @@ export interface RestoreToPointInTimeInput {
    * endpoint (port, record, stanza) serves the restored data on a new timeline; its previous
    * data is kept for undo until `keepReplacedSeconds`. Replace always waits for approval.
    */
-  mode: 'clone' | 'replace';
+  mode: RestoreMode;
   needsApproval: boolean;
   /** the source's host: restore activities run on its queue */
   hostId: string;
@@ -71,7 +72,7 @@ export function initialRestoreState(input: RestoreToPointInTimeInput): RestoreSt
       expiresAt: null,
       error: null,
       mode: replace ? 'replace' : 'clone',
-      targetLSN: null,
+      targetLsn: null,
       timeline: null,
       undone: false,
     },

@@ -121,7 +121,7 @@ export async function restoreToPointInTime(
       port: clone.port,
       walSource: { sourceInstanceId: run.sourceInstanceId, region: from.region },
     });
-    view.targetLSN = end.targetLSN;
+    view.targetLsn = end.targetLsn;
     view.timeline = end.timeline;
 
     // phase: verifying

@@ -33,7 +33,7 @@ describe('startWorkflow', () => {
 
   it('takes a test queue and extra Temporal options, never a caller-made id', async () => {
     const { client, calls } = recordingClient();
-    await executeWorkflow(client, workflowDefs.walEvents, {
+    await executeWorkflow(client, workflowDefs.findWalEvents, {
       id: ['t1', 'i1', 'r1'],
       args: [{ tenantId: 't1', instanceId: 'i1', from: 'a', to: 'b' }],
       taskQueue: 'it-queue',

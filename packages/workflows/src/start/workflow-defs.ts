@@ -34,7 +34,7 @@ export const workflowDefs = {
   startInstance: def('startInstance', workflowIds.startInstance),
   deleteInstance: def('deleteInstance', workflowIds.deleteInstance),
   takeBackup: def('takeBackup', workflowIds.backup),
-  walEvents: def('walEvents', workflowIds.walEvents),
+  findWalEvents: def('findWalEvents', workflowIds.findWalEvents),
   restoreToPointInTime: def('restoreToPointInTime', workflowIds.restore),
   applyTenantPlan: def('applyTenantPlan', workflowIds.applyTenantPlan),
 } as const;

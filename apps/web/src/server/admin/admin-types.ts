@@ -1,7 +1,12 @@
 /**
  * JSON shapes of /api/v1/admin/*. No server imports: the admin console imports these as
- * types only, so client and server agree on one definition.
+ * types only, so client and server agree on one definition. Shapes a package defines (checks,
+ * the window's last backup and geo check, an audit event) are imported as types, not restated.
  */
+import type { RestoreCheck, RestoreMode } from '@rewind/core';
+import type { GeoCheckSummary, InstanceWindowRegion, LastBackup } from '@rewind/db';
+import type { AuditEventView } from '../../lib/api-types';
+
 export interface AdminTenantRef {
   id: string;
   slug: string;
@@ -15,7 +20,7 @@ export interface AdminRestore {
   requestedBy: { id: string; email: string; name: string } | null;
   /** a readable rendering of the stored target, e.g. `2026-01-01T00:00:00Z` or `latest` */
   target: string;
-  mode: 'clone' | 'replace';
+  mode: RestoreMode;
   region: string | null;
   status: string;
   phase: string;
@@ -33,21 +38,16 @@ export interface AdminDrill {
   trigger: 'schedule' | 'manual';
   status: string;
   region: string | null;
-  checks: { name: string; ok: boolean; detail: string }[];
+  checks: RestoreCheck[];
   durationSeconds: number | null;
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
 }
 
-export interface AdminFleetRegion {
-  region: string;
-  earliest: string | null;
-  latest: string | null;
-  rpoSeconds: number | null;
-  archiveOk: boolean;
-  error: string | null;
-  syncedAt: string | null;
+/** A region of the instance's window, with its gaps counted rather than listed. */
+export interface AdminFleetRegion
+  extends Pick<InstanceWindowRegion, 'region' | 'earliest' | 'latest' | 'rpoSeconds' | 'archiveOk' | 'error' | 'syncedAt'> {
   gaps: number;
 }
 
@@ -61,8 +61,8 @@ export interface AdminFleetInstance {
   tenant: AdminTenantRef & { planId: string };
   rpoSeconds: number | null;
   regions: AdminFleetRegion[];
-  lastBackup: { label: string; type: string; region: string; stoppedAt: string } | null;
-  geoCheck: { ok: boolean; missingSegments: number; missingBackups: number; lagSeconds: number | null; detail: string | null; checkedAt: string } | null;
+  lastBackup: LastBackup | null;
+  geoCheck: GeoCheckSummary | null;
   lastDrill: { id: string; status: string; startedAt: string; finishedAt: string | null; error: string | null } | null;
 }
 
@@ -87,15 +87,9 @@ export interface AdminTenant extends AdminTenantRef {
   createdAt: string;
 }
 
-export interface AdminAuditEvent {
-  id: number;
+/** An audit event across tenants (without the chain hashes, which only the tenant's own view verifies). */
+export interface AdminAuditEvent extends Omit<AuditEventView, 'prevHash' | 'hash'> {
   tenant: { id: string; slug: string | null } | null;
-  seq: number;
-  at: string;
-  actor: { type: string; id: string | null; email: string | null };
-  action: string;
-  target: { type: string; id: string } | null;
-  data: Record<string, unknown>;
 }
 
 export interface AdminAuditPage {

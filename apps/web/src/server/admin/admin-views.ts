@@ -1,8 +1,9 @@
 import 'server-only';
-import type { AuditSearchPage, FleetInstance, PlanRow, PlatformDrillRow, PlatformRestoreRow, RestoreTargetRecord, TenantOverview } from '@rewind/db';
+import type { RestoreTargetSpec } from '@rewind/core';
+import type { AuditSearchPage, FleetInstance, PlanRow, PlatformDrillRow, PlatformRestoreRow, TenantOverview } from '@rewind/db';
 import type { AdminAuditEvent, AdminDrill, AdminFleetInstance, AdminPlan, AdminRestore, AdminTenant } from './admin-types';
 
-export function targetLabel(t: RestoreTargetRecord): string {
+export function targetLabel(t: RestoreTargetSpec): string {
   if ('latest' in t) return 'latest';
   if ('time' in t) return t.time;
   if ('lsn' in t) return `LSN ${t.lsn}`;

@@ -1,6 +1,7 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { RestoreCheck } from '@rewind/core';
 import type { PlatformDb } from '../../platform-db';
-import { instances, restoreDrills, tenants, type RestoreCheckRecord, type RestoreDrillStatus } from '../../schema';
+import { instances, restoreDrills, tenants, type RestoreDrillStatus } from '../../schema';
 
 export interface PlatformDrillRow {
   id: string;
@@ -10,7 +11,7 @@ export interface PlatformDrillRow {
   trigger: 'schedule' | 'manual';
   status: RestoreDrillStatus;
   region: string | null;
-  checks: RestoreCheckRecord[];
+  checks: RestoreCheck[];
   durationSeconds: number | null;
   error: string | null;
   startedAt: Date;

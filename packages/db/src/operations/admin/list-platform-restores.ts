@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import type { RestoreMode, RestoreTargetSpec } from '@rewind/core';
 import type { PlatformDb } from '../../platform-db';
-import { instances, restores, tenants, users, type RestoreStatus, type RestoreTargetRecord } from '../../schema';
+import { instances, restores, tenants, users, type RestoreStatus } from '../../schema';
 
 export interface PlatformRestoreFilter {
   statuses?: readonly RestoreStatus[];
@@ -16,8 +17,8 @@ export interface PlatformRestoreRow {
   tenant: { id: string; slug: string; name: string };
   instance: { id: string; name: string };
   requestedBy: { id: string; email: string; name: string } | null;
-  target: RestoreTargetRecord;
-  mode: 'clone' | 'replace';
+  target: RestoreTargetSpec;
+  mode: RestoreMode;
   region: string | null;
   status: RestoreStatus;
   phase: string;

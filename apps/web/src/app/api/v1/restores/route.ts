@@ -1,5 +1,6 @@
 import { findUserEmails, listRestores } from '@rewind/db';
 import { z } from 'zod';
+import { limitParam } from '@/server/api/query-fields';
 import { readQuery } from '@/server/api/read-query';
 import { withTenant } from '@/server/api/with-tenant';
 import { toRequesterView } from '@/server/restores/requesters';
@@ -10,12 +11,7 @@ export const dynamic = 'force-dynamic';
 const listQuery = z
   .object({
     instanceId: z.string().max(64).optional(),
-    limit: z
-      .string()
-      .regex(/^\d{1,3}$/, 'must be an integer from 1 to 500')
-      .transform(Number)
-      .refine((n) => n >= 1 && n <= 500, 'must be an integer from 1 to 500')
-      .optional(),
+    limit: limitParam.optional(),
   })
   .strict();
 

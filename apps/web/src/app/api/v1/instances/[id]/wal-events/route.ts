@@ -2,6 +2,7 @@ import { findWalEvents } from '@rewind/services';
 import { withTenant } from '@/server/api/with-tenant';
 import { parseWalEventsQuery } from '@/server/instances/wal-events-query';
 import { serviceDeps } from '@/server/services';
+import type { WalEventsResponse } from '@/lib/api-types';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,14 +15,12 @@ export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params, req }) => {
     const { from, to } = parseWalEventsQuery(req.nextUrl.searchParams);
     const events = await findWalEvents(serviceDeps(), tx, { tenantId: tenant.tenantId, instanceId: params.id, from, to });
-    return Response.json(
-      {
-        from,
-        to,
-        events: events.map(({ committedAt, ...e }) => ({ ...e, time: committedAt })),
-      },
-      { headers: { 'cache-control': 'no-store' } },
-    );
+    const response: WalEventsResponse = {
+      from,
+      to,
+      events: events.map(({ committedAt, ...e }) => ({ ...e, time: committedAt })),
+    };
+    return Response.json(response, { headers: { 'cache-control': 'no-store' } });
   },
   { permissions: ['instance:read'] },
 );
