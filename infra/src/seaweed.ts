@@ -1,6 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
+import { REPOSITORY_LOCK_MODE } from '@rewind/core';
+import { REPOSITORY_LOCK_DAYS } from '@rewind/db/seed';
+import { createRegionClient, ensureDefaultRetention } from '@rewind/storage';
 import { VENV_BIN } from './paths';
 import type { RegionPorts } from './ports';
 import { run, startDetached, waitFor, isAlive } from './process';
@@ -33,6 +36,37 @@ export function httpsAnswers(port: number, caFile: string, timeoutMs = 2000): Pr
   });
 }
 
+/**
+ * Two S3 identities per region. The data-plane hosts' (in every pgbackrest.conf, so the one an
+ * attacker on a host steals) may only read, write and list the repository bucket: no Admin, so
+ * no BypassGovernanceRetention, no bucket or lock configuration, and a DeleteObject of a locked
+ * version is refused. The control plane's is Admin (Object Lock setup, repository recovery,
+ * the audit bucket) and never leaves the control plane.
+ */
+export function s3Identities(input: {
+  bucket: string;
+  host: { accessKeyId: string; secretAccessKey: string };
+  control: { accessKeyId: string; secretAccessKey: string };
+}) {
+  const key = (c: { accessKeyId: string; secretAccessKey: string }) => [
+    { accessKey: c.accessKeyId, secretKey: c.secretAccessKey },
+  ];
+  return {
+    identities: [
+      {
+        name: 'rewind-host',
+        credentials: key(input.host),
+        actions: ['Read', 'Write', 'List'].map((a) => `${a}:${input.bucket}`),
+      },
+      {
+        name: 'rewind-control',
+        credentials: key(input.control),
+        actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
+      },
+    ],
+  };
+}
+
 function regionDef(region: 'a' | 'b'): ServiceDef {
   const name = `region-${region}` as const;
   const portsOf = (ctx: ServiceContext): RegionPorts =>
@@ -49,20 +83,15 @@ function regionDef(region: 'a' | 'b'): ServiceDef {
       const dir = ctx.paths.regionDir(region);
       mkdirSync(dataDir(ctx), { recursive: true });
       const { cert, key } = await ensureServerCert(ctx.paths.tlsDir, name);
-      const creds = region === 'a' ? ctx.secrets.regionA : ctx.secrets.regionB;
       const s3Config = join(dir, 's3.json');
       writeFileSync(
         s3Config,
         JSON.stringify(
-          {
-            identities: [
-              {
-                name: 'rewind',
-                credentials: [{ accessKey: creds.accessKeyId, secretKey: creds.secretAccessKey }],
-                actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
-              },
-            ],
-          },
+          s3Identities({
+            bucket: REGION_BUCKETS[region],
+            host: region === 'a' ? ctx.secrets.regionA : ctx.secrets.regionB,
+            control: region === 'a' ? ctx.secrets.regionAControl : ctx.secrets.regionBControl,
+          }),
           null,
           2,
         ),
@@ -133,8 +162,9 @@ function regionDef(region: 'a' | 'b'): ServiceDef {
               timeoutMs: 30_000,
             });
             if (new RegExp(`^\\s*${bucket}\\b`, 'm').test(stdout)) return true;
+            // Object Lock can only be had from creation on (it implies versioning)
             await run(WEED, ['shell', master], {
-              input: `s3.bucket.create -name ${bucket}\n`,
+              input: `s3.bucket.create -name ${bucket} -withLock\n`,
               timeoutMs: 30_000,
             });
             const again = await run(WEED, ['shell', master], {
@@ -153,6 +183,27 @@ function regionDef(region: 'a' | 'b'): ServiceDef {
           `${err.message}${lastError ? ` (last weed shell error: ${lastError})` : ''}`,
         );
       });
+      // a bucket from before Object Lock was used: enable it (idempotent; SeaweedFS allows it on
+      // an existing bucket and turns versioning on); objects already there stay unlocked
+      const { stdout } = await run(WEED, ['shell', master], {
+        input: `s3.bucket.lock -name ${bucket} -enable\n`,
+        timeoutMs: 30_000,
+      });
+      if (!/Object Lock (is already enabled|enabled successfully)/.test(stdout))
+        throw new Error(`${name}: could not enable Object Lock on ${bucket}: ${stdout.trim()}`);
+      const control = region === 'a' ? ctx.secrets.regionAControl : ctx.secrets.regionBControl;
+      const client = createRegionClient(
+        { name, endpoint: `https://localhost:${portsOf(ctx).s3}`, bucket, ...control },
+        ctx.paths.caCert,
+      );
+      try {
+        await ensureDefaultRetention(client, bucket, {
+          mode: REPOSITORY_LOCK_MODE,
+          days: REPOSITORY_LOCK_DAYS,
+        });
+      } finally {
+        client.s3.destroy();
+      }
     },
     healthy: (ctx) => httpsAnswers(portsOf(ctx).s3, ctx.paths.caCert),
     // the filer gives its gRPC streams 15 s to drain on SIGTERM; allow that before SIGKILL

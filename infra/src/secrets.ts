@@ -13,8 +13,12 @@ export const secretsSchema = z.object({
   rewindOwnerPassword: z.string().min(24),
   rewindAppPassword: z.string().min(24),
   rewindPlatformPassword: z.string().min(24),
+  /** the data-plane hosts' S3 identity per region (pgBackRest) */
   regionA: regionSecretSchema,
   regionB: regionSecretSchema,
+  /** the control plane's S3 identity per region (admin: Object Lock, recovery); never on a host */
+  regionAControl: regionSecretSchema,
+  regionBControl: regionSecretSchema,
   nextauthSecret: z.string().min(48),
   rewindSecretKey: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -45,19 +49,27 @@ export function generateSecrets(): StackSecrets {
     rewindPlatformPassword: token(32),
     regionA: region(),
     regionB: region(),
+    regionAControl: region(),
+    regionBControl: region(),
     nextauthSecret: token(64),
     rewindSecretKey: randomBytes(32).toString('hex'),
   };
 }
 
-/** Generated once per profile; later runs reuse it so data dirs and credentials stay in step. */
+/**
+ * Generated once per profile; later runs reuse it so data dirs and credentials stay in step.
+ * A file written before a secret existed (e.g. the control plane's S3 identities) gets just the
+ * missing ones added, so an existing stack keeps its data.
+ */
 export function loadOrCreateSecrets(file: string): { secrets: StackSecrets; created: boolean } {
   if (existsSync(file)) {
     try {
-      return {
-        secrets: secretsSchema.parse(JSON.parse(readFileSync(file, 'utf8'))),
-        created: false,
-      };
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const fresh = generateSecrets();
+      const added = (Object.keys(fresh) as (keyof StackSecrets)[]).filter((k) => !(k in stored));
+      const secrets = secretsSchema.parse({ ...Object.fromEntries(added.map((k) => [k, fresh[k]])), ...stored });
+      if (added.length > 0) writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+      return { secrets, created: false };
     } catch (err) {
       throw new Error(
         `while reading ${file}: ${(err as Error).message} (delete the profile's .data dir to start over)`,

@@ -57,6 +57,9 @@ describe('stack env rendering', () => {
     expect(vars.NEXTAUTH_SECRET.length).toBeGreaterThanOrEqual(48);
     expect(vars.REWIND_SECRET_KEY).toMatch(/^[0-9a-f]{64}$/);
     expect(vars.REGION_A_ACCESS_KEY_ID).not.toBe(vars.REGION_B_ACCESS_KEY_ID);
+    // the hosts' key and the control plane's are different identities in each region
+    expect(vars.REGION_A_CONTROL_ACCESS_KEY_ID).not.toBe(vars.REGION_A_ACCESS_KEY_ID);
+    expect(vars.REGION_B_CONTROL_ACCESS_KEY_ID).not.toBe(vars.REGION_B_ACCESS_KEY_ID);
   });
 
   it('round-trips through the file format', () => {

@@ -1,4 +1,5 @@
 // One import point for the commands, so they read as a list of what they use.
 export { AppError, isAppError, type StackEnv as StackEnvLike } from '@rewind/core';
 export { createDb, createPlatformDb, listTenants, loadStackEnv, repoRoot } from '@rewind/db';
-export { createCliToken } from '@rewind/services';
+export { createCliToken, recoverRepositoryAsOf } from '@rewind/services';
+export { Client, Connection } from '@temporalio/client';

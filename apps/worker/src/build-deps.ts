@@ -1,4 +1,4 @@
-import { regionsFromEnv, type StackEnv } from '@rewind/core';
+import { controlRegionsFromEnv, type StackEnv } from '@rewind/core';
 import type { ActivityDeps } from '@rewind/activities';
 import { createDb, createPlatformDb } from '@rewind/db';
 import { createEngine, engineConfigFromEnv } from '@rewind/engine';
@@ -18,7 +18,8 @@ export function buildActivityDeps(
     max: 3,
     applicationName: 'rewind-worker-platform',
   });
-  const regions = regionsFromEnv(env);
+  // the control plane's S3 identity; the engine (pgBackRest on this host) gets the hosts' key
+  const regions = controlRegionsFromEnv(env);
   const backupScheduler = createBackupScheduler({
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,

@@ -7,6 +7,7 @@ import { catalogActivities } from './data-plane/catalog-activities';
 import { hostDataPlaneActivities } from './data-plane/host-data-plane-activities';
 import { auditActivities } from './audit/audit-activities';
 import { drillActivities } from './drill/drill-activities';
+import { repositoryActivities } from './repository/repository-activities';
 
 /** Every activity of the system, closed over its dependencies; grouped by domain in sub-folders. */
 export function createActivities(deps: ActivityDeps) {
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...hostDataPlaneActivities(deps),
     ...auditActivities(deps),
     ...drillActivities(deps),
+    ...repositoryActivities(deps),
   };
 }
 

@@ -14,7 +14,10 @@ export interface ActivityDeps {
   db: Db;
   /** rewind_platform pool (BYPASSRLS): fleet-wide sweeps only, explicit at each call */
   platformDb: PlatformDb;
-  /** repo1 = region A, repo2 = region B */
+  /**
+   * repo1 = region A, repo2 = region B, with the control plane's S3 identity (catalog reads,
+   * audit export, repository recovery); pgBackRest on hosts uses the hosts' key from the engine config
+   */
   regions: { a: RegionClient; b: RegionClient };
   /** REWIND_SECRET_KEY, to decrypt instance passwords and repo cipher passes */
   secretKey: string;

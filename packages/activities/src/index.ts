@@ -12,3 +12,5 @@ export { segmentsOfKeys, archivePrefix, backupPrefix } from './data-plane/archiv
 export type { AuditExportResult } from './audit/export-audit-events';
 export { exportTenantAuditEvents, auditExportKey, AUDIT_EXPORT_RETENTION_DAYS } from './audit/export-audit-events';
 export type { RestoreRun, CloneRecord, RestoredFrom } from './restore';
+export { recoverRepository, recoveredRepoPath } from './repository/recover-repository';
+export type { RecoverRepositoryInput, RecoverRepositoryResult, RegionRecovery } from './repository/recover-repository';

@@ -19,3 +19,4 @@ export * from './restore/recovery-stop';
 export * from './restore/validation-query';
 export * from './instance/lifecycle';
 export * from './instance/instance-name';
+export * from './repository/repository-lock';

@@ -27,3 +27,4 @@ export * from './admin/move-tenant-to-plan';
 export * from './audit/record-login';
 export * from './audit/record-token-use';
 export * from './auth/sign-in-with-password';
+export * from './repository/recover-repository';

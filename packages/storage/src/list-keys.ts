@@ -45,3 +45,15 @@ export async function listKeys(
 ): Promise<string[]> {
   return (await listObjects(client, prefix, pageSize)).map((o) => o.key);
 }
+
+/** Whether anything is stored under a prefix (one request, at most one key). */
+export async function hasObjects(client: RegionClient, prefix: string): Promise<boolean> {
+  try {
+    const page = await client.s3.send(
+      new ListObjectsV2Command({ Bucket: client.region.bucket, Prefix: prefix, MaxKeys: 1 }),
+    );
+    return (page.Contents ?? []).length > 0;
+  } catch (err) {
+    throw wrapS3Error(client, `listing ${prefix}`, err);
+  }
+}

@@ -39,6 +39,9 @@ export const workflowIds = {
   /** one read of destructive events in archived WAL (GET …/wal-events) */
   findWalEvents: (tenantId: string, instanceId: string, requestId: string) =>
     `${instanceBase(tenantId, instanceId)}:wal-events:${part('request id', requestId)}`,
+  /** one per operator request to rebuild the instance's repositories from object versions */
+  repoRecover: (tenantId: string, instanceId: string, recoveryId: string) =>
+    `${instanceBase(tenantId, instanceId)}:repo-recover:${part('recovery id', recoveryId)}`,
   stopInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:stop`,
   startInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:start`,
   /**

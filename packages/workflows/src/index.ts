@@ -21,3 +21,5 @@ export { applyTenantPlan } from './tenant/apply-tenant-plan';
 export type { ApplyTenantPlanInput, ApplyTenantPlanResult, AppliedInstance } from './tenant/apply-tenant-plan';
 export { restoreDrill } from './drill/restore-drill';
 export type { RestoreDrillInput, RestoreDrillResult } from './drill/restore-drill';
+export { recoverRepository } from './repository/recover-repository';
+export type { RecoverRepositoryWorkflowInput, RecoverRepositoryResult } from './repository/recover-repository';

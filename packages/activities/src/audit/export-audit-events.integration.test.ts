@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseStackEnv, regionsFromEnv } from '@rewind/core';
+import { controlRegionsFromEnv, parseStackEnv } from '@rewind/core';
 import { appendAuditEvent, createDb, createPlatformDb, inTenantTx, tenants, type DbHandle, type PlatformDbHandle } from '@rewind/db';
 import { createRegionClient, putLockedObject, type RegionClient } from '@rewind/storage';
 import { exportTenantAuditEvents } from './export-audit-events';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const env = parseStackEnv(process.env);
   app = createDb(env.CONTROL_DATABASE_URL, { max: 2 });
   platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, { max: 2 });
-  region = createRegionClient(regionsFromEnv(env).a, env.S3_CA_FILE);
+  region = createRegionClient(controlRegionsFromEnv(env).a, env.S3_CA_FILE);
   const slug = `t-export-${randomBytes(4).toString('hex')}`;
   const [row] = await platform.db.insert(tenants).values({ slug, name: slug, planId: 'pro', retentionDays: 7 }).returning({ id: tenants.id });
   tenantId = row!.id;

@@ -30,13 +30,19 @@ export const stackEnvSchema = z.object({
   REGION_A_NAME: z.string().default('region-a'),
   REGION_A_ENDPOINT: z.string().url(),
   REGION_A_BUCKET: z.string().min(3),
+  /** the data-plane hosts' key (pgBackRest): read, write and list the repository bucket, no version deletes past a lock, no governance bypass */
   REGION_A_ACCESS_KEY_ID: z.string().min(1),
   REGION_A_SECRET_ACCESS_KEY: z.string().min(1),
+  /** the control plane's key (catalog, audit export, repository recovery): S3 admin of the region */
+  REGION_A_CONTROL_ACCESS_KEY_ID: z.string().min(1),
+  REGION_A_CONTROL_SECRET_ACCESS_KEY: z.string().min(1),
   REGION_B_NAME: z.string().default('region-b'),
   REGION_B_ENDPOINT: z.string().url(),
   REGION_B_BUCKET: z.string().min(3),
   REGION_B_ACCESS_KEY_ID: z.string().min(1),
   REGION_B_SECRET_ACCESS_KEY: z.string().min(1),
+  REGION_B_CONTROL_ACCESS_KEY_ID: z.string().min(1),
+  REGION_B_CONTROL_SECRET_ACCESS_KEY: z.string().min(1),
   PG_BIN_DIR: z.string().min(1),
   PGBACKREST_BIN: z.string().min(1),
   INSTANCE_PORT_MIN: port,
@@ -57,6 +63,7 @@ export function parseStackEnv(source: Record<string, string | undefined>): Stack
   return parsed.data;
 }
 
+/** The regions as the data-plane hosts see them: with the hosts' S3 key (pgBackRest, the engine). */
 export function regionsFromEnv(env: StackEnv): { a: RegionEnv; b: RegionEnv } {
   return {
     a: {
@@ -72,6 +79,27 @@ export function regionsFromEnv(env: StackEnv): { a: RegionEnv; b: RegionEnv } {
       bucket: env.REGION_B_BUCKET,
       accessKeyId: env.REGION_B_ACCESS_KEY_ID,
       secretAccessKey: env.REGION_B_SECRET_ACCESS_KEY,
+    },
+  };
+}
+
+/**
+ * The regions with the control plane's S3 key. It never goes to a data-plane host: it may
+ * create buckets, set Object Lock and bypass governance retention, which is what a stolen
+ * host key must not be able to do (repository recovery and audit export use it).
+ */
+export function controlRegionsFromEnv(env: StackEnv): { a: RegionEnv; b: RegionEnv } {
+  const hosts = regionsFromEnv(env);
+  return {
+    a: {
+      ...hosts.a,
+      accessKeyId: env.REGION_A_CONTROL_ACCESS_KEY_ID,
+      secretAccessKey: env.REGION_A_CONTROL_SECRET_ACCESS_KEY,
+    },
+    b: {
+      ...hosts.b,
+      accessKeyId: env.REGION_B_CONTROL_ACCESS_KEY_ID,
+      secretAccessKey: env.REGION_B_CONTROL_SECRET_ACCESS_KEY,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { repositoryLockDays } from '@rewind/core';
 import type { Db } from '../client';
 import { hosts, plans } from '../schema';
 
@@ -55,6 +56,9 @@ export const PLAN_CATALOGUE = [
     approvalForAllRestores: true,
   },
 ] as const satisfies readonly (typeof plans.$inferInsert)[];
+
+/** Days every new version in the repository buckets is locked (S3 Object Lock), from this catalogue. */
+export const REPOSITORY_LOCK_DAYS = repositoryLockDays(PLAN_CATALOGUE);
 
 export interface SeedReferenceOptions {
   hostId?: string;

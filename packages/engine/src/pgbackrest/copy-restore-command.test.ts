@@ -26,4 +26,15 @@ describe('copyRestoreCommand', () => {
       copyRestoreCommand(config, { pgdata: "/x/it's", stanza: 'src', repo: 1, copyDir: '/x' }),
     ).toThrow(/unexpected characters/);
   });
+
+  it("names a recovered repository's path when the copy restores from one", () => {
+    const cmd = copyRestoreCommand(config, {
+      pgdata: '/x/pgdata',
+      stanza: 'src',
+      repo: 1,
+      copyDir: '/x',
+      repoPath: '/recovered/r1',
+    });
+    expect(cmd).toContain('--repo=1 --repo1-path=/recovered/r1 --pg1-path=/x/pgdata');
+  });
 });

@@ -63,4 +63,15 @@ describe('buildRestoreArgs', () => {
       buildRestoreArgs({ ...base, target: { type: 'xid', targetXid: '1; rm' } }),
     ).toThrow(/xid/);
   });
+
+  it('reads a recovered repository from its own prefix, and refuses a path that is not plain', () => {
+    const args = buildRestoreArgs({ ...base, repoPath: '/recovered/r1', target: { type: 'immediate' } });
+    expect(args).toContain('--repo2-path=/recovered/r1');
+    expect(() =>
+      buildRestoreArgs({ ...base, repoPath: '/x y', target: { type: 'immediate' } }),
+    ).toThrow(/repository path/);
+    expect(() =>
+      buildRestoreArgs({ ...base, repoPath: '../stanzas', target: { type: 'immediate' } }),
+    ).toThrow(/repository path/);
+  });
 });

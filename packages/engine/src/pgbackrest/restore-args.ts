@@ -13,6 +13,20 @@ export interface RestoreArgsInput {
   target: RestoreTarget;
   /** backup label; needed when the target lies in the same second as a backup's stop time */
   set?: string;
+  /**
+   * The repository's path in its bucket when it is not the instance's own (`/stanzas`): a
+   * repository recovered from object versions into a fresh prefix, e.g. `/recovered/<id>`.
+   */
+  repoPath?: string;
+}
+
+const REPO_PATH = /^\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
+
+/** `--repoN-path=…`, for a repository recovered into another prefix; refuses anything but a plain path. */
+export function repoPathArg(repo: 1 | 2, repoPath: string): string {
+  if (!REPO_PATH.test(repoPath))
+    throw new Error(`repository path ${JSON.stringify(repoPath)} must be like /recovered/<id>`);
+  return `--repo${repo}-path=${repoPath}`;
 }
 
 // pgBackRest only auto-selects a backup set when the target matches its own time regex
@@ -44,6 +58,7 @@ export function buildRestoreArgs(input: RestoreArgsInput): string[] {
     `--repo=${input.repo}`,
     // a restored copy must never push WAL into the source's stanza
     '--archive-mode=off',
+    ...(input.repoPath ? [repoPathArg(input.repo, input.repoPath)] : []),
   ];
   const t = input.target;
   switch (t.type) {

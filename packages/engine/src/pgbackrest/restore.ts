@@ -4,7 +4,7 @@ import type { EngineConfig, RepoIndex } from '../engine-config';
 import { mkdirForPostgres } from '../fs-owner';
 import { instancePaths } from '../paths';
 import { killStrayRestores } from './kill-stray-restores';
-import { buildRestoreArgs, type RestoreArgsInput } from './restore-args';
+import { buildRestoreArgs, repoPathArg, type RestoreArgsInput } from './restore-args';
 import { runPgBackRest } from './run-pgbackrest';
 
 export interface RestoreInput extends RestoreArgsInput {
@@ -51,7 +51,7 @@ export interface PrepareRestoredClusterInput {
    * archive-timeout; PostgreSQL then takes "not found" for the end of WAL and stops recovery
    * short of the target.
    */
-  walSource?: { stanza: string; repo: RepoIndex; copyDir: string };
+  walSource?: { stanza: string; repo: RepoIndex; copyDir: string; repoPath?: string };
 }
 
 const quoteConf = (v: string) => `'${v.replace(/'/g, "''")}'`;
@@ -59,7 +59,7 @@ const quoteConf = (v: string) => `'${v.replace(/'/g, "''")}'`;
 /** The copy's restore_command (pure, for tests). */
 export function copyRestoreCommand(
   config: Pick<EngineConfig, 'dataDir' | 'hostId' | 'pgbackrestBin'>,
-  input: { pgdata: string; stanza: string; repo: RepoIndex; copyDir: string },
+  input: { pgdata: string; stanza: string; repo: RepoIndex; copyDir: string; repoPath?: string },
 ): string {
   const conf = instancePaths(config.dataDir, config.hostId, input.stanza).pgbackrestConf;
   const dirs = {
@@ -77,6 +77,7 @@ export function copyRestoreCommand(
     `--config=${conf}`,
     `--stanza=${input.stanza}`,
     `--repo=${input.repo}`,
+    ...(input.repoPath ? [repoPathArg(input.repo, input.repoPath)] : []),
     `--pg1-path=${input.pgdata}`,
     `--spool-path=${dirs.spool}`,
     `--lock-path=${dirs.lock}`,

@@ -51,6 +51,16 @@ export async function takeBackup(input: TakeBackupInput): Promise<TakeBackupResu
 
   // phase: catalog
   await host.syncCatalog(ref);
+  // the info files' locks, a full lock period ahead again (pgBackRest rewrites archive.info never);
+  // failing here must not fail a backup that is in both regions: it is retried at the next one
+  if (patched('refresh-repository-locks')) {
+    try {
+      const locks = await cp.refreshRepositoryLocks(ref);
+      for (const r of locks.regions.filter((x) => x.error)) log.warn('could not extend repository locks', r);
+    } catch (err) {
+      log.warn('could not extend repository locks', { error: String(err) });
+    }
+  }
   const ok = regions.some((r) => r.ok);
   await cp.recordInstanceAudit({
     ...ref,
