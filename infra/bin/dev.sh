@@ -8,6 +8,7 @@ cd "$root"
 export REWIND_PROFILE=dev NEXT_TELEMETRY_DISABLED=1
 
 bash infra/bin/install.sh
+source infra/bin/use-node.sh
 bash infra/bin/stack.sh up --profile dev --with-worker --with-web --web-mode dev
 node_modules/.bin/tsx packages/db/src/bin/seed.ts --demo
 node_modules/.bin/tsx infra/src/demo-instance.ts

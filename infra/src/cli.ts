@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const fresh = !existsSync(stackPaths(args.profile).dataDir);
   switch (args.command) {
     case 'up':
-      console.log(`rewind stack (${args.profile}): up ${servicesFor(args).join(', ')}`);
+      // the worker and web run on this same Node (apps.ts puts it first on their PATH)
+      console.log(
+        `rewind stack (${args.profile}): up ${servicesFor(args).join(', ')} on node ${process.version}`,
+      );
       await up(opts, servicesFor(args));
       break;
     case 'down':

@@ -179,7 +179,7 @@ describe('portal: validation queries', () => {
     await card.getByRole('button', { name: 'Delete validation query orders exist' }).click();
     const dialog = page.getByTestId('validation-delete-dialog');
     await dialog.getByRole('button', { name: 'Keep it' }).click();
-    expect(await card.getByTestId('validation-query').count(), { timeout: 30_000 }).toBe(2);
+    expect(await card.getByTestId('validation-query').count()).toBe(2);
     await card.getByRole('button', { name: 'Delete validation query orders exist' }).click();
     await dialog.getByTestId('validation-delete-confirm').click();
     await expect.poll(() => card.getByTestId('validation-query').count(), { timeout: 30_000 }).toBe(1);

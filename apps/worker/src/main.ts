@@ -65,7 +65,7 @@ async function main(): Promise<void> {
           await writeFile(readyFile, `${process.pid}\n`);
         }
         log(
-          `polling ${CONTROL_PLANE_QUEUE} and ${hostQueue(env.REWIND_HOST_ID)} at ${env.TEMPORAL_ADDRESS}${restarts === 0 ? `; ready file ${readyFile}` : ` again (restart ${restarts})`}`,
+          `polling ${CONTROL_PLANE_QUEUE} and ${hostQueue(env.REWIND_HOST_ID)} at ${env.TEMPORAL_ADDRESS} on node ${process.version}${restarts === 0 ? `; ready file ${readyFile}` : ` again (restart ${restarts})`}`,
         );
       },
       log,

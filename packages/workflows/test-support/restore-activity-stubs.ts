@@ -61,7 +61,7 @@ export function restoreActivityStubs(overrides: Partial<RestoreActivityStubs> = 
       return { region: 'region-a', backupLabel: '20261130-000000F', fellBackFrom: [] };
     },
     async startClone() {
-      return { timeline: 2, targetLSN: '0/3000060' };
+      return { timeline: 2, targetLsn: '0/3000060' };
     },
     async verifyClone() {
       return [{ name: 'amcheck', ok: true, detail: 'no corruption' }];

@@ -18,16 +18,11 @@ export function SignInForm({ returnTo, initialError, ssoEnabled }: { returnTo: s
   const [error, setError] = useState<string | null>(initialError ? messageFor(initialError) : null);
   const [pending, setPending] = useState(false);
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
+  const attempt = async (email: string, password: string) => {
     setPending(true);
     setError(null);
-    const res = await signIn('credentials', {
-      redirect: false,
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-    });
+    // a network failure reads like any other failed attempt: the form says so and can be retried
+    const res = await signIn('credentials', { redirect: false, email, password }).catch(() => undefined);
     if (!res || res.error) {
       setPending(false);
       setError(messageFor(res?.error ?? ''));
@@ -35,6 +30,13 @@ export function SignInForm({ returnTo, initialError, ssoEnabled }: { returnTo: s
     }
     // Full navigation so server components render with the new session cookie.
     window.location.assign(returnTo);
+  };
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    // fire-and-forget from the event handler: attempt reports every outcome in the form itself
+    void attempt(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
   };
 
   return (
