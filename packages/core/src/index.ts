@@ -13,5 +13,6 @@ export * from './restore/format-in-zone';
 export * from './restore/plan-restore';
 export * from './restore/recovery-stop';
 export * from './restore/validation-query';
+export * from './restore/validation-query-sql';
 export * from './instance/lifecycle';
 export * from './instance/instance-name';
