@@ -7,3 +7,4 @@ export * from './time/lsn';
 export * from './window/restore-window';
 export * from './restore/validation-query';
 export * from './instance/instance-name';
+export * from './instance/instance-roles';

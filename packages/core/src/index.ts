@@ -16,3 +16,4 @@ export * from './restore/validation-query';
 export * from './restore/validation-query-sql';
 export * from './instance/lifecycle';
 export * from './instance/instance-name';
+export * from './instance/instance-roles';

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, count, eq, ne } from 'drizzle-orm';
-import { AppError, encryptSecret, generateSecret, INSTANCE_NAME_PATTERN, INSTANCE_NAME_RULE, type Keyring } from '@rewind/core';
+import { AppError, encryptSecret, generateSecret, instanceNameProblem, type Keyring } from '@rewind/core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
 import { hosts, instances, plans, tenants } from '../schema';
@@ -46,9 +46,8 @@ export async function createInstanceRecord(
   options: CreateInstanceRecordOptions,
 ): Promise<InstanceRecord> {
   const { tenantId, name } = options;
-  if (!INSTANCE_NAME_PATTERN.test(name)) {
-    throw new AppError('validation_failed', `instance name must be ${INSTANCE_NAME_RULE}`);
-  }
+  const nameProblem = instanceNameProblem(name);
+  if (nameProblem) throw new AppError('validation_failed', nameProblem);
 
   const [tenant] = await tx
     .select({ id: tenants.id, planName: plans.name, maxInstances: plans.maxInstances })
