@@ -8,6 +8,7 @@ export * from './set-instance-status';
 export * from './lock-instance-for-lifecycle';
 export * from './list-wal-ranges';
 export * from './replace-region-catalog';
+export * from './restore-points-scanned-through';
 export * from './record-geo-check';
 export * from './get-instance-window';
 export * from './list-audit-events';

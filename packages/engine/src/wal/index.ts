@@ -21,6 +21,7 @@ export {
   parseDatabaseDrop,
   parseHeapTruncate,
   parseStorageCreate,
+  parseRestorePoint,
   parseTransactionEnd,
   parseWaldumpLine,
   parseWaldumpOutput,
@@ -72,3 +73,8 @@ export {
   findDestructiveEvents,
   type FindDestructiveEventsOptions,
 } from './find-destructive-events';
+export {
+  findRestorePoints,
+  type FindRestorePointsOptions,
+  type FoundRestorePoint,
+} from './find-restore-points';
