@@ -28,6 +28,8 @@ export interface InstanceConnection {
   database: string;
   user: string;
   password: string;
+  /** owner: the role that owns the database (owners, admins); read_only: pg_read_all_data (members) */
+  access: 'owner' | 'read_only';
 }
 
 export interface WindowRegion {
@@ -43,7 +45,8 @@ export interface InstanceDetail extends InstanceSummary {
   legalHold?: boolean;
   /** clones only: when the clone is destroyed */
   expiresAt?: string | null;
-  connection: InstanceConnection;
+  /** null for a member while the instance's read-only role is not made yet */
+  connection: InstanceConnection | null;
   window: { regions: WindowRegion[] };
 }
 

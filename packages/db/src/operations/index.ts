@@ -1,5 +1,7 @@
 export * from './list-instances';
 export * from './get-instance';
+export * from './instance-connection';
+export * from './ensure-instance-reader-secret';
 export * from './create-instance-record';
 export * from './create-api-token-record';
 export * from './list-tenants';

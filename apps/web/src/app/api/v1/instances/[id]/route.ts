@@ -9,6 +9,7 @@ import { env } from '@/server/env';
 import { requestDeleteInstance, startDeleteInstanceWorkflow } from '@/server/instances/delete-instance';
 import { acceptedResponse } from '@/server/instances/instance-action';
 import { instanceHost } from '@/server/instances/instance-host';
+import { connectsAsOwner } from '@/server/instances/connect-as-owner';
 import { toInstanceDetail } from '@/server/instances/instance-view';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,7 @@ export const GET = withTenant<{ id: string }>(
     const { regions, rpoSeconds, lastBackup, geoCheck } = await getInstanceWindow(tx, tenant.tenantId, row.id, {
       regions: [env().REGION_A_NAME, env().REGION_B_NAME],
     });
-    const detail = toInstanceDetail(row, env().REWIND_SECRET_KEY, instanceHost());
+    const detail = toInstanceDetail(row, env().REWIND_SECRET_KEY, instanceHost(), connectsAsOwner(principal, tenant));
     return Response.json(
       { ...detail, window: { regions }, rpoSeconds, lastBackup, geoCheck },
       { headers: { 'cache-control': 'no-store' } },
