@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseStackEnv } from '@rewind/core';
+import { parseStackEnv, temporalConnectOptions } from '@rewind/core';
 import { createActivities } from '@rewind/activities';
 import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
@@ -36,10 +36,10 @@ async function main(): Promise<void> {
   const activities = createActivities(built.deps);
 
   // phase: connect + bundle
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectOptions(env));
   log(`connected to Temporal at ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})`);
   // A schedule problem must not keep the worker from serving restores: log it and go on.
-  const scheduleConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const scheduleConnection = await Connection.connect(temporalConnectOptions(env));
   await ensureAuditExportSchedule(scheduleConnection, env.TEMPORAL_NAMESPACE)
     .then((state) => log(`audit export schedule: ${state}`))
     .catch((err: unknown) => log(`audit export schedule could not be ensured: ${String(err)}`))

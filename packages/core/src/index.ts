@@ -1,4 +1,5 @@
 export * from './config/stack-env';
+export * from './config/temporal-tls';
 export * from './errors/app-error';
 export * from './auth/permissions';
 export * from './auth/api-token';

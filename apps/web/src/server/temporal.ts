@@ -1,4 +1,5 @@
 import 'server-only';
+import { temporalConnectOptions } from '@rewind/core';
 import { Client, Connection } from '@temporalio/client';
 import { env } from './env';
 
@@ -12,7 +13,7 @@ const g = globalThis as typeof globalThis & { __rewindTemporal?: Promise<Connect
  */
 export function temporalConnection(): Promise<Connection> {
   if (!g.__rewindTemporal) {
-    const attempt = Connection.connect({ address: env().TEMPORAL_ADDRESS, connectTimeout: CONNECT_TIMEOUT_MS });
+    const attempt = Connection.connect({ ...temporalConnectOptions(env()), connectTimeout: CONNECT_TIMEOUT_MS });
     g.__rewindTemporal = attempt;
     attempt.catch(() => {
       if (g.__rewindTemporal === attempt) g.__rewindTemporal = undefined;
