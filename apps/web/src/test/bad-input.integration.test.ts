@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type CallOptions } from './api-call';
 import { acmeTargets, snapshotTenant, type AcmeTargets } from './acme-globex-fixtures';
+import { catalogOnlyInstance } from './catalog-only-instance';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 /** Malformed requests from a legitimate owner: always a 4xx JSON error, never a change. */
@@ -8,6 +9,8 @@ let f: StackFixtures;
 let a: AcmeTargets;
 let token: string;
 let before: Record<string, unknown>;
+/** a running instance as far as the catalog knows: targets are judged against its WAL */
+let catalogOnly: string;
 
 const INJECTION = "x'; drop table tenants;--";
 type Bad = [label: string, method: string, path: () => string, options: CallOptions];
@@ -23,7 +26,7 @@ const vq = (label: string, sql: unknown, extra: Record<string, unknown> = {}): B
 const target = (label: string, t: unknown, route: 'preflight' | 'request' = 'preflight'): Bad => [
   `${route === 'preflight' ? 'pre-flight' : 'restore'}: ${label}`,
   'POST',
-  () => `/api/v1/instances/${a.instanceId}/restores${route === 'preflight' ? '/preflight' : ''}`,
+  () => `/api/v1/instances/${catalogOnly}/restores${route === 'preflight' ? '/preflight' : ''}`,
   { body: { target: t, mode: 'clone' } },
 ];
 // issue 12, item 10: instance names PostgreSQL reserves
@@ -121,9 +124,11 @@ beforeAll(async () => {
   f = await stackFixtures();
   a = await acmeTargets(f);
   token = await f.ownerToken('acme');
+  catalogOnly = await catalogOnlyInstance(f, 'acme');
   before = await snapshotTenant(f.platform, a);
 });
 afterAll(async () => {
+  if (catalogOnly) await f.platform.pool.query(`update instances set status = 'deleted' where id = $1`, [catalogOnly]);
   await f?.close();
 });
 
@@ -138,10 +143,26 @@ describe('bad input → 4xx JSON error, nothing changed', () => {
     expect(res.body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
   });
 
+  it('unreachable targets are refused by what archived WAL holds (422), while reachable ones pass', async () => {
+    const preflight = (t: unknown) => call(f.baseUrl, 'POST', `/api/v1/instances/${catalogOnly}/restores/preflight`, { token, body: { target: t, mode: 'clone' } });
+    expect((await preflight({ name: 'before-migration' })).status).toBe(200);
+    expect((await preflight({ xid: '1000' })).status).toBe(200);
+    expect((await preflight({ lsn: '0/4000000' })).status).toBe(200);
+    for (const t of [{ xid: '4000000000' }, { xid: '18446744073709551615' }, { xid: '1001' }])
+      expect((await preflight(t)).body, JSON.stringify(t)).toMatchObject({ error: { code: 'target_after_window', message: expect.stringMatching(/newest transaction committed in archived WAL is 1000/) } });
+    for (const name of ['../../../../etc/passwd', '$(reboot)', '`id`; rm -rf /', 'before-migratio'])
+      expect((await preflight({ name })).body, name).toMatchObject({ error: { code: 'target_not_found', message: expect.stringMatching(/not in archived WAL.*before-migration/) } });
+    const asked = await call(f.baseUrl, 'POST', `/api/v1/instances/${catalogOnly}/restores`, { token, body: { target: { name: '../../../../etc/passwd' }, mode: 'clone' } });
+    expect(asked).toMatchObject({ status: 422, body: { error: { code: 'target_not_found' } } });
+  });
+
   it('no validation query was saved and no restore requested by these cases', async () => {
     const q = async (sql: string) => (await f.platform.pool.query(sql, [a.instanceId])).rows[0];
     expect(await q(`select count(*)::int as n from validation_queries where instance_id = $1 and name like 'bad-%'`)).toEqual({ n: 0 });
-    expect(await q(`select count(*)::int as n from restores where instance_id = $1 and created_at > now() - interval '1 hour' and (target->>'xid' is not null or target->>'name' is not null or target->>'lsn' is not null)`)).toEqual({ n: 0 });
+    const restores = await f.platform.pool.query(`select count(*)::int as n from restores where instance_id = $1`, [catalogOnly]);
+    expect(restores.rows[0]).toEqual({ n: 0 });
+    const clones = await f.platform.pool.query(`select count(*)::int as n from instances where source_instance_id = $1`, [catalogOnly]);
+    expect(clones.rows[0]).toEqual({ n: 0 });
   });
 
   it('nothing changed, and the tenants table is still there', async () => {
