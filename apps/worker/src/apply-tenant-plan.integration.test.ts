@@ -3,15 +3,14 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseStackEnv } from '@rewind/core';
 import {
-  and,
   auditEvents,
-  eq,
   inTenantTx,
   setTenantPlan,
   updatePlan,
   updateTenantSettings,
   type InstanceRecord,
 } from '@rewind/db';
+import { findRows } from '@rewind/db/testing';
 import { createEngine, engineConfigFromEnv, type Engine } from '@rewind/engine';
 import { applyTenantPlan, takeBackup } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
@@ -158,10 +157,7 @@ describe('plan and retention changes reach existing instances', () => {
     expect(conf).toMatch(/^repo1-retention-full-type=time$/m);
 
     // one audit event per instance it changed, naming the person and what moved
-    const events = await h.db.platform.db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.action, 'instance.plan_applied')));
+    const events = await findRows(h.db.platform.db, auditEvents, { tenantId, action: 'instance.plan_applied' });
     expect(events.map((e) => e.targetId)).toEqual([rec.id]);
     expect(events[0]).toMatchObject({ actorType: 'user', actorId: h.db.user('owner@acme.test') });
     expect(events[0]!.data).toEqual({
@@ -182,10 +178,7 @@ describe('plan and retention changes reach existing instances', () => {
     });
     expect(result.passes).toBe(1);
     const repeat = (
-      await h.db.platform.db
-        .select()
-        .from(auditEvents)
-        .where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.action, 'instance.plan_applied')))
+      await findRows(h.db.platform.db, auditEvents, { tenantId, action: 'instance.plan_applied' })
     ).find((e) => e.data.reason === 'test.repeat');
     expect(repeat?.data).toMatchObject({
       archiveTimeoutSeconds: { from: 20, to: 20 },
@@ -206,10 +199,7 @@ describe('plan and retention changes reach existing instances', () => {
     });
     expect(result.instances.find((i) => i.instanceId === rec.id)).toMatchObject({ outcome: 'applied' });
     const stoppedPass = (
-      await h.db.platform.db
-        .select()
-        .from(auditEvents)
-        .where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.action, 'instance.plan_applied')))
+      await findRows(h.db.platform.db, auditEvents, { tenantId, action: 'instance.plan_applied' })
     ).find((e) => e.data.reason === 'plan.updated');
     expect(stoppedPass?.data).toMatchObject({ archiveTimeoutSeconds: { from: 20, to: 25 }, live: false });
     await engine.startInstance({ instanceId: rec.stanza });

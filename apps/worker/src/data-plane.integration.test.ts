@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseStackEnv } from '@rewind/core';
 import { archivePrefix, segmentsOfKeys } from '@rewind/activities';
-import { backups, eq, getInstance, getInstanceWindow, inTenantTx, preflightRestore, restores } from '@rewind/db';
+import { backups, getInstance, getInstanceWindow, inTenantTx, preflightRestore, restores } from '@rewind/db';
+import { findRows } from '@rewind/db/testing';
 import { createInstance, deleteInstance, takeBackup } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
 import { runAsPostgres } from '@rewind/engine';
@@ -101,7 +102,7 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     const w = await window();
     expect(w.regions.map((r) => r.region)).toEqual([h.env.REGION_A_NAME, h.env.REGION_B_NAME]);
     const rows = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      tx.select().from(backups).where(eq(backups.instanceId, instanceId)),
+      findRows(tx, backups, { instanceId }),
     );
     expect(rows.map((b) => b.region).sort()).toEqual([h.env.REGION_A_NAME, h.env.REGION_B_NAME]);
     expect(rows.every((b) => b.type === 'full')).toBe(true);
@@ -147,7 +148,7 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
 
     const w = await window();
     const rows = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      tx.select().from(backups).where(eq(backups.instanceId, instanceId)),
+      findRows(tx, backups, { instanceId }),
     );
     for (const region of w.regions) {
       const first = rows
@@ -176,7 +177,7 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     expect(keys.length).toBeGreaterThan(0);
     const segments = segmentsOfKeys(keys).sort();
     const rowsA = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      tx.select().from(backups).where(eq(backups.instanceId, instanceId)),
+      findRows(tx, backups, { instanceId }),
     );
     const firstA = rowsA.filter((b) => b.region === h.env.REGION_A_NAME)[0]!;
     // the second newest: older segments hold the load's commits, so the window before the hole
@@ -211,7 +212,7 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     expect(b.gaps).toEqual([]);
     expect(a.gaps).toHaveLength(1);
     const rows = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      tx.select().from(backups).where(eq(backups.instanceId, instanceId)),
+      findRows(tx, backups, { instanceId }),
     );
     const newestA = rows
       .filter((r) => r.region === h.env.REGION_A_NAME)
@@ -225,7 +226,7 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     // a target inside the hole: refused for region A with the gap and the nearest seconds on
     // both sides, nothing recorded; without a region, B (no hole) serves it
     const inGap = new Date((Date.parse(a.gaps[0]!.from) + Date.parse(a.gaps[0]!.to)) / 2).toISOString();
-    const restoresBefore = (await h.db.platform.db.select({ id: restores.id }).from(restores).where(eq(restores.instanceId, instanceId))).length;
+    const restoresBefore = (await findRows(h.db.platform.db, restores, { instanceId })).length;
     const preflight = (region?: string) =>
       inTenantTx(h.db.app.db, { tenantId }, (tx) =>
         preflightRestore(tx, {
@@ -242,7 +243,7 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     expect(refused).toMatchObject({ code: 'target_in_gap', message: expect.stringMatching(/inside a WAL gap in .*nearest restorable seconds are/) });
     expect(refused!.message).toContain(a.gaps[0]!.to);
     expect((await preflight()).plan).toMatchObject({ region: h.env.REGION_B_NAME });
-    expect((await h.db.platform.db.select({ id: restores.id }).from(restores).where(eq(restores.instanceId, instanceId))).length).toBe(restoresBefore);
+    expect((await findRows(h.db.platform.db, restores, { instanceId })).length).toBe(restoresBefore);
 
     const geo = await h.activities.geoCheck(ref());
     expect(geo.ok).toBe(false);
@@ -264,7 +265,7 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
   it('deletes the instance: process and data gone, then (retention 0) the stanza in both regions', async () => {
     await h.client.workflow.execute(deleteInstance, {
       taskQueue: h.controlPlaneQueue,
-      workflowId: workflowIds.destroyInstance(tenantId, instanceId),
+      workflowId: workflowIds.deleteInstance(tenantId, instanceId),
       args: [{ ...ref(), keepBackupsSeconds: 0 }],
       workflowExecutionTimeout: '10 minutes',
     });

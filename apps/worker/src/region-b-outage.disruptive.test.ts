@@ -104,7 +104,7 @@ describe('region B outage under write load', () => {
           await h.client.workflow
             .execute(deleteInstance, {
               taskQueue: h.controlPlaneQueue,
-              workflowId: workflowIds.destroyInstance(tenantId, instanceId),
+              workflowId: workflowIds.deleteInstance(tenantId, instanceId),
               args: [{ ...ref(), keepBackupsSeconds: 0 }],
               workflowExecutionTimeout: '5 minutes',
             })

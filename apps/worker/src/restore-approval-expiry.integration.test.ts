@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { parseStackEnv } from '@rewind/core';
 import {
-  and,
   auditEvents,
   decideRestoreApproval,
-  eq,
   getInstance,
   getInstanceWindow,
   getRestore,
@@ -16,6 +14,7 @@ import {
   type InstanceRecord,
   type RestoreRecord,
 } from '@rewind/db';
+import { findRows, updateRows } from '@rewind/db/testing';
 import { createEngine, engineConfigFromEnv, hostDir, type Engine } from '@rewind/engine';
 import { restoreToPointInTime } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
@@ -53,7 +52,7 @@ describe('restore approval expiry', () => {
     inTenantTx(h.db.app.db, { tenantId }, (tx) => getRestore(tx, tenantId, id));
 
   async function instanceIds(): Promise<string[]> {
-    const rows = await h.db.platform.db.select({ id: instances.id }).from(instances).where(eq(instances.tenantId, tenantId));
+    const rows = await findRows(h.db.platform.db, instances, { tenantId });
     return rows.map((r) => r.id).sort();
   }
   async function hostEntries(): Promise<string[]> {
@@ -119,11 +118,7 @@ describe('restore approval expiry', () => {
   }
 
   async function auditActions(restoreId: string): Promise<string[]> {
-    const rows = await h.db.platform.db
-      .select({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.targetId, restoreId)))
-      .orderBy(auditEvents.seq);
+    const rows = await findRows(h.db.platform.db, auditEvents, { tenantId, targetId: restoreId }, { orderBy: 'seq' });
     return rows.map((r) => r.action);
   }
 
@@ -167,11 +162,8 @@ describe('restore approval expiry', () => {
     expect(done.finishedAt).not.toBeNull();
     expect(await auditActions(r.id)).toEqual(['restore.requested', 'restore.expired']);
     expect(await instanceIds()).toEqual(before.ids);
-    const clones = await h.db.platform.db
-      .select({ id: instances.id })
-      .from(instances)
-      .where(and(eq(instances.tenantId, tenantId), eq(instances.sourceInstanceId, source.id)));
-    expect(clones).toEqual([]);
+    const clones = await findRows(h.db.platform.db, instances, { tenantId, sourceInstanceId: source.id });
+    expect(clones.map((c) => c.id)).toEqual([]);
     expect(await hostEntries()).toEqual(before.dirs);
     await onlySourceRuns();
     // a late approval by a second person is refused: nothing waits for it any more
@@ -221,7 +213,7 @@ describe('restore approval expiry', () => {
   }, 120_000);
 
   it("clone under the tenant's all_restores policy: self-approval refused, then expired after the approval window", async () => {
-    await h.db.platform.db.update(tenants).set({ approvalPolicy: 'all_restores' }).where(eq(tenants.id, tenantId));
+    await updateRows(h.db.platform.db, tenants, { id: tenantId }, { approvalPolicy: 'all_restores' });
     try {
       const before = { ids: await instanceIds(), dirs: await hostEntries() };
       expect(before.dirs).toEqual([source.stanza]);
@@ -236,7 +228,7 @@ describe('restore approval expiry', () => {
       expect(tookS).toBeGreaterThanOrEqual(APPROVAL_TIMEOUT_S);
       expect(tookS).toBeLessThan(APPROVAL_TIMEOUT_S + 30);
     } finally {
-      await h.db.platform.db.update(tenants).set({ approvalPolicy: 'replace_only' }).where(eq(tenants.id, tenantId));
+      await updateRows(h.db.platform.db, tenants, { id: tenantId }, { approvalPolicy: 'replace_only' });
     }
   }, 120_000);
 

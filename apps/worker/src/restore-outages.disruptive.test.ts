@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { auditEvents, eq } from '@rewind/db';
+import { auditEvents } from '@rewind/db';
+import { findRows } from '@rewind/db/testing';
 import { getObject, listObjects, putObject } from '@rewind/storage';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { extendCloneUpdate } from '@rewind/workflows/messages';
@@ -58,7 +59,7 @@ async function restoreServedByRegionB() {
   const r = await s.start({ target: target() });
   const done = await s.waitFor(r.id, (x) => x.status === 'succeeded', 8 * 60_000);
   expect(done.region).toBe(env.REGION_B_NAME);
-  const audit = await s.platform.db.select().from(auditEvents).where(eq(auditEvents.targetId, r.id));
+  const audit = await findRows(s.platform.db, auditEvents, { targetId: r.id });
   const fallback = audit.find((e) => e.action === 'restore.region_fallback');
   expect(fallback?.data).toMatchObject({ usedRegion: env.REGION_B_NAME, failed: [expect.objectContaining({ region: env.REGION_A_NAME })] });
   return { r, done };

@@ -1,6 +1,7 @@
 import { decryptSecret } from '@rewind/core';
 import { archivePrefix } from '@rewind/activities';
-import { auditEvents, eq } from '@rewind/db';
+import { auditEvents } from '@rewind/db';
+import { findRows } from '@rewind/db/testing';
 import { queryAsRoleReadOnly } from '@rewind/engine';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { listKeys } from '@rewind/storage';
@@ -105,7 +106,7 @@ describe('replace', () => {
       const keys = await listKeys(client, archivePrefix(after.stanza));
       expect(keys.some((k) => k.endsWith(`${segment.slice(0, 8)}.history`))).toBe(true);
     }
-    const audit = await s.platform.db.select().from(auditEvents).where(eq(auditEvents.tenantId, s.tenantId));
+    const audit = await findRows(s.platform.db, auditEvents, { tenantId: s.tenantId });
     expect(audit.filter((e) => e.targetId === r.id).map((e) => e.action)).toEqual(
       expect.arrayContaining(['restore.requested', 'restore.approved', 'restore.cutover_started', 'restore.replaced']),
     );

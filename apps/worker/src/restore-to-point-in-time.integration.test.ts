@@ -4,7 +4,6 @@ import { createActivities } from '@rewind/activities';
 import { AppError, httpStatusFor } from '@rewind/core';
 import {
   createDb,
-  eq,
   getRestore,
   inTenantTx,
   instances,
@@ -13,6 +12,7 @@ import {
   type InstanceRecord,
   type RestoreRequestBody,
 } from '@rewind/db';
+import { findRows, updateRows } from '@rewind/db/testing';
 import { seedDemo } from '@rewind/db/seed';
 import { createPlatformDb } from '@rewind/db';
 import { createEngine, engineConfigFromEnv, hostDir } from '@rewind/engine';
@@ -74,7 +74,7 @@ const onSource = (text: string) =>
   });
 
 async function instanceRows(): Promise<string[]> {
-  const rows = await platform.db.select({ id: instances.id }).from(instances).where(eq(instances.tenantId, tenantId));
+  const rows = await findRows(platform.db, instances, { tenantId });
   return rows.map((r) => r.id).sort();
 }
 
@@ -123,7 +123,7 @@ async function restore(body: RestoreRequestBody) {
   }
   const row = await inTenantTx(app.db, { tenantId }, (tx) => getRestore(tx, tenantId, r.id));
   const view = await handle.query(restoreProgressQuery);
-  const clone = await platform.db.select().from(instances).where(eq(instances.id, row.resultInstanceId!));
+  const clone = await findRows(platform.db, instances, { id: row.resultInstanceId! });
   const notes = (
     await engine.runSql(
       { socketDir: engine.paths(row.resultInstanceId!).run, port: clone[0]!.port!, database: source.databaseName },
@@ -137,7 +137,7 @@ async function restore(body: RestoreRequestBody) {
   await handle.executeUpdate(extendCloneUpdate, { args: [{ expiresAt: new Date().toISOString(), byUserId: ownerId }] });
   await handle.result();
   expect(await exists(engine.paths(row.resultInstanceId!).root)).toBe(false);
-  const after = await platform.db.select().from(instances).where(eq(instances.id, row.resultInstanceId!));
+  const after = await findRows(platform.db, instances, { id: row.resultInstanceId! });
   expect(after[0]!.status).toBe('deleted');
   return { row, view, notes, clone: clone[0]! };
 }
@@ -209,7 +209,7 @@ afterAll(async () => {
   if (source) {
     await engine.stanzaDelete({ instanceId: source.stanza }).catch((e: unknown) => console.warn(String(e)));
     await engine.destroyInstance({ instanceId: source.stanza });
-    await platform.db.update(instances).set({ status: 'deleted' }).where(eq(instances.id, source.id));
+    await updateRows(platform.db, instances, { id: source.id }, { status: 'deleted' });
   }
   await app.close();
   await platform.close();

@@ -1,4 +1,5 @@
-import { auditEvents, createValidationQuery, eq, inTenantTx, validationQueries, type RestoreRecord } from '@rewind/db';
+import { auditEvents, createValidationQuery, inTenantTx, validationQueries, type RestoreRecord } from '@rewind/db';
+import { findRows, insertRows } from '@rewind/db/testing';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { extendCloneUpdate } from '@rewind/workflows/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ async function save(name: string, sql: string, expectation?: 'positive_count' | 
 
 /** A query saved before the API checked SQL (or by anything that bypasses it): the verifier must hold on its own. */
 async function saveUnchecked(name: string, sql: string, expectation: 'positive_count' | 'non_empty' | 'zero_rows') {
-  await s.platform.db.insert(validationQueries).values({ tenantId: s.tenantId, instanceId: s.source.id, name, sql, expectation });
+  await insertRows(s.platform.db, validationQueries, { tenantId: s.tenantId, instanceId: s.source.id, name, sql, expectation });
 }
 
 const tenantChecks = (r: RestoreRecord) => r.checks.filter((c) => c.name.startsWith('validation:'));
@@ -73,7 +74,7 @@ describe('validation queries on a restored copy', () => {
       '1 row; first: id = 3, note = r3',
       'no rows, as expected',
     ]);
-    const audit = await s.platform.db.select().from(auditEvents).where(eq(auditEvents.targetId, r.id));
+    const audit = await findRows(s.platform.db, auditEvents, { targetId: r.id });
     expect(audit.find((e) => e.action === 'restore.succeeded')?.data).toMatchObject({
       checks: expect.arrayContaining([{ name: 'validation:orders exist', ok: true, detail: 'count = 5' }]),
     });
@@ -134,7 +135,7 @@ describe('validation queries on a restored copy', () => {
     expect(failed.checks.filter((c) => !c.name.startsWith('validation:')).every((c) => c.ok)).toBe(true);
 
     expect(failed.error).toMatch(/integrity check\(s\) failed: .*validation:needs a nope: no rows, expected at least one/);
-    const audit = await s.platform.db.select().from(auditEvents).where(eq(auditEvents.targetId, r.id));
+    const audit = await findRows(s.platform.db, auditEvents, { targetId: r.id });
     expect(audit.map((e) => e.action)).toContain('restore.failed');
     await expectNothingLeftOf(clone.id, clone.port!);
   }, 600_000);

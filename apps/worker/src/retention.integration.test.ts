@@ -3,7 +3,6 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { decryptSecret, parseStackEnv } from '@rewind/core';
 import {
   backups,
-  eq,
   getInstance,
   getInstanceWindow,
   inTenantTx,
@@ -13,6 +12,7 @@ import {
   updateTenantSettings,
   type InstanceRecord,
 } from '@rewind/db';
+import { findRows, updateRows } from '@rewind/db/testing';
 import {
   createEngine,
   engineConfigFromEnv,
@@ -147,7 +147,7 @@ describe('retention: 1-day window with backdated backups', () => {
     // takeBackup expires with the tenant's retention from the catalog (the conf file above serves
     // a manual `pgbackrest expire`, like the one at the end): both say 1 day
     await inTenantTx(h.db.app.db, { tenantId }, (tx) => updateTenantSettings(tx, tenantId, { retentionDays: 1 }));
-    await h.db.platform.db.update(instances).set({ status: 'running' }).where(eq(instances.id, rec.id));
+    await updateRows(h.db.platform.db, instances, { id: rec.id }, { status: 'running' });
     lap('instance up');
   }, 240_000);
 
@@ -213,7 +213,7 @@ describe('retention: 1-day window with backdated backups', () => {
     }
     // the catalog mirrors all three per region
     const rows = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      tx.select().from(backups).where(eq(backups.instanceId, rec.id)),
+      findRows(tx, backups, { instanceId: rec.id }),
     );
     expect(rows).toHaveLength(6);
   }, 300_000);
@@ -245,7 +245,7 @@ describe('retention: 1-day window with backdated backups', () => {
 
     // the catalog (synced by the workflow) no longer lists the expired backups
     const rows = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      tx.select().from(backups).where(eq(backups.instanceId, rec.id)),
+      findRows(tx, backups, { instanceId: rec.id }),
     );
     expect(rows).toHaveLength(6);
     expect(rows.map((r) => r.label)).not.toContain(backdated.threeDays[1]!.label);

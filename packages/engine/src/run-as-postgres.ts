@@ -75,11 +75,13 @@ export function runCommand(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const secrets = options.secrets ?? [];
   const started = Date.now();
+  // LC_ALL=C: output we parse (pg_controldata, pg_ctl) must not be translated
+  const env: Record<string, string> = { ...childEnv(process.env), LC_ALL: 'C', ...options.env };
   return new Promise<RunResult>((resolve, reject) => {
     const child = spawn(file, argv, {
       cwd: options.cwd ?? '/',
-      // LC_ALL=C: output we parse (pg_controldata, pg_ctl) must not be translated
-      env: { ...childEnv(process.env), LC_ALL: 'C', ...options.env },
+      // the cast: a Next.js program (web type-checks this through @rewind/services) makes NODE_ENV required
+      env: env as NodeJS.ProcessEnv,
       stdio: ['pipe', 'pipe', 'pipe'],
       // its own process group only when it may be aborted: the group is what abort kills
       detached: options.signal !== undefined,

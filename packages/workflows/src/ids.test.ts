@@ -21,10 +21,10 @@ describe('workflow ids', () => {
       kind: 'restore',
       subId: 'abc.3',
     });
-    expect(parseWorkflowId(workflowIds.destroyInstance('t', 'i'))).toEqual({
+    expect(parseWorkflowId(workflowIds.deleteInstance('t', 'i'))).toEqual({
       tenantId: 't',
       instanceId: 'i',
-      kind: 'destroy',
+      kind: 'delete',
     });
     expect(parseWorkflowId('platform:host:h:probe:x')).toBeUndefined();
   });

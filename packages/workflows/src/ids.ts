@@ -22,8 +22,8 @@ function instanceBase(tenantId: string, instanceId: string): string {
 export const workflowIds = {
   createInstance: (tenantId: string, instanceId: string) =>
     `${instanceBase(tenantId, instanceId)}:create`,
-  destroyInstance: (tenantId: string, instanceId: string) =>
-    `${instanceBase(tenantId, instanceId)}:destroy`,
+  deleteInstance: (tenantId: string, instanceId: string) =>
+    `${instanceBase(tenantId, instanceId)}:delete`,
   /** one id per requested backup; `requestId` makes a double-click start one backup, not two */
   backup: (tenantId: string, instanceId: string, requestId: string) =>
     `${instanceBase(tenantId, instanceId)}:backup:${part('request id', requestId)}`,

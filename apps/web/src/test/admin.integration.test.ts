@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_USERS } from '@rewind/db/seed';
-import { createInstanceRecord, eq, inTenantTx, plans, restores, tenants } from '@rewind/db';
+import { createInstanceRecord, inTenantTx, plans, restores, tenants } from '@rewind/db';
+import { findRows, insertRows, updateRows, createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type CallOptions } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
 import { signIn } from './session';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   );
   // a restore row only (no workflow): enough for the queue to list; nobody decides on it here
   pendingId = randomUUID();
-  await f.platform.db.insert(restores).values({
+  await insertRows(f.platform.db, restores, {
     id: pendingId,
     tenantId: t.id,
     instanceId: instance.id,
@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // out of the live queue: this row never had a workflow to approve
-  await f?.platform.db.update(restores).set({ status: 'cancelled', finishedAt: new Date() }).where(eq(restores.id, pendingId));
+  if (f) await updateRows(f.platform.db, restores, { id: pendingId }, { status: 'cancelled', finishedAt: new Date() });
   await f?.close();
 });
 
@@ -61,13 +61,13 @@ describe('admin API: who gets in', () => {
   });
 
   it('writes are 404 for tenant users and change nothing', async () => {
-    const before = await f.platform.db.select().from(tenants).where(eq(tenants.id, t.id));
+    const before = await findRows(f.platform.db, tenants, { id: t.id });
     for (const o of [{ headers: { cookie: ownerCookie } }, { token: t.people.owner.token }]) {
       expect((await call(f.baseUrl, 'PATCH', `/api/v1/admin/tenants/${t.id}`, { ...o, body: { planId: 'enterprise' } })).status).toBe(404);
       expect((await call(f.baseUrl, 'PATCH', '/api/v1/admin/plans/pro', { ...o, body: { maxInstances: 999 } })).status).toBe(404);
     }
-    expect(await f.platform.db.select().from(tenants).where(eq(tenants.id, t.id))).toEqual(before);
-    expect((await f.platform.db.select().from(plans).where(eq(plans.id, 'pro')))[0]?.maxInstances).not.toBe(999);
+    expect(await findRows(f.platform.db, tenants, { id: t.id })).toEqual(before);
+    expect((await findRows(f.platform.db, plans, { id: 'pro' }))[0]?.maxInstances).not.toBe(999);
   });
 });
 
@@ -104,7 +104,7 @@ describe('admin API: views', () => {
 
 describe('admin API: plans and tenants', () => {
   it('bad plan edits are refused with a JSON error and change nothing', async () => {
-    const [before] = await f.platform.db.select().from(plans).where(eq(plans.id, 'enterprise'));
+    const [before] = await findRows(f.platform.db, plans, { id: 'enterprise' });
     const bad: Array<[unknown, number]> = [
       [{}, 400],
       [{ maxInstances: 0 }, 400],
@@ -122,11 +122,11 @@ describe('admin API: plans and tenants', () => {
     }
     expect((await asAdmin('PATCH', '/api/v1/admin/plans/enterprise', { raw: '{nope', contentType: 'application/json' })).status).toBe(400);
     expect((await asAdmin('PATCH', '/api/v1/admin/plans/no-such-plan', { body: { maxInstances: 3 } })).status).toBe(404);
-    expect((await f.platform.db.select().from(plans).where(eq(plans.id, 'enterprise')))[0]).toEqual(before);
+    expect((await findRows(f.platform.db, plans, { id: 'enterprise' }))[0]).toEqual(before);
   });
 
   it('a plan edit is saved and audited on the platform chain', async () => {
-    const [before] = await f.platform.db.select().from(plans).where(eq(plans.id, 'enterprise'));
+    const [before] = await findRows(f.platform.db, plans, { id: 'enterprise' });
     const next = before!.maxInstances + 1;
     try {
       const res = await asAdmin('PATCH', '/api/v1/admin/plans/enterprise', { body: { maxInstances: next } });
@@ -148,13 +148,13 @@ describe('admin API: plans and tenants', () => {
     expect((await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, { body: { planId: 'nope' } })).status).toBe(400);
     expect((await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, { body: { plan: 'business' } })).status).toBe(400);
     expect((await asAdmin('PATCH', `/api/v1/admin/tenants/${randomUUID()}`, { body: { planId: 'business' } })).status).toBe(404);
-    expect((await f.platform.db.select().from(tenants).where(eq(tenants.id, t.id)))[0]?.planId).toBe('pro');
+    expect((await findRows(f.platform.db, tenants, { id: t.id }))[0]?.planId).toBe('pro');
 
     const from = new Date(Date.now() - 60_000).toISOString().replace('Z', '+00:00');
     const ok = await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, { body: { planId: 'business' } });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ from: 'pro', to: 'business', changed: true });
-    expect((await f.platform.db.select().from(tenants).where(eq(tenants.id, t.id)))[0]?.planId).toBe('business');
+    expect((await findRows(f.platform.db, tenants, { id: t.id }))[0]?.planId).toBe('business');
 
     const audit = await asAdmin('GET', `/api/v1/admin/audit?tenant=${t.id}&action=tenant.plan_changed&from=${encodeURIComponent(from)}`);
     expect(audit.status).toBe(200);

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
-import { approvals, createInstanceRecord, eq, inTenantTx, restores } from '@rewind/db';
+import { approvals, createInstanceRecord, inTenantTx, restores } from '@rewind/db';
+import { findRows, insertRows, createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
 import { call } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
+import { restoreToPointInTime as restoreStandIn } from './fixtures/restore-stand-in';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 import { signIn } from './session';
 
@@ -30,7 +31,7 @@ const api = (method: string, path: string, o: Parameters<typeof call>[3] = {}) =
 async function pendingRestore(): Promise<{ id: string; workflowId: string }> {
   const id = randomUUID();
   const workflowId = `tenant:${t.id}:instance:${instanceId}:restore:${id}`;
-  await f.platform.db.insert(restores).values({
+  await insertRows(f.platform.db, restores, {
     id,
     tenantId: t.id,
     instanceId,
@@ -40,7 +41,7 @@ async function pendingRestore(): Promise<{ id: string; workflowId: string }> {
     mode: 'replace',
     status: 'pending_approval',
   });
-  await temporal.workflow.start('restoreToPointInTime', { taskQueue: queue, workflowId, args: [] });
+  await temporal.workflow.start(restoreStandIn, { taskQueue: queue, workflowId });
   started.push(workflowId);
   return { id, workflowId };
 }
@@ -86,7 +87,7 @@ describe('restore approvals', () => {
     const res = await api('POST', `/api/v1/restores/${r.id}/approve`, { token: t.people.owner.token, body: { reason: 'looks right' } });
     expect(res.status).toBe(403);
     expect((res.body as { error: { message: string } }).error.message).toMatch(/you requested this restore/);
-    expect(await f.platform.db.select().from(approvals).where(eq(approvals.restoreId, r.id))).toEqual([]);
+    expect(await findRows(f.platform.db, approvals, { restoreId: r.id })).toEqual([]);
     expect(await updatesOf(r.workflowId)).toEqual([]);
   });
 
@@ -109,7 +110,7 @@ describe('restore approvals', () => {
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
     }
-    expect(await f.platform.db.select().from(approvals).where(eq(approvals.restoreId, r.id))).toEqual([]);
+    expect(await findRows(f.platform.db, approvals, { restoreId: r.id })).toEqual([]);
   });
 
   it('a second person approves: recorded, audited, delivered to the workflow; a second decision is refused', async () => {
@@ -117,7 +118,7 @@ describe('restore approvals', () => {
     const res = await api('POST', `/api/v1/restores/${r.id}/approve`, { token: t.people.admin.token, body: { reason: 'checked the target' } });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ id: r.id, decision: 'approved' });
-    const rows = await f.platform.db.select().from(approvals).where(eq(approvals.restoreId, r.id));
+    const rows = await findRows(f.platform.db, approvals, { restoreId: r.id });
     expect(rows).toMatchObject([{ decidedBy: t.people.admin.id, decision: 'approved', reason: 'checked the target' }]);
     expect(await updatesOf(r.workflowId)).toHaveLength(1);
 
@@ -129,7 +130,7 @@ describe('restore approvals', () => {
     // the same approver repeating (e.g. after a failed delivery) is delivered again, not recorded twice
     const again = await api('POST', `/api/v1/restores/${r.id}/approve`, { token: t.people.admin.token, body: { reason: 'checked the target' } });
     expect(again.status).toBe(202);
-    expect(await f.platform.db.select().from(approvals).where(eq(approvals.restoreId, r.id))).toHaveLength(1);
+    expect(await findRows(f.platform.db, approvals, { restoreId: r.id })).toHaveLength(1);
   });
 
   it('reject works the same way', async () => {
@@ -147,7 +148,7 @@ describe('restore approvals', () => {
     const cookie = await signIn(f.baseUrl, 'admin@rewind.local', 'rewind-admin-demo');
     const res = await api('POST', `/api/v1/admin/restores/${r.id}/approve`, { headers: { cookie }, body: { reason: 'on-call approval' } });
     expect(res.status).toBe(202);
-    const rows = await f.platform.db.select().from(approvals).where(eq(approvals.restoreId, r.id));
+    const rows = await findRows(f.platform.db, approvals, { restoreId: r.id });
     expect(rows).toHaveLength(1);
     expect(await updatesOf(r.workflowId)).toHaveLength(1);
   });

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, eq, asc } from '@rewind/db';
+import { auditEvents } from '@rewind/db';
+import { findRows, createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
 import { call } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 let f: StackFixtures;
@@ -39,7 +39,7 @@ describe('tamper evidence', () => {
     const before = await api('GET', '/api/v1/audit/verify', { token: t.people.member.token });
     expect(before.body).toMatchObject({ ok: true });
 
-    const rows = await f.platform.db.select().from(auditEvents).where(eq(auditEvents.tenantId, t.id)).orderBy(asc(auditEvents.seq));
+    const rows = await findRows(f.platform.db, auditEvents, { tenantId: t.id }, { orderBy: 'seq' });
     const victim = rows.find((r) => r.action === 'token.created' && r.data.name === 'two');
     expect(victim).toBeDefined();
 

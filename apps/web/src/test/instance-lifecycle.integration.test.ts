@@ -5,11 +5,11 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInstanceRecord, eq, inTenantTx, restores } from '@rewind/db';
+import { createInstanceRecord, inTenantTx, restores } from '@rewind/db';
+import { insertRows, updateRows, createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
 import { workflowIds } from '@rewind/workflows/ids';
 import type { InstanceDetail } from '../lib/api-types';
 import { call, type CallResult } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 /**
@@ -216,7 +216,7 @@ describe('refused in a state that does not allow it (409)', () => {
 
   it('delete while a restore of it waits for approval; stop too when that restore is a replace', async () => {
     const restoreId = randomUUID();
-    await f.platform.db.insert(restores).values({
+    await insertRows(f.platform.db, restores, {
       id: restoreId,
       tenantId: t.id,
       instanceId: id,
@@ -230,7 +230,7 @@ describe('refused in a state that does not allow it (409)', () => {
       expectConflict(await del(t.people.owner.token), new RegExp(`replace restore .* is waiting for approval \\(restore ${restoreId}\\)`));
       expectConflict(await stop(t.people.admin.token), /cancel it or wait until it finishes before stopping/);
     } finally {
-      await f.platform.db.update(restores).set({ status: 'cancelled', finishedAt: new Date() }).where(eq(restores.id, restoreId));
+      await updateRows(f.platform.db, restores, { id: restoreId }, { status: 'cancelled', finishedAt: new Date() });
     }
     expect(await statusOf()).toBe('running');
   });
@@ -304,7 +304,7 @@ describe('stop, start, delete', () => {
     expect(await exists(pgdata())).toBe(false);
     expect(await probePostgres(detail.connection!.host, detail.connection!.port!)).toBe('refused');
     // the backups stay until retention ends: the workflow now waits on its durable timer
-    expect(await workflowStatus(workflowIds.destroyInstance(t.id, id))).toBe('RUNNING');
+    expect(await workflowStatus(workflowIds.deleteInstance(t.id, id))).toBe('RUNNING');
     expect(await auditActions()).toEqual(expect.arrayContaining(['instance.delete_requested', 'instance.deleted']));
 
     expect((await api('GET', `/api/v1/instances/${id}`, t.people.owner.token)).status).toBe(404);

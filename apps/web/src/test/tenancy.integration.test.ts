@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstanceRecord, inTenantTx } from '@rewind/db';
+import { createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
 import { call } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 let f: StackFixtures;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstanceRecord, inTenantTx } from '@rewind/db';
+import { createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
 import type { ValidationQueryView } from '../lib/api-types';
 import { call, type CallOptions, type CallResult } from './api-call';
-import { createScratchTenant, type ScratchTenant } from './scratch-tenant';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 /**

@@ -3,7 +3,6 @@ import { decryptSecret, type StackEnv } from '@rewind/core';
 import {
   backups,
   createInstanceRecord,
-  eq,
   inTenantTx,
   instanceRegionStatus,
   instances,
@@ -11,6 +10,7 @@ import {
   type Db,
   type InstanceRecord,
 } from '@rewind/db';
+import { deleteRows, insertRows, updateRows } from '@rewind/db/testing';
 import type { Engine } from '@rewind/engine';
 
 /**
@@ -35,7 +35,7 @@ export async function provisionSource(
     });
     // stanza = id: the engine knows an instance by its stanza (restore and replace address it
     // so); older suites and benches address these sources by id, and both must keep working
-    await tx.update(instances).set({ status: 'running', stanza: r.id }).where(eq(instances.id, r.id));
+    await updateRows(tx, instances, { id: r.id }, { status: 'running', stanza: r.id });
     return { ...r, status: 'running' as const, stanza: r.id };
   });
   await engine.initInstance({
@@ -65,11 +65,11 @@ export async function syncCatalog(
   const regionOf = (repo: number) => (repo === 1 ? env.REGION_A_NAME : env.REGION_B_NAME);
   await inTenantTx(db, { tenantId: source.tenantId }, async (tx) => {
     for (const t of [backups, walRanges, instanceRegionStatus])
-      await tx.delete(t).where(eq(t.instanceId, source.id));
+      await deleteRows(tx, t, { instanceId: source.id });
     for (const repo of info.repos) {
       const region = regionOf(repo.repo);
       for (const b of repo.backups) {
-        await tx.insert(backups).values({
+        await insertRows(tx, backups, {
           tenantId: source.tenantId,
           instanceId: source.id,
           region,
@@ -87,7 +87,7 @@ export async function syncCatalog(
         });
       }
       const archive = repo.archives[0]!;
-      await tx.insert(walRanges).values({
+      await insertRows(tx, walRanges, {
         tenantId: source.tenantId,
         instanceId: source.id,
         region,
@@ -96,7 +96,7 @@ export async function syncCatalog(
         stopSegment: archive.walMax!,
         lastCommitAt: new Date(latest.at),
       });
-      await tx.insert(instanceRegionStatus).values({
+      await insertRows(tx, instanceRegionStatus, {
         tenantId: source.tenantId,
         instanceId: source.id,
         region,

@@ -6,7 +6,6 @@ import type { StackEnv } from '@rewind/core';
 import {
   createDb,
   createPlatformDb,
-  eq,
   getRestore,
   inTenantTx,
   instances,
@@ -15,6 +14,7 @@ import {
   type RestoreRecord,
   type RestoreRequestBody,
 } from '@rewind/db';
+import { findRows, updateRows } from '@rewind/db/testing';
 import { seedDemo } from '@rewind/db/seed';
 import { createEngine, engineConfigFromEnv } from '@rewind/engine';
 import { restoreToPointInTime } from '@rewind/workflows';
@@ -183,7 +183,7 @@ export async function restoreSuite(env: StackEnv, name: string, options: { worke
   }
 
   async function instanceRow(id: string) {
-    return (await platform.db.select().from(instances).where(eq(instances.id, id)))[0]!;
+    return (await findRows(platform.db, instances, { id: id }))[0]!;
   }
 
   async function close() {
@@ -193,7 +193,7 @@ export async function restoreSuite(env: StackEnv, name: string, options: { worke
     await built.close();
     await engine.stanzaDelete({ instanceId: source.stanza }).catch((e: unknown) => console.warn(String(e)));
     await engine.destroyInstance({ instanceId: source.stanza });
-    await platform.db.update(instances).set({ status: 'deleted' }).where(eq(instances.id, source.id));
+    await updateRows(platform.db, instances, { id: source.id }, { status: 'deleted' });
     await app.close();
     await platform.close();
   }

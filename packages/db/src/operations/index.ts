@@ -46,3 +46,7 @@ export * from './admin/update-plan';
 export * from './admin/list-plan-tenant-ids';
 export * from './admin/set-tenant-plan';
 export * from './admin/search-audit-events';
+export * from './revert-instance-status';
+export * from './record-password-reveal';
+export * from './find-user-emails';
+export * from './find-tenant-by-slug';

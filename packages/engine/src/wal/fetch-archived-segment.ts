@@ -62,7 +62,8 @@ function lookupPostgresIds(): Promise<{ uid: number; gid: number }> {
  * repository we read.
  */
 function withoutPgbackrestEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('PGBACKREST_')));
+  // the cast: a Next.js program (web type-checks this through @rewind/services) makes NODE_ENV required
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('PGBACKREST_'))) as NodeJS.ProcessEnv;
 }
 
 function run(

@@ -4,9 +4,9 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
 import { z } from 'zod';
-import { platformDb } from '../db';
+import { signInWithPassword } from '@rewind/services';
+import { appDb, platformDb } from '../db';
 import { env, oidcEnv } from '../env';
-import { signInWithPassword } from './sign-in';
 
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1024) });
 
@@ -24,7 +24,7 @@ function providers(): Provider[] {
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return signInWithPassword({ ...parsed.data, ip: clientIp(req.headers) });
+        return signInWithPassword({ platform: platformDb().db, app: appDb().db }, { ...parsed.data, ip: clientIp(req.headers) });
       },
     }),
   ];

@@ -3,10 +3,10 @@ import { AppError, hashApiToken, looksLikeApiToken } from '@rewind/core';
 import { findApiToken } from '@rewind/db';
 import { getToken } from 'next-auth/jwt';
 import type { NextRequest } from 'next/server';
-import { platformDb } from '../db';
+import { recordTokenUse } from '@rewind/services';
+import { appDb, platformDb } from '../db';
 import { env } from '../env';
 import type { Principal } from './principal';
-import { recordTokenUse } from '../audit/record-token-use';
 
 /**
  * Bearer token first: a request that sends `Authorization` means it, so a bad token is a 401
@@ -36,7 +36,7 @@ async function principalFromBearer(header: string, forwardedFor: string | null):
   // findApiToken finds nothing for revoked tokens and for tokens whose person left the tenant.
   if (!found) throw invalidToken();
   if (found.firstUseInInterval) {
-    await recordTokenUse({
+    await recordTokenUse(appDb().db, {
       tenantId: found.tenantId,
       tokenId: found.tokenId,
       tokenName: found.tokenName,

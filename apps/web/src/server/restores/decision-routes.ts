@@ -1,26 +1,35 @@
 import 'server-only';
 import { findRestoreTenant, inTenantTx } from '@rewind/db';
+import { decideRestore, deliverApproval, type RecordedDecision } from '@rewind/services';
 import { readJsonBody } from '../api/read-json-body';
 import { withPlatformAdmin } from '../api/with-platform-admin';
 import { withTenant } from '../api/with-tenant';
 import { auditActor } from '../audit/audit-actor';
 import { appDb } from '../db';
-import { decideRestore, decisionBody } from './decide-restore';
+import { serviceDeps } from '../services';
+import { decisionBody } from './decision-body';
+
+function decisionResponse(d: RecordedDecision): Response {
+  return Response.json(
+    { id: d.id, decision: d.decision, approvalId: d.approvalId },
+    { status: 202, headers: { 'cache-control': 'no-store' } },
+  );
+}
 
 /** POST /api/v1/restores/{id}/approve|reject: an owner or admin of the tenant who did not request it. */
 export function tenantDecisionRoute(approved: boolean) {
   return withTenant<{ id: string }>(
     async ({ tx, tenant, principal, params, req, afterCommit }) => {
       const body = await readJsonBody(req, decisionBody);
-      return decideRestore({
-        tx,
+      const decided = await decideRestore(tx, {
         tenantId: tenant.tenantId,
         restoreId: params.id,
         decider: { userId: principal.userId, actor: auditActor(principal), viaPlatformAdmin: false },
         approved,
         reason: body.reason,
-        afterCommit,
       });
+      afterCommit(() => deliverApproval(serviceDeps(), decided.delivery));
+      return decisionResponse(decided);
     },
     { permissions: ['restore:approve'] },
   );
@@ -35,19 +44,16 @@ export function platformDecisionRoute(approved: boolean) {
   return withPlatformAdmin<{ id: string }>(async ({ db, principal, params, req }) => {
     const body = await readJsonBody(req, decisionBody);
     const tenantId = await findRestoreTenant(db, params.id);
-    const hooks: Array<() => Promise<void>> = [];
-    const response = await inTenantTx(appDb().db, { tenantId, userId: principal.userId }, (tx) =>
-      decideRestore({
-        tx,
+    const decided = await inTenantTx(appDb().db, { tenantId, userId: principal.userId }, (tx) =>
+      decideRestore(tx, {
         tenantId,
         restoreId: params.id,
         decider: { userId: principal.userId, actor: auditActor(principal), viaPlatformAdmin: true },
         approved,
         reason: body.reason,
-        afterCommit: (fn) => hooks.push(fn),
       }),
     );
-    for (const hook of hooks) await hook();
-    return response;
+    await deliverApproval(serviceDeps(), decided.delivery);
+    return decisionResponse(decided);
   });
 }

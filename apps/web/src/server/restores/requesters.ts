@@ -1,5 +1,4 @@
 import 'server-only';
-import { inArray, users, type Tx } from '@rewind/db';
 
 /** Who asked for a restore, as the API shows it: approvers must see whether it was them. */
 export interface RequesterView {
@@ -8,23 +7,7 @@ export interface RequesterView {
   email: string | null;
 }
 
-/**
- * Emails of the requesters in one query, inside the tenant transaction. RLS shows only the
- * signed-in user and members of the current tenant, so nothing about other people leaks.
- */
-export async function requesterEmails(
-  tx: Tx,
-  ids: ReadonlyArray<string | null>,
-): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.email]));
-}
-
+/** `emails` from findUserEmails (@rewind/db), read in the tenant transaction. */
 export function toRequesterView(
   id: string | null,
   emails: ReadonlyMap<string, string>,

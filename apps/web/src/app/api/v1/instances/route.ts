@@ -1,16 +1,12 @@
 import { getInstanceWindow, listInstances } from '@rewind/db';
+import { requestCreateInstance, startCreateInstance } from '@rewind/services';
 import { env } from '@/server/env';
-import { appendAuditEvent } from '@rewind/db';
 import { auditActor } from '@/server/audit/audit-actor';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
-import {
-  createInstanceBody,
-  insertInstance,
-  markInstanceCreateFailed,
-  startCreateInstanceWorkflow,
-} from '@/server/instances/create-instance';
+import { createInstanceBody } from '@/server/instances/instance-bodies';
 import { toInstanceSummary } from '@/server/instances/instance-view';
+import { serviceDeps } from '@/server/services';
 import type { CreatedInstance } from '@/lib/api-types';
 
 export const dynamic = 'force-dynamic';
@@ -36,23 +32,15 @@ export const GET = withTenant(
 export const POST = withTenant(
   async ({ tx, tenant, req, afterCommit, principal }) => {
     const body = await readJsonBody(req, createInstanceBody);
-    const created = await insertInstance(tx, { tenantId: tenant.tenantId, name: body.name });
-    await appendAuditEvent(tx, {
+    const e = env();
+    const created = await requestCreateInstance(tx, {
       tenantId: tenant.tenantId,
+      name: body.name,
       actor: auditActor(principal),
-      action: 'instance.created',
-      target: { type: 'instance', id: created.id },
-      data: { name: body.name },
+      hostId: e.REWIND_HOST_ID,
+      secretKey: e.REWIND_SECRET_KEY,
     });
-    afterCommit(async () => {
-      try {
-        await startCreateInstanceWorkflow({ tenantId: tenant.tenantId, instanceId: created.id });
-      } catch (err) {
-        // Without its workflow the record would sit in 'creating' forever and hold the name.
-        await markInstanceCreateFailed({ tenantId: tenant.tenantId, instanceId: created.id });
-        throw err;
-      }
-    });
+    afterCommit(() => startCreateInstance(serviceDeps(), { tenantId: tenant.tenantId, instanceId: created.id }));
     const response: CreatedInstance = { id: created.id, status: created.status };
     return Response.json(response, { status: 201, headers: { location: `/api/v1/instances/${created.id}` } });
   },

@@ -1,5 +1,5 @@
-import { AppError } from '@rewind/core';
-import { addMember, appendAuditEvent, findUserByEmail, listMembers } from '@rewind/db';
+import { listMembers } from '@rewind/db';
+import { addTenantMember } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
@@ -23,20 +23,13 @@ export const GET = withTenant(
 export const POST = withTenant(
   async ({ tx, tenant, principal, req }) => {
     const body = await readJsonBody(req, addMemberBody);
-    const user = await findUserByEmail(platformDb().db, body.email);
-    if (!user) throw new AppError('not_found', 'no Rewind user has that email; they must have an account first');
-    const added = await addMember(tx, tenant.tenantId, { userId: user.id, role: body.role });
-    await appendAuditEvent(tx, {
+    const added = await addTenantMember(tx, platformDb().db, {
       tenantId: tenant.tenantId,
+      email: body.email,
+      role: body.role,
       actor: auditActor(principal),
-      action: 'member.added',
-      target: { type: 'user', id: user.id },
-      data: { email: user.email, role: added.role },
     });
-    return Response.json(
-      { userId: user.id, email: user.email, name: user.name, role: added.role },
-      { status: 201, headers: { 'cache-control': 'no-store' } },
-    );
+    return Response.json(added, { status: 201, headers: { 'cache-control': 'no-store' } });
   },
   { permissions: ['member:manage'] },
 );

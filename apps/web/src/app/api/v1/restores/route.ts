@@ -1,8 +1,8 @@
-import { listRestores } from '@rewind/db';
+import { findUserEmails, listRestores } from '@rewind/db';
 import { z } from 'zod';
 import { readQuery } from '@/server/api/read-query';
 import { withTenant } from '@/server/api/with-tenant';
-import { requesterEmails, toRequesterView } from '@/server/restores/requesters';
+import { toRequesterView } from '@/server/restores/requesters';
 import type { RestoreListItem } from '@/lib/api-types';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +24,7 @@ export const GET = withTenant(
   async ({ tx, tenant, req }) => {
     const q = readQuery(req.nextUrl, listQuery);
     const rows = await listRestores(tx, tenant.tenantId, { instanceId: q.instanceId, limit: q.limit });
-    const emails = await requesterEmails(tx, rows.map((r) => r.requestedBy));
+    const emails = await findUserEmails(tx, rows.map((r) => r.requestedBy));
     const items: RestoreListItem[] = rows.map((r) => ({
       id: r.id,
       instanceId: r.instanceId,

@@ -1,8 +1,9 @@
-import { appendAuditEvent, getTenantSettings, updateTenantSettings } from '@rewind/db';
+import { getTenantSettings } from '@rewind/db';
+import { changeTenantSettings, startApplyTenantPlan } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
-import { startApplyTenantPlan } from '@/server/tenancy/start-apply-tenant-plan';
+import { serviceDeps } from '@/server/services';
 import { tenantPatchBody, toTenantView } from '@/server/tenancy/tenant-settings';
 
 export const dynamic = 'force-dynamic';
@@ -17,29 +18,15 @@ export const GET = withTenant(
 export const PATCH = withTenant(
   async ({ tx, tenant, principal, req, afterCommit }) => {
     const body = await readJsonBody(req, tenantPatchBody);
-    const change = await updateTenantSettings(tx, tenant.tenantId, body);
-    // retention reaches every instance's expiry and pgbackrest.conf; given unchanged too, so a
-    // repeat after an orchestrator outage still applies it
-    if (body.retentionDays !== undefined)
-      afterCommit(() => startApplyTenantPlan(tenant.tenantId, { requestedBy: principal.userId, reason: 'tenant.retention_changed' }));
-    if (change.changed.retentionDays) {
-      await appendAuditEvent(tx, {
-        tenantId: tenant.tenantId,
-        actor: auditActor(principal),
-        action: 'tenant.retention_changed',
-        target: { type: 'tenant', id: tenant.tenantId },
-        data: change.changed.retentionDays,
-      });
-    }
-    if (change.changed.approvalPolicy) {
-      await appendAuditEvent(tx, {
-        tenantId: tenant.tenantId,
-        actor: auditActor(principal),
-        action: 'tenant.approval_policy_changed',
-        target: { type: 'tenant', id: tenant.tenantId },
-        data: change.changed.approvalPolicy,
-      });
-    }
+    const change = await changeTenantSettings(tx, {
+      tenantId: tenant.tenantId,
+      patch: body,
+      actor: auditActor(principal),
+      requestedBy: principal.userId,
+    });
+    // retention reaches every instance's expiry and pgbackrest.conf
+    const applyPlan = change.applyPlan;
+    if (applyPlan) afterCommit(() => startApplyTenantPlan(serviceDeps(), tenant.tenantId, applyPlan));
     return Response.json(toTenantView(change.after), { headers: { 'cache-control': 'no-store' } });
   },
   { permissions: ['retention:update'] },

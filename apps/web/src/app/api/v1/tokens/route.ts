@@ -1,4 +1,5 @@
-import { appendAuditEvent, createApiTokenRecord, listApiTokens } from '@rewind/db';
+import { listApiTokens } from '@rewind/db';
+import { createToken } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
@@ -16,18 +17,12 @@ export const GET = withTenant(
 export const POST = withTenant(
   async ({ tx, tenant, principal, req }) => {
     const body = await readJsonBody(req, createTokenBody);
-    const created = await createApiTokenRecord(tx, {
+    const created = await createToken(tx, {
       tenantId: tenant.tenantId,
       userId: principal.userId,
       name: body.name,
       scopes: body.scopes ?? [],
-    });
-    await appendAuditEvent(tx, {
-      tenantId: tenant.tenantId,
       actor: auditActor(principal),
-      action: 'token.created',
-      target: { type: 'token', id: created.id },
-      data: { name: created.name, prefix: created.displayPrefix, scopes: body.scopes ?? [] },
     });
     return Response.json(
       { id: created.id, name: created.name, prefix: created.displayPrefix, token: created.token, createdAt: created.createdAt.toISOString() },

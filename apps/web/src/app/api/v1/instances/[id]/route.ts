@@ -1,16 +1,15 @@
-import { getInstance, getInstanceWindow } from '@rewind/db';
-import { appendAuditEvent, setInstanceLegalHold } from '@rewind/db';
+import { getInstance, getInstanceWindow, recordPasswordReveal } from '@rewind/db';
+import { requestDeleteInstance, setLegalHold, startInstanceAction } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { auditActor } from '@/server/audit/audit-actor';
-import { recordPasswordReveal } from '@/server/audit/record-password-reveal';
 import { legalHoldBody } from '@/server/tenancy/member-bodies';
 import { withTenant } from '@/server/api/with-tenant';
 import { env } from '@/server/env';
-import { requestDeleteInstance, startDeleteInstanceWorkflow } from '@/server/instances/delete-instance';
-import { acceptedResponse } from '@/server/instances/instance-action';
+import { acceptedResponse } from '@/server/instances/accepted-response';
 import { instanceHost } from '@/server/instances/instance-host';
 import { connectsAsOwner } from '@/server/instances/connect-as-owner';
 import { toInstanceDetail } from '@/server/instances/instance-view';
+import { serviceDeps } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +17,7 @@ export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params, principal }) => {
     // RLS hides another tenant's instance, so it is not_found like any unknown or malformed id.
     const row = await getInstance(tx, tenant.tenantId, params.id);
-    await recordPasswordReveal(tx, tenant.tenantId, row.id, principal);
+    await recordPasswordReveal(tx, { tenantId: tenant.tenantId, instanceId: row.id, actor: auditActor(principal) });
     // restorable window per region from the data-plane catalog (backups, WAL ranges, newest commit)
     const { regions, rpoSeconds, lastBackup, geoCheck } = await getInstanceWindow(tx, tenant.tenantId, row.id, {
       regions: [env().REGION_A_NAME, env().REGION_B_NAME],
@@ -36,16 +35,13 @@ export const GET = withTenant<{ id: string }>(
 export const PATCH = withTenant<{ id: string }>(
   async ({ tx, tenant, params, principal, req }) => {
     const body = await readJsonBody(req, legalHoldBody);
-    const change = await setInstanceLegalHold(tx, tenant.tenantId, params.id, body.legalHold);
-    if (change.before !== change.after) {
-      await appendAuditEvent(tx, {
-        tenantId: tenant.tenantId,
-        actor: auditActor(principal),
-        action: body.legalHold ? 'instance.legal_hold_set' : 'instance.legal_hold_released',
-        target: { type: 'instance', id: params.id },
-      });
-    }
-    return Response.json({ id: params.id, legalHold: change.after }, { headers: { 'cache-control': 'no-store' } });
+    const held = await setLegalHold(tx, {
+      tenantId: tenant.tenantId,
+      instanceId: params.id,
+      legalHold: body.legalHold,
+      actor: auditActor(principal),
+    });
+    return Response.json(held, { headers: { 'cache-control': 'no-store' } });
   },
   { permissions: ['retention:update'] },
 );
@@ -57,8 +53,13 @@ export const PATCH = withTenant<{ id: string }>(
  */
 export const DELETE = withTenant<{ id: string }>(
   async ({ tx, tenant, principal, params, afterCommit }) => {
-    const accepted = await requestDeleteInstance(tx, { tenantId: tenant.tenantId, instanceId: params.id, principal });
-    afterCommit(() => startDeleteInstanceWorkflow(accepted));
+    const accepted = await requestDeleteInstance(tx, {
+      tenantId: tenant.tenantId,
+      instanceId: params.id,
+      actor: auditActor(principal),
+      requestedBy: principal.userId,
+    });
+    afterCommit(() => startInstanceAction(serviceDeps(), accepted));
     return acceptedResponse(accepted);
   },
   { permissions: ['instance:delete'] },

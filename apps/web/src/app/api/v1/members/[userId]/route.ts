@@ -1,4 +1,4 @@
-import { appendAuditEvent, removeMember, updateMemberRole } from '@rewind/db';
+import { changeMemberRole, removeTenantMember } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
@@ -9,17 +9,13 @@ export const dynamic = 'force-dynamic';
 export const PATCH = withTenant<{ userId: string }>(
   async ({ tx, tenant, principal, params, req }) => {
     const body = await readJsonBody(req, updateMemberBody);
-    const change = await updateMemberRole(tx, tenant.tenantId, params.userId, body.role);
-    if (change.from !== change.to) {
-      await appendAuditEvent(tx, {
-        tenantId: tenant.tenantId,
-        actor: auditActor(principal),
-        action: 'member.role_changed',
-        target: { type: 'user', id: params.userId },
-        data: change,
-      });
-    }
-    return Response.json({ userId: params.userId, role: change.to }, { headers: { 'cache-control': 'no-store' } });
+    const changed = await changeMemberRole(tx, {
+      tenantId: tenant.tenantId,
+      userId: params.userId,
+      role: body.role,
+      actor: auditActor(principal),
+    });
+    return Response.json(changed, { headers: { 'cache-control': 'no-store' } });
   },
   { permissions: ['member:manage'] },
 );
@@ -27,14 +23,7 @@ export const PATCH = withTenant<{ userId: string }>(
 /** Removes a member (never the last owner) and revokes their tokens for this tenant. */
 export const DELETE = withTenant<{ userId: string }>(
   async ({ tx, tenant, principal, params }) => {
-    const removed = await removeMember(tx, tenant.tenantId, params.userId);
-    await appendAuditEvent(tx, {
-      tenantId: tenant.tenantId,
-      actor: auditActor(principal),
-      action: 'member.removed',
-      target: { type: 'user', id: params.userId },
-      data: removed,
-    });
+    await removeTenantMember(tx, { tenantId: tenant.tenantId, userId: params.userId, actor: auditActor(principal) });
     return new Response(null, { status: 204 });
   },
   { permissions: ['member:manage'] },

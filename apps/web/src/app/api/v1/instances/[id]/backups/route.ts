@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { AppError } from '@rewind/core';
-import { appendAuditEvent, getInstance, listBackups } from '@rewind/db';
+import { listBackups } from '@rewind/db';
+import { requestBackup, startBackup } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { auditActor } from '@/server/audit/audit-actor';
 import { withTenant } from '@/server/api/with-tenant';
-import { startBackupBody, startBackupWorkflow } from '@/server/instances/start-backup';
+import { startBackupBody } from '@/server/instances/instance-bodies';
+import { serviceDeps } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,29 +31,16 @@ export const GET = withTenant<{ id: string }>(
 export const POST = withTenant<{ id: string }>(
   async ({ tx, tenant, principal, params, req, afterCommit }) => {
     const body = req.headers.get('content-type') ? await readJsonBody(req, startBackupBody) : startBackupBody.parse({});
-    // another tenant's instance is not_found like any unknown id
-    const row = await getInstance(tx, tenant.tenantId, params.id);
-    if (row.status !== 'running')
-      throw new AppError('conflict', `instance ${row.name} is ${row.status}; only a running instance can be backed up`);
-    const requestId = randomUUID();
-    await appendAuditEvent(tx, {
+    const accepted = await requestBackup(tx, {
       tenantId: tenant.tenantId,
+      instanceId: params.id,
+      type: body.type,
       actor: auditActor(principal),
-      action: 'backup.requested',
-      target: { type: 'instance', id: row.id },
-      data: { type: body.type, requestId },
+      requestedBy: principal.userId,
     });
-    afterCommit(async () => {
-      await startBackupWorkflow({
-        tenantId: tenant.tenantId,
-        instanceId: row.id,
-        requestId,
-        type: body.type,
-        requestedBy: principal.userId,
-      });
-    });
+    afterCommit(() => startBackup(serviceDeps(), accepted));
     return Response.json(
-      { id: requestId, instanceId: row.id, type: body.type, status: 'started' },
+      { id: accepted.requestId, instanceId: accepted.instanceId, type: accepted.type, status: 'started' },
       { status: 202, headers: { 'cache-control': 'no-store' } },
     );
   },

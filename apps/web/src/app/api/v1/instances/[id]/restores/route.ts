@@ -1,11 +1,10 @@
-import { requestRestore } from '@rewind/db';
-import { workflowIds } from '@rewind/workflows/ids';
+import { requestRestore, startRestore } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
 import { env } from '@/server/env';
 import { regionNames, restoreBody } from '@/server/restores/restore-body';
-import { startRestoreWorkflow } from '@/server/restores/start-restore-workflow';
+import { serviceDeps } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,19 +19,9 @@ export const POST = withTenant<{ id: string }>(
       actor: auditActor(principal),
       body,
       regions: regionNames(env()),
-      workflowIdFor: (restoreId) => workflowIds.restore(tenantId, params.id, restoreId),
     });
     afterCommit(() =>
-      startRestoreWorkflow({
-        tenantId,
-        instanceId: params.id,
-        restoreId: r.id,
-        workflowId: r.workflowId,
-        requestedBy: principal.userId,
-        needsApproval: r.needsApproval,
-        hostId: r.hostId,
-        mode: r.mode,
-      }),
+      startRestore(serviceDeps(), { tenantId, instanceId: params.id, requestedBy: principal.userId, restore: r }),
     );
     return Response.json(
       { id: r.id, status: r.status },

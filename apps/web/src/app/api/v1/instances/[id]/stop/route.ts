@@ -1,7 +1,10 @@
+import { requestStopInstance, startInstanceAction } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
-import { acceptedResponse, instanceActionBody } from '@/server/instances/instance-action';
-import { requestStopInstance, startStopInstanceWorkflow } from '@/server/instances/stop-instance';
+import { auditActor } from '@/server/audit/audit-actor';
+import { acceptedResponse } from '@/server/instances/accepted-response';
+import { instanceActionBody } from '@/server/instances/instance-bodies';
+import { serviceDeps } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,8 +12,13 @@ export const dynamic = 'force-dynamic';
 export const POST = withTenant<{ id: string }>(
   async ({ tx, tenant, principal, params, req, afterCommit }) => {
     if (req.headers.get('content-type')) await readJsonBody(req, instanceActionBody);
-    const accepted = await requestStopInstance(tx, { tenantId: tenant.tenantId, instanceId: params.id, principal });
-    afterCommit(() => startStopInstanceWorkflow(accepted));
+    const accepted = await requestStopInstance(tx, {
+      tenantId: tenant.tenantId,
+      instanceId: params.id,
+      actor: auditActor(principal),
+      requestedBy: principal.userId,
+    });
+    afterCommit(() => startInstanceAction(serviceDeps(), accepted));
     return acceptedResponse(accepted);
   },
   { permissions: ['instance:operate'] },

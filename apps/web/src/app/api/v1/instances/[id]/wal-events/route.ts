@@ -1,25 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { AppError } from '@rewind/core';
-import { getInstance } from '@rewind/db';
-import { workflowIds } from '@rewind/workflows/ids';
+import { findWalEvents } from '@rewind/services';
 import { withTenant } from '@/server/api/with-tenant';
-import { CONTROL_PLANE_QUEUE } from '@/server/instances/create-instance';
 import { parseWalEventsQuery } from '@/server/instances/wal-events-query';
-import { temporalClient } from '@/server/temporal';
+import { serviceDeps } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
-
-interface DestructiveEventView {
-  kind: string;
-  xid: number;
-  lsn: string;
-  committedAt: string;
-  relations?: string[];
-  relationOids?: number[];
-  dbOid?: number;
-  rowCount?: number;
-  confidence: string;
-}
 
 /**
  * GET /api/v1/instances/{id}/wal-events?from=&to= → destructive events (drop, truncate, mass
@@ -29,19 +13,7 @@ interface DestructiveEventView {
 export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params, req }) => {
     const { from, to } = parseWalEventsQuery(req.nextUrl.searchParams);
-    const row = await getInstance(tx, tenant.tenantId, params.id);
-    let client;
-    try {
-      client = await temporalClient();
-    } catch {
-      throw new AppError('unavailable', 'the orchestrator is unavailable; try again shortly');
-    }
-    const events = (await client.workflow.execute('walEvents', {
-      taskQueue: CONTROL_PLANE_QUEUE,
-      workflowId: workflowIds.walEvents(tenant.tenantId, row.id, randomUUID()),
-      args: [{ tenantId: tenant.tenantId, instanceId: row.id, from, to }],
-      workflowExecutionTimeout: '5 minutes',
-    })) as DestructiveEventView[];
+    const events = await findWalEvents(serviceDeps(), tx, { tenantId: tenant.tenantId, instanceId: params.id, from, to });
     return Response.json(
       {
         from,

@@ -1,7 +1,7 @@
-import 'server-only';
-import { and, appendAuditEvent, auditEvents, eq, gt, sql, type Tx } from '@rewind/db';
-import type { Principal } from '../auth/principal';
-import { auditActor } from './audit-actor';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Tx } from '../client';
+import { appendAuditEvent, type AuditActor } from '../audit/append-audit-event';
+import { auditEvents } from '../schema';
 
 const QUIET_SECONDS = 60 * 60;
 
@@ -10,8 +10,11 @@ const QUIET_SECONDS = 60 * 60;
  * `instance.password_revealed` per actor and instance per hour says who could read it
  * without an event every few seconds.
  */
-export async function recordPasswordReveal(tx: Tx, tenantId: string, instanceId: string, principal: Principal): Promise<void> {
-  const actor = auditActor(principal);
+export async function recordPasswordReveal(
+  tx: Tx,
+  input: { tenantId: string; instanceId: string; actor: AuditActor },
+): Promise<void> {
+  const { tenantId, instanceId, actor } = input;
   const [recent] = await tx
     .select({ id: auditEvents.id })
     .from(auditEvents)

@@ -1,8 +1,8 @@
-import 'server-only';
 import { AppError } from '@rewind/core';
 import { approveRestoreUpdate, rejectRestoreUpdate } from '@rewind/workflows/messages';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { temporalClient } from '../temporal';
+import { orchestrator } from '../orchestrator';
+import type { ServiceDeps } from '../service-deps';
 
 export interface ApprovalDelivery {
   workflowId: string;
@@ -19,14 +19,12 @@ const DELIVERY_TIMEOUT_MS = 15_000;
  * approval row committed; a failure here is retryable by repeating the same request (the
  * decision is recognised and delivered again).
  */
-export async function deliverApproval(d: ApprovalDelivery): Promise<void> {
-  let client;
-  try {
-    client = await temporalClient();
-  } catch (err) {
-    console.error('[approvals] temporal unreachable', err);
-    throw new AppError('unavailable', 'decision recorded, but the orchestrator is unavailable; repeat the request to deliver it');
-  }
+export async function deliverApproval(deps: ServiceDeps, d: ApprovalDelivery): Promise<void> {
+  const client = await orchestrator(
+    deps,
+    'approvals',
+    'decision recorded, but the orchestrator is unavailable; repeat the request to deliver it',
+  );
   const update = d.approved ? approveRestoreUpdate : rejectRestoreUpdate;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

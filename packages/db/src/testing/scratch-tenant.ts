@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@rewind/core';
-import { createApiTokenRecord, inTenantTx, memberships, tenants, users, type PlatformDb, type TenantRole } from '@rewind/db';
+import { createApiTokenRecord } from '../operations/create-api-token-record';
+import type { PlatformDb } from '../platform-db';
+import { memberships, tenants, users, type TenantRole } from '../schema';
+import { inTenantTx } from '../tenant-tx';
 
 export interface ScratchTenant {
   id: string;

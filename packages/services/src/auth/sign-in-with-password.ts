@@ -1,7 +1,5 @@
-import 'server-only';
 import { hashPassword, verifyPassword } from '@rewind/core';
-import { findUserByEmail, recentFailedLogins, recordLoginAttempt } from '@rewind/db';
-import { platformDb } from '../db';
+import { findUserByEmail, recentFailedLogins, recordLoginAttempt, type Db, type PlatformDb } from '@rewind/db';
 import { recordLogin } from '../audit/record-login';
 
 export const SIGN_IN_MAX_FAILURES = 5;
@@ -21,14 +19,18 @@ export interface SignedInUser {
 // so timing does not reveal which emails have accounts.
 let dummyHash: Promise<string> | undefined;
 
-export async function signInWithPassword(input: {
-  email: string;
-  password: string;
-  ip: string | null;
-}): Promise<SignedInUser | null> {
+/**
+ * Email and password, at most SIGN_IN_MAX_FAILURES failures per email in SIGN_IN_WINDOW_SECONDS
+ * (then refused with RATE_LIMITED before the password is checked); every attempt is recorded
+ * and audited (`recordLogin`). Null for a wrong email or password.
+ */
+export async function signInWithPassword(
+  dbs: { platform: PlatformDb; app: Db },
+  input: { email: string; password: string; ip: string | null },
+): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password) return null;
-  const db = platformDb().db;
+  const db = dbs.platform;
 
   const failures = await recentFailedLogins(db, email, SIGN_IN_WINDOW_SECONDS);
   if (failures >= SIGN_IN_MAX_FAILURES) {
@@ -42,7 +44,7 @@ export async function signInWithPassword(input: {
   const accepted = ok && user !== null && user.passwordHash !== null;
   await recordLoginAttempt(db, { email, ip: input.ip, ok: accepted });
   // Rate-limited attempts are not audited: each would add an event to the victim's tenants.
-  await recordLogin({ email, userId: user?.id ?? null, outcome: accepted ? 'succeeded' : 'failed', ip: input.ip });
+  await recordLogin(dbs, { email, userId: user?.id ?? null, outcome: accepted ? 'succeeded' : 'failed', ip: input.ip });
   if (!accepted || !user) return null;
   return { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin };
 }

@@ -1,36 +1,37 @@
-import 'server-only';
 import { appendAuditEvent, decideRestoreApproval, type AuditActor, type Tx } from '@rewind/db';
-import { z } from 'zod';
-import { deliverApproval } from './deliver-approval';
+import type { ApprovalDelivery } from './deliver-approval';
 
-export const decisionBody = z
-  .object({ reason: z.string().trim().min(1, 'reason is required').max(500, 'reason must be at most 500 characters') })
-  .strict();
-
-export interface DecideInput {
-  tx: Tx;
+export interface DecideRestoreInput {
   tenantId: string;
   restoreId: string;
   decider: { userId: string; actor: AuditActor; viaPlatformAdmin: boolean };
   approved: boolean;
   reason: string;
-  afterCommit(fn: () => Promise<void>): void;
+}
+
+export interface RecordedDecision {
+  id: string;
+  decision: 'approved' | 'rejected';
+  approvalId: string;
+  /** deliver after commit (`deliverApproval`); a repeated request delivers again */
+  delivery: ApprovalDelivery;
 }
 
 /**
- * Approve or reject, for both the tenant route and the platform-admin route: record and audit
- * inside the tenant transaction, deliver to the workflow once committed.
+ * Approve or reject, for both the tenant route and the platform-admin route: recorded and
+ * audited inside the tenant transaction (a repeat of the same decision is recognised and not
+ * audited twice); the caller delivers it to the workflow once committed.
  */
-export async function decideRestore(input: DecideInput): Promise<Response> {
+export async function decideRestore(tx: Tx, input: DecideRestoreInput): Promise<RecordedDecision> {
   const decision = input.approved ? 'approved' : 'rejected';
-  const recorded = await decideRestoreApproval(input.tx, input.tenantId, {
+  const recorded = await decideRestoreApproval(tx, input.tenantId, {
     restoreId: input.restoreId,
     deciderUserId: input.decider.userId,
     decision,
     reason: input.reason,
   });
   if (!recorded.repeated) {
-    await appendAuditEvent(input.tx, {
+    await appendAuditEvent(tx, {
       tenantId: input.tenantId,
       actor: input.decider.actor,
       action: `restore.${decision}`,
@@ -43,16 +44,15 @@ export async function decideRestore(input: DecideInput): Promise<Response> {
       },
     });
   }
-  input.afterCommit(() =>
-    deliverApproval({
+  return {
+    id: recorded.restoreId,
+    decision,
+    approvalId: recorded.approvalId,
+    delivery: {
       workflowId: recorded.workflowId,
       approved: input.approved,
       approverUserId: input.decider.userId,
       reason: input.reason,
-    }),
-  );
-  return Response.json(
-    { id: recorded.restoreId, decision, approvalId: recorded.approvalId },
-    { status: 202, headers: { 'cache-control': 'no-store' } },
-  );
+    },
+  };
 }

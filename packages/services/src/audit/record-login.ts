@@ -1,6 +1,4 @@
-import 'server-only';
-import { appendAuditEvent, inTenantTx, membershipsOfUser } from '@rewind/db';
-import { appDb, platformDb } from '../db';
+import { appendAuditEvent, inTenantTx, membershipsOfUser, type Db, type PlatformDb } from '@rewind/db';
 
 export type LoginOutcome = 'succeeded' | 'failed' | 'rate_limited';
 
@@ -9,18 +7,16 @@ export type LoginOutcome = 'succeeded' | 'failed' | 'rate_limited';
  * who entered its account). Attempts on an unknown email belong to no tenant: they go to
  * the platform chain. Never throws: an audit outage must not lock everyone out; it is logged.
  */
-export async function recordLogin(input: {
-  email: string;
-  userId: string | null;
-  outcome: LoginOutcome;
-  ip: string | null;
-}): Promise<void> {
+export async function recordLogin(
+  db: { platform: PlatformDb; app: Db },
+  input: { email: string; userId: string | null; outcome: LoginOutcome; ip: string | null },
+): Promise<void> {
   const action = `auth.login_${input.outcome}`;
   const data = { ip: input.ip, method: 'password' };
   try {
-    const tenants = input.userId ? await membershipsOfUser(platformDb().db, input.userId) : [];
+    const tenants = input.userId ? await membershipsOfUser(db.platform, input.userId) : [];
     if (tenants.length === 0) {
-      await platformDb().db.transaction((tx) =>
+      await db.platform.transaction((tx) =>
         appendAuditEvent(tx, {
           tenantId: null,
           actor: { type: 'user', id: input.userId, email: input.email },
@@ -31,7 +27,7 @@ export async function recordLogin(input: {
       return;
     }
     for (const t of tenants) {
-      await inTenantTx(appDb().db, { tenantId: t.tenantId }, (tx) =>
+      await inTenantTx(db.app, { tenantId: t.tenantId }, (tx) =>
         appendAuditEvent(tx, {
           tenantId: t.tenantId,
           actor: { type: 'user', id: input.userId, email: input.email },

@@ -1,28 +1,26 @@
-import 'server-only';
 import { AppError, assertLifecycleAllowed, IN_PROGRESS_STATUS, type InstanceAction } from '@rewind/core';
 import {
-  and,
   appendAuditEvent,
-  eq,
   inTenantTx,
-  instances,
   lockInstanceForLifecycle,
+  revertInstanceStatus,
   setInstanceStatus,
-  tenantWhere,
+  type AuditActor,
   type InstanceStatus,
   type Tx,
 } from '@rewind/db';
+import { startWorkflow, workflowDefs } from '@rewind/workflows/start';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { z } from 'zod';
-import type { InstanceActionAccepted } from '../../lib/api-types';
-import type { Principal } from '../auth/principal';
-import { auditActor } from '../audit/audit-actor';
-import { appDb } from '../db';
-import { temporalClient } from '../temporal';
-import { CONTROL_PLANE_QUEUE } from './create-instance';
+import { orchestrator } from '../orchestrator';
+import type { ServiceDeps } from '../service-deps';
 
-/** stop/start take no options; an unknown field is refused rather than silently ignored */
-export const instanceActionBody = z.object({}).strict();
+export interface InstanceActionRequest {
+  tenantId: string;
+  instanceId: string;
+  actor: AuditActor;
+  /** the user the workflow records as having asked */
+  requestedBy: string;
+}
 
 /** What the route answers (202) and what the after-commit step needs to start the workflow. */
 export interface AcceptedInstanceAction {
@@ -41,11 +39,11 @@ export interface AcceptedInstanceAction {
  * is not_found, by RLS and the tenant where-builder), refuses with 409 what its state does not
  * allow (rules in @rewind/core `lifecycleRefusal`), moves it to the in-progress status at once,
  * so a second request sees it, and records `instance.<action>_requested` in the audit trail.
- * The caller starts the workflow after commit (`startInstanceActionWorkflow`).
+ * The caller starts the workflow after commit (`startInstanceAction`).
  */
 export async function beginInstanceAction(
   tx: Tx,
-  input: { tenantId: string; instanceId: string; action: InstanceAction; principal: Principal },
+  input: InstanceActionRequest & { action: InstanceAction },
 ): Promise<AcceptedInstanceAction> {
   const { instance, activeRestores } = await lockInstanceForLifecycle(tx, input.tenantId, input.instanceId);
   assertLifecycleAllowed(input.action, {
@@ -59,7 +57,7 @@ export async function beginInstanceAction(
   await setInstanceStatus(tx, input.tenantId, instance.id, status);
   await appendAuditEvent(tx, {
     tenantId: input.tenantId,
-    actor: auditActor(input.principal),
+    actor: input.actor,
     action: `instance.${input.action}_requested`,
     target: { type: 'instance', id: instance.id },
     data: { name: instance.name, from: instance.status },
@@ -71,56 +69,43 @@ export async function beginInstanceAction(
     name: instance.name,
     previousStatus: instance.status,
     status,
-    requestedBy: input.principal.userId,
+    requestedBy: input.requestedBy,
   };
 }
+
+const defs = {
+  stop: workflowDefs.stopInstance,
+  start: workflowDefs.startInstance,
+  delete: workflowDefs.deleteInstance,
+} as const satisfies Record<InstanceAction, unknown>;
 
 /**
  * After commit: starts the action's workflow under the server-built id. If it cannot be started,
  * nothing has touched the instance yet, so its status goes back to what it was (otherwise it
- * would read `stopping` forever and refuse every later request) and the client gets 503 / 409.
+ * would read `stopping` forever and refuse every later request) and the caller gets 503 / 409.
  */
-export async function startInstanceActionWorkflow(
-  accepted: AcceptedInstanceAction,
-  workflow: { type: string; workflowId: string; args: unknown[] },
-): Promise<void> {
+export async function startInstanceAction(deps: ServiceDeps, accepted: AcceptedInstanceAction): Promise<void> {
   try {
-    const client = await temporalClient().catch((err: unknown) => {
-      console.error('[instances] temporal unreachable', err);
-      throw new AppError('unavailable', 'the orchestrator is unavailable; try again shortly');
-    });
-    await client.workflow.start(workflow.type, {
-      taskQueue: CONTROL_PLANE_QUEUE,
-      workflowId: workflow.workflowId,
-      args: workflow.args,
+    const client = await orchestrator(deps, 'instances');
+    await startWorkflow(client, defs[accepted.action], {
+      id: [accepted.tenantId, accepted.instanceId],
+      args: [{ tenantId: accepted.tenantId, instanceId: accepted.instanceId, requestedBy: accepted.requestedBy }],
     });
   } catch (err) {
-    await revertStatus(accepted);
+    await putStatusBack(deps, accepted);
     if (err instanceof WorkflowExecutionAlreadyStartedError)
       throw new AppError('conflict', `an earlier ${accepted.action} of instance ${accepted.name} is still finishing; try again shortly`);
     throw err;
   }
 }
 
-async function revertStatus(a: AcceptedInstanceAction): Promise<void> {
+async function putStatusBack(deps: ServiceDeps, a: AcceptedInstanceAction): Promise<void> {
   try {
-    await inTenantTx(appDb().db, { tenantId: a.tenantId }, (tx) =>
-      tx
-        .update(instances)
-        .set({ status: a.previousStatus, updatedAt: new Date() })
-        // only if nothing else moved it meanwhile
-        .where(and(tenantWhere(instances, a.tenantId), eq(instances.id, a.instanceId), eq(instances.status, a.status))),
+    await inTenantTx(deps.db, { tenantId: a.tenantId }, (tx) =>
+      // only if nothing else moved it meanwhile
+      revertInstanceStatus(tx, a.tenantId, a.instanceId, { expected: a.status, previous: a.previousStatus }),
     );
   } catch (err) {
     console.error('[instances] could not put the status back', a.instanceId, err);
   }
-}
-
-/** The 202 body: the instance and the status it is in now. */
-export function acceptedResponse(a: AcceptedInstanceAction): Response {
-  const body: InstanceActionAccepted = { id: a.instanceId, status: a.status };
-  return Response.json(
-    body,
-    { status: 202, headers: { location: `/api/v1/instances/${a.instanceId}`, 'cache-control': 'no-store' } },
-  );
 }

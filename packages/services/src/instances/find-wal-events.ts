@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { getInstance, type Tx } from '@rewind/db';
+import { executeWorkflow, workflowDefs } from '@rewind/workflows/start';
+import { orchestrator } from '../orchestrator';
+import type { ServiceDeps } from '../service-deps';
+
+/**
+ * GET /api/v1/instances/{id}/wal-events: destructive events (drop, truncate, mass delete/update)
+ * in archived WAL between `from` and `to`. The WAL is read on the instance's host, which holds the
+ * repo's cipher pass, through a short workflow this call waits for.
+ */
+export async function findWalEvents(
+  deps: ServiceDeps,
+  tx: Tx,
+  input: { tenantId: string; instanceId: string; from: string; to: string },
+) {
+  // another tenant's instance is not_found like any unknown id
+  const row = await getInstance(tx, input.tenantId, input.instanceId);
+  const client = await orchestrator(deps, 'wal-events');
+  return executeWorkflow(client, workflowDefs.walEvents, {
+    id: [input.tenantId, row.id, randomUUID()],
+    args: [{ tenantId: input.tenantId, instanceId: row.id, from: input.from, to: input.to }],
+    options: { workflowExecutionTimeout: '5 minutes' },
+  });
+}
