@@ -22,15 +22,9 @@ export interface InstanceSummary {
   lastBackupAt?: string | null;
 }
 
-export interface InstanceConnection {
-  host: string;
-  port: number | null;
-  database: string;
-  user: string;
-  password: string;
-  /** owner: the role that owns the database (owners, admins); read_only: pg_read_all_data (members) */
-  access: 'owner' | 'read_only';
-}
+/** owner: the role that owns the database (owners, admins); read_only: pg_read_all_data (members) */
+export type { InstanceConnectionView as InstanceConnection } from '@rewind/db';
+import type { InstanceConnectionView as InstanceConnection } from '@rewind/db';
 
 export interface WindowRegion {
   region: string;
