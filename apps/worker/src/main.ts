@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseStackEnv } from '@rewind/core';
+import { parseStackEnv, temporalConnectOptions, type StackEnv } from '@rewind/core';
 import { createActivities } from '@rewind/activities';
 import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   // phase: run, surviving Temporal restarts (see keepWorkersRunning)
   try {
     await keepWorkersRunning({
-      connect: () => NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }),
+      connect: () => NativeConnection.connect(temporalConnectOptions(env)),
       createWorkers: async (connection) => {
         const { controlPlane, host } = await createWorkers({
           connection,
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       onPolling: async (restarts) => {
         if (restarts === 0) {
           // A schedule problem must not keep the worker from serving restores: log it and go on.
-          await ensureAuditExportScheduleOnce(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+          await ensureAuditExportScheduleOnce(env);
           await mkdir(path.dirname(readyFile), { recursive: true });
           await writeFile(readyFile, `${process.pid}\n`);
         }
@@ -78,11 +78,11 @@ async function main(): Promise<void> {
   }
 }
 
-async function ensureAuditExportScheduleOnce(address: string, namespace: string): Promise<void> {
+async function ensureAuditExportScheduleOnce(env: StackEnv): Promise<void> {
   try {
-    const connection = await Connection.connect({ address });
+    const connection = await Connection.connect(temporalConnectOptions(env));
     try {
-      log(`audit export schedule: ${await ensureAuditExportSchedule(connection, namespace)}`);
+      log(`audit export schedule: ${await ensureAuditExportSchedule(connection, env.TEMPORAL_NAMESPACE)}`);
     } finally {
       await connection.close();
     }

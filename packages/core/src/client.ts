@@ -12,3 +12,4 @@ export * from './restore/restore-check';
 export * from './restore/restore-mode';
 export * from './restore/validation-query';
 export * from './instance/instance-name';
+export * from './instance/instance-roles';

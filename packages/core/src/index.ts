@@ -1,4 +1,5 @@
 export * from './config/stack-env';
+export * from './config/temporal-tls';
 export * from './errors/app-error';
 export * from './auth/permissions';
 export * from './auth/api-token';
@@ -17,6 +18,7 @@ export * from './restore/format-in-zone';
 export * from './restore/plan-restore';
 export * from './restore/recovery-stop';
 export * from './restore/validation-query';
+export * from './restore/validation-query-sql';
 export * from './instance/lifecycle';
 export * from './instance/instance-name';
 export * from './repository/repository-lock';
@@ -28,3 +30,4 @@ export * from './auth/invitation-token';
 export * from './http/safe-return-path';
 export * from './http/cross-site-request';
 export * from './http/client-address';
+export * from './instance/instance-roles';

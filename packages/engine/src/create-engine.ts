@@ -1,6 +1,7 @@
 import type { EngineConfig } from './engine-config';
 import { applyArchiveTimeout } from './instance/apply-archive-timeout';
 import { destroyCluster } from './instance/destroy-cluster';
+import { ensureReaderRole } from './instance/ensure-reader-role';
 import { destroyInstance } from './instance/destroy-instance';
 import { initInstance } from './instance/init-instance';
 import { instanceStatus } from './instance/instance-status';
@@ -51,6 +52,7 @@ export function createEngine(config: EngineConfig) {
     stopCluster: bind(stopCluster),
     destroyCluster: bind(destroyCluster),
     runSql: bind(runSql),
+    ensureReaderRole: bind(ensureReaderRole),
     waitForPromotion: bind(waitForPromotion),
     swapPgdata: bind(swapPgdata),
   };

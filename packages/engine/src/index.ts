@@ -9,6 +9,7 @@ export * from './instance/cluster';
 export * from './instance/render-postgresql-conf';
 export * from './instance/instance-meta';
 export * from './instance/init-instance';
+export * from './instance/ensure-reader-role';
 export * from './instance/start-instance';
 export * from './instance/stop-instance';
 export * from './instance/destroy-instance';

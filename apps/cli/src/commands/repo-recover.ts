@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { Client, Connection, createPlatformDb, recoverRepositoryAsOf, type StackEnvLike } from '../deps';
+import { Client, Connection, createPlatformDb, recoverRepositoryAsOf, temporalConnectOptions, type StackEnvLike } from '../deps';
 
 export interface RepoRecoverArgs {
   instance: string;
@@ -21,7 +21,7 @@ export async function repoRecover(env: StackEnvLike, args: RepoRecoverArgs): Pro
       {
         platformDb: platform.db,
         temporal: async () => {
-          connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+          connection = await Connection.connect(temporalConnectOptions(env));
           console.error(`recovering the repositories of ${args.instance} as of ${args.asOf}…`);
           return new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
         },

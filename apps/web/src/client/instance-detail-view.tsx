@@ -154,7 +154,13 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Connection">
-          <ConnectionFields connection={instance.connection} />
+          {instance.connection ? (
+            <ConnectionFields connection={instance.connection} />
+          ) : (
+            <p className="text-sm text-zinc-500" data-testid="connection-pending">
+              Read-only access for members is being set up; it appears once the instance has been started or its plan applied.
+            </p>
+          )}
         </Card>
         <Card title="Protection">
           <Protection instance={instance} />
@@ -186,13 +192,13 @@ function Stat({ label, value, hint, tone, testId }: { label: string; value: stri
   );
 }
 
-export function ConnectionFields({ connection: c }: { connection: InstanceDetailFull['connection'] }) {
+export function ConnectionFields({ connection: c }: { connection: NonNullable<InstanceDetailFull['connection']> }) {
   const [reveal, setReveal] = useState(false);
   const rows: Array<[string, string]> = [
     ['Host', c.host],
     ['Port', c.port === null ? 'assigned when running' : String(c.port)],
     ['Database', c.database],
-    ['User', c.user],
+    ['User', c.access === 'read_only' ? `${c.user} (read-only)` : c.user],
   ];
   const url = c.port === null ? null : `postgresql://${c.user}:${reveal ? encodeURIComponent(c.password) : '••••'}@${c.host}:${c.port}/${c.database}`;
   return (

@@ -44,13 +44,9 @@ export interface InstanceSummary {
   lastBackupAt?: string | null;
 }
 
-export interface InstanceConnection {
-  host: string;
-  port: number | null;
-  database: string;
-  user: string;
-  password: string;
-}
+/** owner: the role that owns the database (owners, admins); read_only: pg_read_all_data (members) */
+export type { InstanceConnectionView as InstanceConnection } from '@rewind/db';
+import type { InstanceConnectionView as InstanceConnection } from '@rewind/db';
 
 export interface InstanceDetail extends InstanceSummary {
   /** the instance's IANA zone (restore targets are also shown in it) */
@@ -58,7 +54,8 @@ export interface InstanceDetail extends InstanceSummary {
   legalHold?: boolean;
   /** clones only: when the clone is destroyed */
   expiresAt?: string | null;
-  connection: InstanceConnection;
+  /** null for a member while the instance's read-only role is not made yet */
+  connection: InstanceConnection | null;
   window: { regions: InstanceWindowRegion[] };
 }
 

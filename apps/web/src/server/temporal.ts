@@ -1,4 +1,5 @@
 import 'server-only';
+import { temporalConnectOptions } from '@rewind/core';
 import { Client, Connection } from '@temporalio/client';
 import { TEMPORAL_CHANNEL_ARGS } from '@rewind/core';
 import { env } from './env';
@@ -15,7 +16,7 @@ const g = globalThis as typeof globalThis & { __rewindTemporal?: Promise<Connect
 export function temporalConnection(): Promise<Connection> {
   if (!g.__rewindTemporal) {
     const attempt = Connection.connect({
-      address: env().TEMPORAL_ADDRESS,
+      ...temporalConnectOptions(env()),
       connectTimeout: CONNECT_TIMEOUT_MS,
       channelArgs: { ...TEMPORAL_CHANNEL_ARGS },
     });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type CallOptions } from './api-call';
 import { signIn } from './session';
 import { acmeTargets, snapshotTenant, type AcmeTargets } from './acme-globex-fixtures';
+import { catalogOnlyInstance } from './catalog-only-instance';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 /** Malformed requests from a legitimate owner: always a 4xx JSON error, never a change. */
@@ -9,9 +10,28 @@ let f: StackFixtures;
 let a: AcmeTargets;
 let token: string;
 let before: Record<string, unknown>;
+/** a running instance as far as the catalog knows: targets are judged against its WAL */
+let catalogOnly: string;
 
 const INJECTION = "x'; drop table tenants;--";
 type Bad = [label: string, method: string, path: () => string, options: CallOptions];
+
+// issue 12, item 7: validation queries PostgreSQL's parser refuses, or that lock, write or are too big
+const vq = (label: string, sql: unknown, extra: Record<string, unknown> = {}): Bad => [
+  `validation query: ${label}`,
+  'POST',
+  () => `/api/v1/instances/${a.instanceId}/validation-queries`,
+  { body: { name: `bad-${label}`.slice(0, 90), sql, ...extra } },
+];
+// issue 12, item 8: restore targets archived WAL cannot reach, refused before anything is provisioned
+const target = (label: string, t: unknown, route: 'preflight' | 'request' = 'preflight'): Bad => [
+  `${route === 'preflight' ? 'pre-flight' : 'restore'}: ${label}`,
+  'POST',
+  () => `/api/v1/instances/${catalogOnly}/restores${route === 'preflight' ? '/preflight' : ''}`,
+  { body: { target: t, mode: 'clone' } },
+];
+// issue 12, item 10: instance names PostgreSQL reserves
+const reserved = (name: string): Bad => [`reserved instance name ${name}`, 'POST', () => '/api/v1/instances', { body: { name } }];
 
 const cases: Bad[] = [
   ['oversize body (70 KB)', 'POST', () => '/api/v1/instances', { raw: JSON.stringify({ name: 'a'.repeat(70_000) }) }],
@@ -60,6 +80,52 @@ const cases: Bad[] = [
   ['invite: unknown field (tenantId)', 'POST', () => '/api/v1/members', { body: { email: 'member@globex.test', role: 'member', tenantId: 'x' } }],
   ['accept invitation with an API token', 'POST', () => '/api/v1/invitations/accept', { body: { token: `rwi_${'A'.repeat(40)}` } }],
   ['change password with an API token', 'POST', () => '/api/v1/me/password', { body: { currentPassword: 'acme-owner-demo', newPassword: 'token-took-over-1' } }],
+  vq('FOR SHARE', 'select * from orders for share'),
+  vq('FOR KEY SHARE', 'select * from orders for key share'),
+  vq('FOR NO KEY UPDATE', 'select * from orders for no key update'),
+  vq('FOR UPDATE in a subquery', 'select * from (select * from orders for update) s'),
+  vq('FOR SHARE in a set operation', '(select 1) union (select id from orders for share)'),
+  vq('data-modifying CTE', 'with d as (delete from orders returning *) select count(*) from d'),
+  vq('data-modifying CTE nested in a subquery', 'select * from (with d as (delete from orders returning *) select * from d) s'),
+  vq('SELECT INTO', 'select * into stolen from orders'),
+  vq('two statements', 'select 1; drop table orders'),
+  vq('backslash string that ends early with standard_conforming_strings off', "select 'a\\'; drop table orders; --'"),
+  vq('psql meta-command', '\\! rm -rf /'),
+  vq('unterminated string', "select 'open"),
+  vq('syntax error', 'select from where'),
+  vq('EXPLAIN ANALYZE of a delete', 'explain analyze delete from orders'),
+  vq('COPY TO PROGRAM', "copy orders to program 'sh -c id'"),
+  vq('SET read-only off', 'set default_transaction_read_only = off'),
+  vq('MERGE', 'merge into orders o using (select 1 id) s on o.id = s.id when matched then delete'),
+  vq('over 10 000 characters', `select 1 -- ${'x'.repeat(10_001)}`),
+  vq('empty SQL', '   '),
+  vq('SQL of the wrong type', 42),
+  vq('unknown expectation', 'select 1', { expectation: 'all_rows' }),
+  target('xid 4000000000 (never reached)', { xid: '4000000000' }),
+  target('xid 18446744073709551615', { xid: '18446744073709551615' }),
+  target('xid over 64 bits', { xid: '18446744073709551616' }),
+  target('reserved xid 2', { xid: 2 }),
+  target('restore point never created: path traversal', { name: '../../../../etc/passwd' }),
+  target('restore point never created: shell substitution', { name: '$(reboot)' }),
+  target('restore point never created: backticks and a semicolon', { name: '`id`; rm -rf /' }),
+  target('restore point name with a quote', { name: "x'; select pg_sleep(10); --" }),
+  target('restore point name with a newline', { name: 'a\nrecovery_target_action = promote' }),
+  target('restore point name over 63 characters', { name: 'n'.repeat(64) }),
+  target('malformed LSN', { lsn: 'zz/1' }),
+  target('LSN far after the window', { lsn: 'FFFFFFFF/FFFFFFFF' }),
+  target('xid 4000000000 (never reached)', { xid: '4000000000' }, 'request'),
+  target('restore point never created: path traversal', { name: '../../../../etc/passwd' }, 'request'),
+  target('restore point never created: shell metacharacters', { name: '$(touch /tmp/pwned)|&;<>' }, 'request'),
+  reserved('postgres'),
+  reserved('template0'),
+  reserved('template1'),
+  reserved('public'),
+  reserved('none'),
+  reserved('current-user'),
+  reserved('session-user'),
+  reserved('pg-catalog'),
+  reserved('app'),
+  reserved('app-readonly'),
 ];
 
 /**
@@ -105,14 +171,16 @@ beforeAll(async () => {
   a = await acmeTargets(f);
   token = await f.ownerToken('acme');
   cookie = await signIn(f.baseUrl, 'owner@acme.test', 'acme-owner-demo');
+  catalogOnly = await catalogOnlyInstance(f, 'acme');
   before = await snapshotTenant(f.platform, a);
 });
 afterAll(async () => {
+  if (catalogOnly) await f.platform.pool.query(`update instances set status = 'deleted' where id = $1`, [catalogOnly]);
   await f?.close();
 });
 
 describe('bad input → 4xx JSON error, nothing changed', () => {
-  it(`has at least 25 cases (${cases.length + sessionCases.length})`, () => expect(cases.length + sessionCases.length).toBeGreaterThanOrEqual(25));
+  it(`has at least 80 cases (${cases.length + sessionCases.length})`, () => expect(cases.length + sessionCases.length).toBeGreaterThanOrEqual(80));
 
   it.each(cases)('%s', async (_label, method, path, options) => {
     const res = await call(f.baseUrl, method, path(), { token, ...options });
@@ -130,9 +198,35 @@ describe('bad input → 4xx JSON error, nothing changed', () => {
     expect(res.body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
   });
 
+  it('unreachable targets are refused by what archived WAL holds (422), while reachable ones pass', async () => {
+    const preflight = (t: unknown) => call(f.baseUrl, 'POST', `/api/v1/instances/${catalogOnly}/restores/preflight`, { token, body: { target: t, mode: 'clone' } });
+    expect((await preflight({ name: 'before-migration' })).status).toBe(200);
+    expect((await preflight({ xid: '1000' })).status).toBe(200);
+    expect((await preflight({ lsn: '0/4000000' })).status).toBe(200);
+    for (const t of [{ xid: '4000000000' }, { xid: '18446744073709551615' }, { xid: '1001' }])
+      expect((await preflight(t)).body, JSON.stringify(t)).toMatchObject({ error: { code: 'target_after_window', message: expect.stringMatching(/newest transaction committed in archived WAL is 1000/) } });
+    for (const name of ['../../../../etc/passwd', '$(reboot)', '`id`; rm -rf /', 'before-migratio'])
+      expect((await preflight({ name })).body, name).toMatchObject({ error: { code: 'target_not_found', message: expect.stringMatching(/not in archived WAL.*before-migration/) } });
+    const asked = await call(f.baseUrl, 'POST', `/api/v1/instances/${catalogOnly}/restores`, { token, body: { target: { name: '../../../../etc/passwd' }, mode: 'clone' } });
+    expect(asked).toMatchObject({ status: 422, body: { error: { code: 'target_not_found' } } });
+  });
+
+  it('no validation query was saved and no restore requested by these cases', async () => {
+    const q = async (sql: string) => (await f.platform.pool.query(sql, [a.instanceId])).rows[0];
+    expect(await q(`select count(*)::int as n from validation_queries where instance_id = $1 and name like 'bad-%'`)).toEqual({ n: 0 });
+    const restores = await f.platform.pool.query(`select count(*)::int as n from restores where instance_id = $1`, [catalogOnly]);
+    expect(restores.rows[0]).toEqual({ n: 0 });
+    const clones = await f.platform.pool.query(`select count(*)::int as n from instances where source_instance_id = $1`, [catalogOnly]);
+    expect(clones.rows[0]).toEqual({ n: 0 });
+  });
+
   it('nothing changed, and the tenants table is still there', async () => {
     expect(await snapshotTenant(f.platform, a)).toEqual(before);
-    const names = (await f.platform.pool.query(`select count(*)::int as n from instances where name like '%drop table%' or name in ('fine-name', 'arr')`)).rows[0];
+    const names = (
+      await f.platform.pool.query(
+        `select count(*)::int as n from instances where name like '%drop table%' or name in ('fine-name', 'arr', 'postgres', 'template0', 'template1', 'public', 'none', 'current-user', 'session-user', 'pg-catalog', 'app', 'app-readonly')`,
+      )
+    ).rows[0];
     expect(names).toEqual({ n: 0 });
     expect((await f.platform.pool.query(`select count(*)::int as n from tenants`)).rows[0].n).toBeGreaterThanOrEqual(2);
   });

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstanceRecord, inTenantTx, restores } from '@rewind/db';
 import { insertRows, updateRows, createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
@@ -25,6 +26,7 @@ let id: string;
 let detail: InstanceDetail;
 let row: { hostId: string; stanza: string };
 let deleted = false;
+let readerBeforeStop = '';
 const name = `lc-${randomUUID().slice(0, 8)}`;
 
 const api = (method: string, p: string, token: string, o: Omit<Parameters<typeof call>[3], 'token'> = {}) =>
@@ -113,6 +115,68 @@ afterAll(async () => {
   await f?.close();
 });
 
+type Conn = NonNullable<InstanceDetail['connection']>;
+const connectionOf = async (token: string): Promise<InstanceDetail['connection']> =>
+  ((await api('GET', `/api/v1/instances/${id}`, token)).body as InstanceDetail).connection;
+/** real SQL as the credentials the API handed out; PostgreSQL's own error text when refused */
+async function sqlAs(c: Conn, text: string): Promise<string> {
+  const client = new pg.Client({ host: c.host, port: c.port!, database: c.database, user: c.user, password: c.password });
+  await client.connect();
+  try {
+    const r = (await client.query<Record<string, unknown>>(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+    // several statements answer one result each: the last one's rows
+    return JSON.stringify((Array.isArray(r) ? r[r.length - 1]! : r).rows);
+  } catch (err) {
+    return `ERROR: ${(err as Error).message}`;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('who gets which credentials (issue 12: members got the owner password)', () => {
+  it('owners and admins get the owner role; members only the read-only role', async () => {
+    const owner = await connectionOf(t.people.owner.token);
+    const admin = await connectionOf(t.people.admin.token);
+    const member = await connectionOf(t.people.member.token);
+    expect(owner).toMatchObject({ user: 'app', access: 'owner' });
+    expect(admin).toMatchObject({ user: 'app', access: 'owner', password: owner!.password });
+    expect(member).toMatchObject({ user: 'app_readonly', access: 'read_only', database: owner!.database, port: owner!.port });
+    expect(member!.password).not.toBe(owner!.password);
+    expect(JSON.stringify(member)).not.toContain(owner!.password);
+  });
+
+  it("with real SQL: the member's role can SELECT, but not INSERT, UPDATE, DELETE, DROP or CREATE; the owner can", async () => {
+    const owner = (await connectionOf(t.people.owner.token))!;
+    const member = (await connectionOf(t.people.member.token))!;
+    expect(await sqlAs(owner, 'create table orders (id int primary key, note text); insert into orders values (1, $$a$$), (2, $$b$$)')).toBe('[]');
+    expect(await sqlAs(member, 'select count(*)::int as n from orders')).toBe('[{"n":2}]');
+    expect(await sqlAs(member, "insert into orders values (3, 'x')")).toMatch(/^ERROR: .*(read-only transaction|permission denied)/);
+    expect(await sqlAs(member, 'begin read write; insert into orders values (3, $$x$$); commit')).toMatch(/^ERROR: permission denied for table orders/);
+    expect(await sqlAs(member, 'begin read write; update orders set note = null; commit')).toMatch(/^ERROR: permission denied for table orders/);
+    expect(await sqlAs(member, 'begin read write; delete from orders; commit')).toMatch(/^ERROR: permission denied for table orders/);
+    expect(await sqlAs(member, 'begin read write; drop table orders; commit')).toMatch(/^ERROR: must be owner of table orders/);
+    expect(await sqlAs(member, 'begin read write; create table mine (id int); commit')).toMatch(/^ERROR: permission denied for schema public/);
+    expect(await sqlAs(owner, 'select count(*)::int as n from orders')).toBe('[{"n":2}]');
+  });
+
+  it('neither role can read the server settings that name host paths (no pg_read_all_settings)', async () => {
+    for (const c of [(await connectionOf(t.people.owner.token))!, (await connectionOf(t.people.member.token))!]) {
+      for (const setting of ['data_directory', 'config_file', 'hba_file', 'ident_file', 'unix_socket_directories', 'log_directory', 'external_pid_file'])
+        expect(await sqlAs(c, `show ${setting}`), `${c.user}: ${setting}`).toMatch(/^ERROR: must be superuser or have privileges of pg_read_all_settings/);
+      // PostgreSQL 15 lets every role read these two: they name no host path
+      expect(await sqlAs(c, 'show archive_command')).toBe(`[{"archive_command":"pgbackrest --stanza=${row.stanza} archive-push %p"}]`);
+      expect(await sqlAs(c, 'show restore_command')).toBe('[{"restore_command":""}]');
+      expect(await sqlAs(c, "select pg_has_role(current_user, 'pg_read_all_settings', 'member') as m")).toBe('[{"m":false}]');
+      // every setting this role can see: none names a path on the host
+      const visible = await sqlAs(c, 'select name, setting from pg_settings');
+      expect(visible).not.toContain(f.env.REWIND_DATA_DIR);
+      expect(visible).not.toContain('--config');
+      expect(visible).not.toContain('pgbackrest.conf');
+      expect(await sqlAs(c, 'select count(*)::int as n from pg_file_settings')).toMatch(/^ERROR: permission denied/);
+    }
+  });
+});
+
 describe('who may stop, start and delete', () => {
   it('a member (read-only) gets 403 on each, an admin on delete; nothing changes', async () => {
     for (const res of [await stop(t.people.member.token), await start(t.people.member.token), await del(t.people.member.token), await del(t.people.admin.token)]) {
@@ -189,13 +253,17 @@ describe('refused in a state that does not allow it (409)', () => {
 
 describe('stop, start, delete', () => {
   it('stop → 202 stopping, then stopped; the port no longer answers; a second stop is refused', async () => {
-    expect(await probePostgres(detail.connection.host, detail.connection.port!)).toBe('answers');
+    // as an instance made before the read-only role existed: no credentials stored for it
+    readerBeforeStop = (await connectionOf(t.people.member.token))!.password;
+    await f.platform.pool.query('update instances set reader_username = null, reader_password_enc = null where id = $1', [id]);
+    expect(await connectionOf(t.people.member.token)).toBeNull();
+    expect(await probePostgres(detail.connection!.host, detail.connection!.port!)).toBe('answers');
     const res = await stop(t.people.admin.token);
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ id, status: 'stopping' });
     expectConflict(await stop(t.people.owner.token), /is already (stopping|stopped)/);
     await waitForStatus('stopped');
-    expect(await probePostgres(detail.connection.host, detail.connection.port!)).toBe('refused');
+    expect(await probePostgres(detail.connection!.host, detail.connection!.port!)).toBe('refused');
     const seen = (await api('GET', `/api/v1/instances/${id}`, t.people.member.token)).body as InstanceDetail;
     expect(seen.status).toBe('stopped');
     expect(await workflowStatus(workflowIds.stopInstance(t.id, id))).toBe('COMPLETED');
@@ -209,8 +277,19 @@ describe('stop, start, delete', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ id, status: 'starting' });
     await waitForStatus('running');
-    expect(await probePostgres(detail.connection.host, detail.connection.port!)).toBe('answers');
-    expect(await workflowStatus(workflowIds.startInstance(t.id, id))).toBe('COMPLETED');
+    expect(await probePostgres(detail.connection!.host, detail.connection!.port!)).toBe('answers');
+    // the status is set before the workflow's last step (the audit event): wait for it to close
+    let closed = await workflowStatus(workflowIds.startInstance(t.id, id));
+    for (let i = 0; i < 30 && closed === 'RUNNING'; i++) {
+      await sleep(1_000);
+      closed = await workflowStatus(workflowIds.startInstance(t.id, id));
+    }
+    expect(closed).toBe('COMPLETED');
+    // an instance from before the read-only role (no credentials stored) gets it with its start
+    const member = await connectionOf(t.people.member.token);
+    expect(member).toMatchObject({ user: 'app_readonly', access: 'read_only' });
+    expect(await sqlAs(member!, 'select count(*)::int as n from orders')).toBe('[{"n":2}]');
+    expect(member!.password).not.toBe(readerBeforeStop);
     expect(await auditActions()).toEqual(expect.arrayContaining(['instance.start_requested', 'instance.started']));
   });
 
@@ -223,7 +302,7 @@ describe('stop, start, delete', () => {
     expectConflict(await stop(t.people.owner.token), /is deleting/);
     await waitForStatus('deleted');
     expect(await exists(pgdata())).toBe(false);
-    expect(await probePostgres(detail.connection.host, detail.connection.port!)).toBe('refused');
+    expect(await probePostgres(detail.connection!.host, detail.connection!.port!)).toBe('refused');
     // the backups stay until retention ends: the workflow now waits on its durable timer
     expect(await workflowStatus(workflowIds.deleteInstance(t.id, id))).toBe('RUNNING');
     expect(await auditActions()).toEqual(expect.arrayContaining(['instance.delete_requested', 'instance.deleted']));

@@ -80,8 +80,8 @@ describe('GET /api/v1/instances/{id}', () => {
     const res = await call(globex, `/api/v1/instances/${created.id}`);
     expect(res.status).toBe(200);
     const detail = res.body as InstanceDetail;
-    expect(detail).toMatchObject({ id: created.id, name, connection: { host: expect.any(String), user: expect.any(String) } });
-    expect(detail.connection.password.length).toBeGreaterThan(10);
+    expect(detail).toMatchObject({ id: created.id, name, connection: { host: expect.any(String), user: 'app', access: 'owner' } });
+    expect(detail.connection!.password.length).toBeGreaterThan(10);
     expect(Array.isArray(detail.window.regions)).toBe(true);
   });
 

@@ -184,7 +184,9 @@ describe('refused input (400, with a message a person can act on)', () => {
     ['a data-modifying CTE', { name: 'x', sql: 'with d as (delete from orders returning *) select count(*) from d' }, /must only read: DELETE changes the copy/],
     ['SELECT … INTO', { name: 'x', sql: 'select * into copy_of_orders from orders' }, /SELECT … INTO creates a table/],
     ['a psql meta-command', { name: 'x', sql: '\\! id' }, /backslash commands/],
-    ['an unterminated string', { name: 'x', sql: "select 'oops" }, /quoted string is never closed/],
+    ['an unterminated string', { name: 'x', sql: "select 'oops" }, /sql cannot be read: unterminated quoted string/],
+    ['FOR SHARE (locks rows; PostgreSQL refuses it in the read-only run)', { name: 'x', sql: 'select * from orders for share' }, /FOR SHARE locks rows/],
+    ['FOR KEY SHARE in a subquery', { name: 'x', sql: 'select * from (select * from orders for key share) s' }, /FOR KEY SHARE locks rows/],
   ];
 
   it.each(cases)('%s', async (_label, body, message) => {

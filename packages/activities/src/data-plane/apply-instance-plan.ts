@@ -2,6 +2,7 @@ import { decryptSecret } from '@rewind/core';
 import { getInstance, getInstancePlan, inTenantTx } from '@rewind/db';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
+import { ensureReaderRole } from './ensure-reader-role';
 import type { InstanceRef } from './instance-facts';
 
 export interface ApplyInstancePlanResult {
@@ -18,7 +19,7 @@ export interface ApplyInstancePlanResult {
 
 /**
  * Brings one instance's host-side settings to its tenant's current plan: archive_timeout (live,
- * no restart) and pgbackrest.conf's retention. Reads plan and secrets itself, at run time, so a
+ * no restart) and pgbackrest.conf's retention; a running instance also gets its read-only role. Reads plan and secrets itself, at run time, so a
  * retry or a late run applies what the catalog says now, and the cipher pass never passes
  * through workflow history.
  */
@@ -57,6 +58,8 @@ export async function applyInstancePlan(deps: ActivityDeps, ref: InstanceRef): P
     const timeout = await deps.engine
       .applyArchiveTimeout({ instanceId: row.stanza, seconds: plan.archiveTimeoutSeconds })
       .catch(wrap('archive_timeout'));
+    // instances made before the read-only role existed get it here (and at start)
+    if (timeout.live) await ensureReaderRole(deps, ref);
     return {
       ...wanted,
       applied: true,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { applyInstancePlan } from './apply-instance-plan';
+import { ensureReaderRole } from './ensure-reader-role';
 import type { InstanceRef } from './instance-facts';
 import { provisionInstance } from './provision-instance';
 import { findWalEvents, type FindWalEventsInput } from './wal-events';
@@ -17,6 +18,10 @@ export function hostDataPlaneActivities(deps: ActivityDeps) {
     /** archive_timeout and pgbackrest.conf retention from the tenant's current plan */
     async applyInstancePlan(ref: InstanceRef) {
       return applyInstancePlan(deps, ref);
+    },
+    /** the read-only role members connect with, made on instances from before it existed */
+    async ensureReaderRole(ref: InstanceRef) {
+      return ensureReaderRole(deps, ref);
     },
     async writeHeartbeat(ref: InstanceRef) {
       return writeHeartbeat(deps, ref);

@@ -26,6 +26,9 @@ export async function provisionInstance(deps: ActivityDeps, ref: InstanceRef): P
         database: row.databaseName,
         owner: row.username,
         ownerPassword: decryptSecret(row.passwordEnc, deps.secretKey),
+        ...(row.readerUsername !== null && row.readerPasswordEnc !== null
+          ? { reader: { role: row.readerUsername, password: decryptSecret(row.readerPasswordEnc, deps.secretKey) } }
+          : {}),
         archiveTimeoutSeconds: plan.archiveTimeoutSeconds,
         cipherPass: decryptSecret(row.repoCipherPassEnc, deps.secretKey),
         retentionFullDays: plan.retentionDays,

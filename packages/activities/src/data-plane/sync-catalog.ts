@@ -1,5 +1,5 @@
 import type { CatalogBackup, CatalogRegionStatus, CatalogWalRange } from '@rewind/db';
-import { inTenantTx, listWalRanges, replaceRegionCatalog } from '@rewind/db';
+import { inTenantTx, listWalRanges, replaceRegionCatalog, restorePointsScannedThrough } from '@rewind/db';
 import {
   contiguousRuns,
   latestArchivedCommit,
@@ -13,6 +13,7 @@ import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { archivePrefix, segmentsOfKeys } from './archive-keys';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
+import { scanRestorePoints } from './scan-restore-points';
 
 export interface RegionSyncResult {
   region: string;
@@ -52,17 +53,18 @@ function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
 /**
  * Mirrors one instance's two repositories into the catalog: backups from `pgbackrest info`,
  * archived WAL as contiguous ranges from an S3 listing (a missing segment splits a range), and
- * the newest commit of each range from pg_waldump. Archived segments never change, so a range
- * whose stop segment the catalog already knows keeps its known newest commit: a sync with no
- * new WAL reads no WAL.
+ * the newest commit of each range from pg_waldump, and the restore points in every segment not
+ * read before. Archived segments never change, so a range whose stop segment the catalog already
+ * knows keeps its known newest commit: a sync with no new WAL reads no WAL.
  */
 export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise<SyncCatalogResult> {
   const facts = await loadInstanceFacts(deps, ref);
   const { stanza } = facts;
   const label = `instance ${ref.instanceId} (stanza ${stanza})`;
-  const known = await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) =>
-    listWalRanges(tx, ref.tenantId, ref.instanceId),
-  );
+  const { known, scannedThrough } = await inTenantTx(deps.db, { tenantId: ref.tenantId }, async (tx) => ({
+    known: await listWalRanges(tx, ref.tenantId, ref.instanceId),
+    scannedThrough: await restorePointsScannedThrough(tx, ref.tenantId, ref.instanceId),
+  }));
   const info = await deps.engine.info({ instanceId: stanza }).catch((err: unknown) => {
     throw new Error(`while reading pgbackrest info of ${label}: ${(err as Error).message}`, {
       cause: err,
@@ -91,45 +93,56 @@ export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise
         pgbackrestBin: deps.engine.config.pgbackrestBin,
       });
       const ranges: CatalogWalRange[] = [];
-      let newest: Awaited<ReturnType<typeof latestArchivedCommit>> = null;
       const runs = contiguousRuns(segments);
-      for (const [i, run] of runs.entries()) {
+      for (const run of runs) {
         const startSegment = run[0]!;
         const stopSegment = run[run.length - 1]!;
         const cached = known.find(
           (r) => r.region === region && r.stopSegment === stopSegment && r.lastCommitAt !== null,
         );
-        const isNewest = i === runs.length - 1;
-        let lastCommitAt = cached?.lastCommitAt ?? null;
-        if (!cached || isNewest) {
-          const commit = cached
-            ? null
-            : await withHeartbeat(
-                () =>
-                  latestArchivedCommit({
-                    segments: run,
-                    source,
-                    waldump: { waldumpBin: `${deps.engine.config.pgBinDir}/pg_waldump` },
-                  }),
-                { phase: 'wal', region },
-              );
-          if (commit) lastCommitAt = new Date(commit.committedAt);
-          if (isNewest) newest = commit;
+        // A range whose stop segment the catalog knows keeps its newest commit, LSN and xid
+        // included: archived segments never change. (A sync that found no new WAL used to
+        // write a null LSN, so LSN targets flapped to "nothing is restorable" between syncs.)
+        let newest: { at: Date; lsn: string | null; xid: string | null } | null = cached
+          ? { at: cached.lastCommitAt!, lsn: cached.lastCommitLsn, xid: cached.lastCommitXid }
+          : null;
+        if (!cached || cached.lastCommitLsn === null) {
+          const commit = await withHeartbeat(
+            () =>
+              latestArchivedCommit({
+                segments: run,
+                source,
+                waldump: { waldumpBin: `${deps.engine.config.pgBinDir}/pg_waldump` },
+              }),
+            { phase: 'wal', region },
+          );
+          if (commit) newest = { at: new Date(commit.committedAt), lsn: commit.lsn, xid: String(commit.xid) };
         }
-        ranges.push({ timeline: timelineOf(startSegment), startSegment, stopSegment, lastCommitAt });
+        ranges.push({
+          timeline: timelineOf(startSegment),
+          startSegment,
+          stopSegment,
+          lastCommitAt: newest?.at ?? null,
+          lastCommitLsn: newest?.lsn ?? null,
+          lastCommitXid: newest?.xid ?? null,
+        });
       }
       const newestRange = ranges[ranges.length - 1];
-      const previous = known.find((r) => r.region === region && r.stopSegment === newestRange?.stopSegment);
+      const scan = await withHeartbeat(
+        () => scanRestorePoints(deps, { segments, scannedThrough: scannedThrough.get(region) ?? null, source }),
+        { phase: 'restore-points', region },
+      );
       const status: CatalogRegionStatus = {
-        latestCommitAt: newest ? new Date(newest.committedAt) : (previous?.lastCommitAt ?? newestRange?.lastCommitAt ?? null),
-        latestCommitLsn: newest?.lsn ?? null,
-        latestCommitXid: newest ? String(newest.xid) : null,
+        latestCommitAt: newestRange?.lastCommitAt ?? null,
+        latestCommitLsn: newestRange?.lastCommitLsn ?? null,
+        latestCommitXid: newestRange?.lastCommitXid ?? null,
         newestSegment: newestRange?.stopSegment ?? null,
+        restorePointsScannedThrough: scan.scannedThrough,
         archiveOk: true,
         error: null,
       };
       await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) =>
-        replaceRegionCatalog(tx, { ...ref, region, backups, walRanges: ranges, status }),
+        replaceRegionCatalog(tx, { ...ref, region, backups, walRanges: ranges, status, restorePoints: scan }),
       );
       results.push({
         region,
@@ -148,11 +161,13 @@ export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise
           region,
           backups: null,
           walRanges: null,
+          restorePoints: null,
           status: {
             latestCommitAt: null,
             latestCommitLsn: null,
             latestCommitXid: null,
             newestSegment: null,
+            restorePointsScannedThrough: null,
             archiveOk: false,
             error,
           },

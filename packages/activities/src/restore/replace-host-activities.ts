@@ -30,7 +30,7 @@ export function replaceHostActivities(deps: ActivityDeps) {
     };
   };
 
-  /** The restored copy carries the clone's password for the tenant's role; the endpoint keeps its own. */
+  /** The restored copy carries the clone's passwords for the tenant's roles; the endpoint keeps its own. */
   const restoreCredentials = async (tenantId: string, instanceId: string) => {
     const rec = await source(tenantId, instanceId);
     const password = decryptSecret(rec.passwordEnc, deps.secretKey);
@@ -39,6 +39,12 @@ export function replaceHostActivities(deps: ActivityDeps) {
       `ALTER ROLE ${sqlIdentifier(rec.username)} PASSWORD ${sqlLiteral(password)};`,
       { context: `restoring the password of ${rec.username} on instance ${rec.id}`, secrets: [password] },
     );
+    if (rec.readerUsername !== null && rec.readerPasswordEnc !== null)
+      await engine.ensureReaderRole(
+        { socketDir: engine.paths(rec.stanza).run, port: rec.port! },
+        { role: rec.readerUsername, password: decryptSecret(rec.readerPasswordEnc, deps.secretKey) },
+        { label: `instance ${rec.id}` },
+      );
   };
 
   return {

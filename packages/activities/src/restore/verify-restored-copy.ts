@@ -91,6 +91,18 @@ export async function verifyRestoredCopy(
       secrets: [password],
     },
   );
+  // recovery is over: the restore_command pgBackRest and prepareRestoredCluster wrote names host
+  // paths (config, spool, data directory), and every role may SHOW it in PostgreSQL 15
+  await engine.runSql(socket, 'ALTER SYSTEM RESET restore_command;\nSELECT pg_reload_conf();', {
+    context: `clearing restore_command of ${label}`,
+  });
+  // and the clone's own read-only role, which members are handed (the data may predate the role)
+  if (clone.readerUsername !== null && clone.readerPasswordEnc !== null)
+    await engine.ensureReaderRole(
+      socket,
+      { role: clone.readerUsername, password: decryptSecret(clone.readerPasswordEnc, deps.secretKey) },
+      { label },
+    );
 
   checks.push(
     await check('amcheck', async () => {

@@ -13,6 +13,7 @@ import {
 // columns: owner, admin, member, platform admin without a tenant role
 const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'instance:read': [true, true, true, true],
+  'instance:connect_owner': [true, true, false, false],
   'instance:create': [true, true, false, false],
   'instance:backup': [true, true, false, false],
   'instance:operate': [true, true, false, false],

@@ -7,6 +7,7 @@ export type Role = (typeof tenantRoleNames)[number];
 
 export const permissionNames = [
   'instance:read',
+  'instance:connect_owner',
   'instance:create',
   'instance:backup',
   'instance:operate',
@@ -39,6 +40,9 @@ const M = 'member';
 /** Read this table top to bottom to know who may do what. */
 const MATRIX: Record<Permission, readonly Role[]> = {
   'instance:read': [O, A, M],
+  // the owner role's credentials (it can write and drop); every other reader of an instance gets
+  // the read-only role's (pg_read_all_data)
+  'instance:connect_owner': [O, A],
   'instance:create': [O, A],
   'instance:backup': [O, A],
   // stop and start: operational, like a backup, and undone by the opposite action

@@ -15,6 +15,7 @@ export const appErrorCodes = [
   'target_before_window',
   'target_after_window',
   'target_in_gap',
+  'target_not_found',
   'limit_exceeded',
   'payload_too_large',
   'rate_limited',
@@ -36,6 +37,8 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   target_before_window: 422,
   target_after_window: 422,
   target_in_gap: 422,
+  // a restore point (or other named target) the archived WAL does not hold
+  target_not_found: 422,
   // Well-formed, but beyond what the tenant's plan allows (details carry the bound).
   limit_exceeded: 422,
   payload_too_large: 413,

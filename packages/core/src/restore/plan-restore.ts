@@ -13,13 +13,24 @@ export interface PlanBackup {
   endLsn: string;
 }
 
+/** A restore point (pg_create_restore_point) the catalog sync found in one region's archived WAL. */
+export interface PlanRestorePoint {
+  region: string;
+  name: string;
+  lsn: string;
+}
+
 export interface PlanInput {
   target: RestoreTargetSpec;
   /** per region, in preference order (region A first) */
   windows: readonly RegionWindow[];
   backups: readonly PlanBackup[];
   /** newest archived commit per region (instance_region_status) */
-  latestCommit: Readonly<Record<string, { lsn?: string | null; at?: string | null } | undefined>>;
+  latestCommit: Readonly<
+    Record<string, { lsn?: string | null; at?: string | null; xid?: string | null } | undefined>
+  >;
+  /** restore points found in archived WAL at catalog sync, per region */
+  restorePoints?: readonly PlanRestorePoint[];
   now: TimeInput;
   /** the caller asked for this region only */
   region?: string;
@@ -49,7 +60,12 @@ export interface RestorePlan {
 }
 
 function refuse(
-  code: 'target_before_window' | 'target_after_window' | 'target_in_gap' | 'target_in_future',
+  code:
+    | 'target_before_window'
+    | 'target_after_window'
+    | 'target_in_gap'
+    | 'target_in_future'
+    | 'target_not_found',
   message: string,
   details?: Record<string, unknown>,
 ): never {
@@ -124,8 +140,74 @@ function planLsn(input: PlanInput, t: { lsn: string }): PlanCandidate[] {
   );
 }
 
+/** The newest backup in `region` that ended at or before `lsn` (recovery is consistent from there). */
+function backupBefore(input: PlanInput, region: string, lsn: string): PlanBackup | undefined {
+  return input.backups
+    .filter((b) => b.region === region && compareLsn(b.endLsn, lsn) <= 0)
+    .sort((a, b) => compareLsn(b.endLsn, a.endLsn))[0];
+}
+
 /**
- * Transaction ids and restore point names cannot be placed on the timeline from the catalog,
+ * A restore point is reachable only if its RESTORE_POINT record is in archived WAL (recovery
+ * would otherwise replay to the end and fail) after a retained backup's end. The catalog sync
+ * records every one it reads, so any other name (a typo, `../../etc/passwd`) is refused here.
+ */
+function planRestorePoint(input: PlanInput, t: { name: string }): PlanCandidate[] {
+  const regions = regionsOf(input);
+  const points = (input.restorePoints ?? []).filter((p) => regions.some((w) => w.region === p.region));
+  const mine = points.filter((p) => p.name === t.name);
+  if (mine.length === 0) {
+    const known = [...new Set(points.map((p) => p.name))];
+    const shown = known.slice(0, 5).join(', ') + (known.length > 5 ? ', …' : '');
+    refuse(
+      'target_not_found',
+      `restore point ${JSON.stringify(t.name)} is not in archived WAL: create it with pg_create_restore_point() and let its WAL be archived (the catalog knows: ${known.length > 0 ? shown : 'none'})`,
+    );
+  }
+  const candidates: PlanCandidate[] = [];
+  for (const w of regions) {
+    // a name may be used twice: recovery stops at the first one it meets after the backup
+    const point = mine.filter((p) => p.region === w.region).sort((a, b) => compareLsn(a.lsn, b.lsn))[0];
+    const serving = point && backupBefore(input, w.region, point.lsn);
+    if (serving) candidates.push({ region: w.region, backupLabel: serving.label });
+  }
+  if (candidates.length === 0)
+    refuse(
+      'target_before_window',
+      `restore point ${JSON.stringify(t.name)} was created before the oldest retained backup ended, so recovery cannot stop there`,
+    );
+  return candidates;
+}
+
+/**
+ * A transaction id is reachable only up to the newest commit in archived WAL. The catalog knows
+ * that xid as PostgreSQL writes it in WAL (32 bits, no epoch); the instances here never wrap, so
+ * a larger id (4000000000, or any with an epoch) has simply not happened yet.
+ */
+function checkXid(input: PlanInput, t: { xid: string }): string[] {
+  const target = BigInt(t.xid);
+  let newest: bigint | undefined;
+  const reaching: string[] = [];
+  for (const w of regionsOf(input)) {
+    const text = input.latestCommit[w.region]?.xid;
+    if (!text) continue;
+    const x = BigInt(text);
+    if (newest === undefined || x > newest) newest = x;
+    if (target <= x) reaching.push(w.region);
+  }
+  if (newest === undefined)
+    refuse('target_before_window', 'nothing is restorable yet: no commit has been archived');
+  if (reaching.length === 0)
+    refuse(
+      'target_after_window',
+      `transaction ${t.xid} is after the restorable window: the newest transaction committed in archived WAL is ${newest}; a transaction becomes restorable once its commit is archived`,
+      { nearest: { beforeXid: String(newest) } },
+    );
+  return reaching;
+}
+
+/**
+ * Transaction ids cannot be placed on the timeline from the catalog,
  * so the oldest backup of the newest contiguous range serves them: recovery then passes every
  * commit that range holds. A target older than that range fails during recovery.
  */
@@ -164,10 +246,15 @@ export function planRestore(input: PlanInput): RestorePlan {
     const at = input.latestCommit[candidates[0]!.region]?.at ?? w?.latest ?? null;
     targetUtc = at === null ? null : formatEpochMicros(toEpochMicros(at));
     notes.push('replays every archived WAL segment; commits not yet archived are not included');
+  } else if ('name' in t) {
+    candidates = planRestorePoint(input, t);
   } else {
-    candidates = planFromNewestRange(input, 'oldest');
+    const reaching = checkXid(input, t);
+    candidates = planFromNewestRange(input, 'oldest').filter((c) => reaching.includes(c.region));
+    if (candidates.length === 0)
+      refuse('target_before_window', `nothing that reaches transaction ${t.xid} is restorable yet: no backup has finished with its WAL archived`);
     notes.push(
-      `${'xid' in t ? 'a transaction id' : 'a restore point'} is found only while WAL is replayed; if it is older than the newest continuous part of the window, the restore fails during recovery and nothing is kept`,
+      'a transaction id is found only while WAL is replayed; if it is older than the newest continuous part of the window, the restore fails during recovery and nothing is kept',
     );
   }
   const first = candidates[0]!;

@@ -54,9 +54,14 @@ const base: Omit<PlanInput, 'target'> = {
     { region: 'region-b', label: 'F1', endLsn: '0/3000100' },
   ],
   latestCommit: {
-    'region-a': { lsn: '0/C000200', at: '2026-11-22T13:00:00.5Z' },
-    'region-b': { lsn: '0/C000200', at: '2026-11-22T13:00:00.5Z' },
+    'region-a': { lsn: '0/C000200', at: '2026-11-22T13:00:00.5Z', xid: '1200' },
+    'region-b': { lsn: '0/C000200', at: '2026-11-22T13:00:00.5Z', xid: '1100' },
   },
+  restorePoints: [
+    { region: 'region-a', name: 'before-migration', lsn: '0/9000050' },
+    { region: 'region-b', name: 'before-migration', lsn: '0/9000050' },
+    { region: 'region-a', name: 'early', lsn: '0/2000050' },
+  ],
   now: '2026-11-22T14:00:00Z',
   timeZone: 'Europe/Paris',
 };
@@ -165,11 +170,60 @@ describe('planRestore', () => {
     expect(planRestore({ ...base, target: { xid: '900', inclusive: true } }).backupLabel).toBe(
       'F1',
     );
-    expect(planRestore({ ...base, target: { name: 'rp' } }).notes[0]).toMatch(/restore point/);
+    expect(planRestore({ ...base, target: { name: 'before-migration' } })).toMatchObject({
+      region: 'region-a',
+      backupLabel: 'I2',
+      candidates: [
+        { region: 'region-a', backupLabel: 'I2' },
+        { region: 'region-b', backupLabel: 'F1' },
+      ],
+    });
     expect(planRestore({ ...base, target: { latest: true } })).toMatchObject({
       backupLabel: 'I2',
       targetUtc: '2026-11-22T13:00:00.500000Z',
     });
+  });
+});
+
+describe('planRestore: only targets that exist in archived WAL', () => {
+  const refused = (target: PlanInput['target'], extra: Partial<PlanInput> = {}) => {
+    try {
+      planRestore({ ...base, ...extra, target });
+    } catch (err) {
+      return err as { code: string; message: string; details?: unknown };
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses an xid after the newest archived commit (32-bit or not)', () => {
+    for (const xid of ['4000000000', '18446744073709551615', '1201']) {
+      const e = refused({ xid, inclusive: true });
+      expect(e.code, xid).toBe('target_after_window');
+      expect(e.message).toMatch(new RegExp(`transaction ${xid} .*newest transaction committed in archived WAL is 1200`));
+      expect(e.details).toEqual({ nearest: { beforeXid: '1200' } });
+    }
+    expect(planRestore({ ...base, target: { xid: '1200', inclusive: true } }).region).toBe('region-a');
+    // region B has archived only up to 1100: it cannot serve 1150
+    expect(planRestore({ ...base, target: { xid: '1150', inclusive: true } }).candidates.map((c) => c.region)).toEqual(['region-a']);
+  });
+
+  it('refuses an xid when no region knows its newest commit', () => {
+    const e = refused({ xid: '900', inclusive: true }, { latestCommit: {} });
+    expect(e).toMatchObject({ code: 'target_before_window', message: expect.stringMatching(/nothing is restorable yet/) });
+  });
+
+  it('refuses a restore point never created, without echoing more than the name', () => {
+    for (const name of ['../../../../etc/passwd', '$(reboot)', '`id`; rm -rf /', 'never-made']) {
+      const e = refused({ name });
+      expect(e.code, name).toBe('target_not_found');
+      expect(e.message).toBe(
+        `restore point ${JSON.stringify(name)} is not in archived WAL: create it with pg_create_restore_point() and let its WAL be archived (the catalog knows: before-migration, early)`,
+      );
+    }
+  });
+
+  it('refuses a restore point older than every retained backup', () => {
+    expect(refused({ name: 'early' })).toMatchObject({ code: 'target_before_window', message: expect.stringMatching(/restore point "early" .*before the oldest retained backup/) });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The tenant's own validation queries: SQL saved per instance and run against every restored
  * copy before anyone trusts it (`select count(*) from orders` must be positive). Pure rules
- * shared by the API (what may be saved), the verifier (how a result is judged) and the portal.
+ * shared by the API, the verifier (how a result is judged) and the portal. What SQL may be saved
+ * is decided by PostgreSQL's parser, server side: `validation-query-sql.ts`.
  */
 
 export const validationExpectations = ['positive_count', 'non_empty', 'zero_rows'] as const;
@@ -13,6 +14,12 @@ export const VALIDATION_QUERY_LIMITS = {
   perInstance: 20,
   /** rows the verifier reads at most; enough to judge any expectation and describe the result */
   rowsRead: 100,
+  /**
+   * bytes of one value and of one row (as PostgreSQL's text) the verifier accepts: a judgement
+   * needs a count or a few short values, and 101 rows of 20 MB would otherwise land in the worker
+   */
+  valueBytes: 8 * 1024,
+  rowBytes: 32 * 1024,
 } as const;
 
 /** For people: what each expectation demands of the query's result. */
@@ -24,185 +31,6 @@ export const expectationText: Record<ValidationExpectation, string> = {
 
 export function isValidationExpectation(v: unknown): v is ValidationExpectation {
   return typeof v === 'string' && (validationExpectations as readonly string[]).includes(v);
-}
-
-/** Statements that start a read: the only ones the verifier can run (it opens a cursor on them). */
-const READ_STARTS = new Set(['select', 'with', 'values', 'table']);
-
-/**
- * Words that, outside strings, comments and quoted identifiers, make a query write or change the
- * schema: data-modifying CTEs (`with d as (delete … returning *) select …`), `select … into t`
- * (creates a table), `for update` (locks, i.e. writes row headers). `delete`, `update` and friends
- * are unreserved in PostgreSQL, so a column may carry such a name; quoted it passes.
- */
-const WRITE_WORDS = new Set([
-  'insert',
-  'update',
-  'delete',
-  'merge',
-  'truncate',
-  'drop',
-  'alter',
-  'create',
-  'grant',
-  'revoke',
-  'copy',
-  'into',
-]);
-
-interface Scan {
-  words: string[];
-  /** index in `words` after which a `;` was seen, when something followed it */
-  statements: number;
-  problem: string | null;
-}
-
-/**
- * A small lexer for PostgreSQL's surface syntax: words outside comments (`--`, nested `/* *\/`),
- * strings ('…', E'…' with backslash escapes, $tag$…$tag$) and quoted identifiers ("…").
- */
-function scan(sql: string): Scan {
-  const words: string[] = [];
-  let statements = 1;
-  let afterSemicolon = false;
-  let i = 0;
-  const n = sql.length;
-  const word = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/y;
-  while (i < n) {
-    const c = sql[i]!;
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i);
-      i = end === -1 ? n : end + 1;
-      continue;
-    }
-    if (c === '/' && sql[i + 1] === '*') {
-      let depth = 1;
-      i += 2;
-      while (i < n && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') {
-          depth++;
-          i += 2;
-        } else if (sql[i] === '*' && sql[i + 1] === '/') {
-          depth--;
-          i += 2;
-        } else i++;
-      }
-      if (depth > 0) return { words, statements, problem: 'a /* comment is never closed' };
-      continue;
-    }
-    if (afterSemicolon && c !== ';') {
-      statements++;
-      afterSemicolon = false;
-    }
-    if (c === ';') {
-      afterSemicolon = true;
-      i++;
-      continue;
-    }
-    if (c === "'" || ((c === 'E' || c === 'e') && sql[i + 1] === "'")) {
-      const escapes = c !== "'";
-      i += escapes ? 2 : 1;
-      let closed = false;
-      while (i < n) {
-        if (escapes && sql[i] === '\\') i += 2;
-        else if (sql[i] === "'" && sql[i + 1] === "'") i += 2;
-        else if (sql[i] === "'") {
-          closed = true;
-          i++;
-          break;
-        } else i++;
-      }
-      if (!closed) return { words, statements, problem: 'a quoted string is never closed' };
-      words.push("'");
-      continue;
-    }
-    if (c === '"') {
-      const end = findClosingQuote(sql, i + 1);
-      if (end === -1) return { words, statements, problem: 'a quoted identifier is never closed' };
-      i = end + 1;
-      words.push('"');
-      continue;
-    }
-    if (c === '$') {
-      const tag = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y;
-      tag.lastIndex = i;
-      const m = tag.exec(sql);
-      if (m) {
-        const end = sql.indexOf(m[0], i + m[0].length);
-        if (end === -1) return { words, statements, problem: `a ${m[0]} quoted string is never closed` };
-        i = end + m[0].length;
-        words.push("'");
-        continue;
-      }
-    }
-    if (c === '\\')
-      return {
-        words,
-        statements,
-        problem: 'backslash commands (psql meta-commands such as \\d or \\!) are not SQL and cannot run here',
-      };
-    word.lastIndex = i;
-    const w = word.exec(sql);
-    if (w) {
-      words.push(w[0].toLowerCase());
-      i += w[0].length;
-      continue;
-    }
-    words.push(c);
-    i++;
-  }
-  return { words, statements, problem: null };
-}
-
-function findClosingQuote(sql: string, from: number): number {
-  let i = from;
-  while (i < sql.length) {
-    if (sql[i] === '"' && sql[i + 1] === '"') i += 2;
-    else if (sql[i] === '"') return i;
-    else i++;
-  }
-  return -1;
-}
-
-/**
- * Why this SQL cannot be saved as a validation query, in words for the person who typed it, or
- * null when it may. It must be one read-only statement (SELECT, WITH … SELECT, VALUES, TABLE).
- *
- * The query runs only against the restored, throwaway copy, never the source, so this is not what
- * keeps the source safe. It protects the copy the tenant is about to trust: in clone mode that copy
- * is handed over, in replace mode it *becomes* the instance, so a query that deleted or altered
- * rows would silently change the very data the restore verified. The verifier also enforces it
- * (a read-only transaction and a cursor, which only accepts a query); this check refuses obvious
- * writes up front with a clear message instead of a failed restore later.
- */
-export function validationQueryProblem(sql: string): string | null {
-  const text = sql.trim();
-  if (text.length === 0) return 'sql is required';
-  if (sql.length > VALIDATION_QUERY_LIMITS.sqlMax)
-    return `sql must be at most ${VALIDATION_QUERY_LIMITS.sqlMax} characters`;
-  const s = scan(text);
-  if (s.problem) return `sql cannot be read: ${s.problem}`;
-  if (s.statements > 1)
-    return 'sql must be a single statement: remove the semicolons between statements and save each check as its own query';
-  const first = s.words.find((w) => w !== '(');
-  if (first === undefined) return 'sql is required';
-  if (!READ_STARTS.has(first))
-    return `sql must be a read-only query starting with SELECT, WITH, VALUES or TABLE, not ${first.toUpperCase()}: validation queries only read the restored copy`;
-  const write = s.words.find((w) => WRITE_WORDS.has(w));
-  if (write) {
-    const what =
-      write === 'into'
-        ? 'SELECT … INTO creates a table'
-        : write === 'update'
-          ? 'UPDATE (or FOR UPDATE) writes to the copy'
-          : `${write.toUpperCase()} changes the copy`;
-    return `sql must only read: ${what}, and validation queries must leave the restored data exactly as restored (a column with that name can be written in double quotes)`;
-  }
-  return null;
 }
 
 export interface ValidationResult {

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, count, eq, ne } from 'drizzle-orm';
-import { AppError, encryptSecret, generateSecret, INSTANCE_NAME_PATTERN, INSTANCE_NAME_RULE, type Keyring } from '@rewind/core';
+import { AppError, encryptSecret, generateSecret, INSTANCE_OWNER_ROLE, INSTANCE_READER_ROLE, instanceNameProblem, type Keyring } from '@rewind/core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
 import { hosts, instances, plans, tenants } from '../schema';
@@ -46,9 +46,8 @@ export async function createInstanceRecord(
   options: CreateInstanceRecordOptions,
 ): Promise<InstanceRecord> {
   const { tenantId, name } = options;
-  if (!INSTANCE_NAME_PATTERN.test(name)) {
-    throw new AppError('validation_failed', `instance name must be ${INSTANCE_NAME_RULE}`);
-  }
+  const nameProblem = instanceNameProblem(name);
+  if (nameProblem) throw new AppError('validation_failed', nameProblem);
 
   const [tenant] = await tx
     .select({ id: tenants.id, planName: plans.name, maxInstances: plans.maxInstances })
@@ -112,7 +111,9 @@ export async function createInstanceRecord(
     hostId: host.id,
     status: 'creating' as const,
     databaseName: name.replaceAll('-', '_'),
-    username: 'app',
+    username: INSTANCE_OWNER_ROLE,
+    readerUsername: INSTANCE_READER_ROLE,
+    readerPasswordEnc: encryptSecret(generateSecret(24), options.secretKey),
     passwordEnc: encryptSecret(generateSecret(24), options.secretKey),
     repoCipherPassEnc: encryptSecret(generateSecret(32), options.secretKey),
     // The stanza outlives cutovers (a replace restore keeps it), so it is named once, here.

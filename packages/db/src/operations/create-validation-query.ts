@@ -39,7 +39,7 @@ export async function createValidationQuery(
   const expectation = options.expectation ?? 'positive_count';
   if (!isValidationExpectation(expectation))
     throw new AppError('validation_failed', 'expectation must be one of positive_count, non_empty, zero_rows');
-  const problem = validationQueryProblem(options.sql);
+  const problem = await validationQueryProblem(options.sql);
   if (problem) throw new AppError('validation_failed', problem);
   const text = options.sql.trim();
 

@@ -1,5 +1,7 @@
 export * from './list-instances';
 export * from './get-instance';
+export * from './instance-connection';
+export * from './ensure-instance-reader-secret';
 export * from './create-instance-record';
 export * from './create-api-token-record';
 export * from './list-tenants';
@@ -8,6 +10,7 @@ export * from './set-instance-status';
 export * from './lock-instance-for-lifecycle';
 export * from './list-wal-ranges';
 export * from './replace-region-catalog';
+export * from './restore-points-scanned-through';
 export * from './record-geo-check';
 export * from './get-instance-window';
 export * from './list-audit-events';

@@ -1,19 +1,21 @@
 import { and, eq } from 'drizzle-orm';
-import type { PlanBackup, RegionWindow } from '@rewind/core';
+import type { PlanBackup, PlanRestorePoint, RegionWindow } from '@rewind/core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
-import { backups, instanceRegionStatus } from '../schema';
+import { backups, instanceRegionStatus, restorePoints } from '../schema';
 import { getInstanceWindow } from './get-instance-window';
 
 export interface RestoreCatalog {
   windows: RegionWindow[];
   backups: PlanBackup[];
-  latestCommit: Record<string, { lsn: string | null; at: string | null }>;
+  latestCommit: Record<string, { lsn: string | null; at: string | null; xid: string | null }>;
+  restorePoints: PlanRestorePoint[];
 }
 
 /**
  * What the restore planner needs from the backup catalog (backups, wal_ranges,
- * instance_region_status, kept in sync with pgBackRest by the catalog-sync workflow).
+ * instance_region_status, restore_points, kept in sync with pgBackRest and archived WAL by the
+ * catalog-sync workflow).
  * The single place restores read the window from: the windows are getInstanceWindow's (the
  * same the instance page shows); backups' stop LSNs and the newest commit LSN are for LSN targets.
  */
@@ -43,10 +45,16 @@ export async function loadRestoreCatalog(
     latestCommit[r.region] = {
       lsn: r.latestCommitLsn,
       at: r.latestCommitAt?.toISOString() ?? null,
+      xid: r.latestCommitXid,
     };
+  const points = await tx
+    .select({ region: restorePoints.region, name: restorePoints.name, lsn: restorePoints.lsn })
+    .from(restorePoints)
+    .where(and(tenantWhere(restorePoints, tenantId), eq(restorePoints.instanceId, instanceId)));
   return {
     windows,
     backups: b,
     latestCommit,
+    restorePoints: points,
   };
 }

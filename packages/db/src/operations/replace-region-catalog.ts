@@ -1,7 +1,7 @@
-import { and, eq, notInArray } from 'drizzle-orm';
+import { and, eq, lt, notInArray } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
-import { backups, instanceRegionStatus, walRanges } from '../schema';
+import { backups, instanceRegionStatus, restorePoints, walRanges } from '../schema';
 
 export interface CatalogBackup {
   label: string;
@@ -22,6 +22,8 @@ export interface CatalogWalRange {
   startSegment: string;
   stopSegment: string;
   lastCommitAt: Date | null;
+  lastCommitLsn: string | null;
+  lastCommitXid: string | null;
 }
 
 export interface CatalogRegionStatus {
@@ -29,6 +31,7 @@ export interface CatalogRegionStatus {
   latestCommitLsn: string | null;
   latestCommitXid: string | null;
   newestSegment: string | null;
+  restorePointsScannedThrough: string | null;
   archiveOk: boolean;
   error: string | null;
 }
@@ -40,18 +43,27 @@ export interface ReplaceRegionCatalogInput {
   /** null: the region could not be read; keep what we knew and only record the error */
   backups: CatalogBackup[] | null;
   walRanges: CatalogWalRange[] | null;
+  /** restore points read from newly archived segments; null: keep what we knew */
+  restorePoints: CatalogRestorePoints | null;
   status: CatalogRegionStatus;
+}
+
+export interface CatalogRestorePoints {
+  found: Array<{ name: string; lsn: string; segment: string }>;
+  /** points in segments older than this left the archive */
+  oldestSegment: string | null;
 }
 
 /**
  * Makes the catalog of one instance in one region equal to what the region holds now: backups
  * that expired disappear, WAL ranges are replaced whole (they are few), and the region status
- * row is upserted. One transaction, so a reader never sees half a sync.
+ * row is upserted, restore points found in new segments are added (those whose segment expired
+ * go). One transaction, so a reader never sees half a sync.
  */
 export async function replaceRegionCatalog(tx: Tx, input: ReplaceRegionCatalogInput): Promise<void> {
   const { tenantId, instanceId, region } = input;
   const now = new Date();
-  const mine = <T extends typeof backups | typeof walRanges>(t: T) =>
+  const mine = <T extends typeof backups | typeof walRanges | typeof restorePoints>(t: T) =>
     and(tenantWhere(t, tenantId), eq(t.instanceId, instanceId), eq(t.region, region));
 
   if (input.backups !== null) {
@@ -77,6 +89,17 @@ export async function replaceRegionCatalog(tx: Tx, input: ReplaceRegionCatalogIn
       await tx
         .insert(walRanges)
         .values(input.walRanges.map((r) => ({ tenantId, instanceId, region, ...r, syncedAt: now })));
+  }
+  if (input.restorePoints !== null) {
+    const { found, oldestSegment } = input.restorePoints;
+    await tx
+      .delete(restorePoints)
+      .where(oldestSegment === null ? mine(restorePoints) : and(mine(restorePoints), lt(restorePoints.segment, oldestSegment)));
+    if (found.length > 0)
+      await tx
+        .insert(restorePoints)
+        .values(found.map((p) => ({ tenantId, instanceId, region, ...p, syncedAt: now })))
+        .onConflictDoNothing({ target: [restorePoints.instanceId, restorePoints.region, restorePoints.lsn] });
   }
   const status =
     input.backups === null

@@ -45,10 +45,37 @@ export const walRanges = pgTable(
     /** commit-time bounds of the range, when known (pg_waldump / heartbeat) */
     firstCommitAt: timestamp('first_commit_at', { withTimezone: true }),
     lastCommitAt: timestamp('last_commit_at', { withTimezone: true }),
+    /** LSN and xid of that newest commit: a later sync that finds no new WAL keeps them */
+    lastCommitLsn: text('last_commit_lsn'),
+    lastCommitXid: text('last_commit_xid'),
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('wal_ranges_instance_idx').on(t.instanceId, t.region),
     tenantIsolation('wal_ranges'),
+  ],
+).enableRLS();
+
+/**
+ * Restore points (pg_create_restore_point) found in archived WAL per region, recorded at catalog
+ * sync: a `name` target is refused unless it is here. Goes when its segment leaves the archive.
+ */
+export const restorePoints = pgTable(
+  'restore_points',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    instanceId: instanceIdColumn(),
+    region: text('region').notNull(),
+    name: text('name').notNull(),
+    /** LSN of the RESTORE_POINT record */
+    lsn: text('lsn').notNull(),
+    segment: text('segment').notNull(),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('restore_points_instance_region_lsn_uq').on(t.instanceId, t.region, t.lsn),
+    index('restore_points_instance_name_idx').on(t.instanceId, t.name),
+    tenantIsolation('restore_points'),
   ],
 ).enableRLS();

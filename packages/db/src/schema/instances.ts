@@ -43,6 +43,13 @@ export const instances = pgTable(
     username: text('username').notNull(),
     /** envelope-encrypted (see packages/core crypto); never logged */
     passwordEnc: text('password_enc').notNull(),
+    /**
+     * the read-only role members get (pg_read_all_data); null on instances made before it
+     * existed, until plan apply or start creates it on the host
+     */
+    readerUsername: text('reader_username'),
+    /** envelope-encrypted, like password_enc */
+    readerPasswordEnc: text('reader_password_enc'),
     /** envelope-encrypted pgBackRest repo cipher pass */
     repoCipherPassEnc: text('repo_cipher_pass_enc').notNull(),
     /** pgBackRest stanza name (stable across replace/cutover) */

@@ -18,6 +18,8 @@ export const instanceRegionStatus = pgTable(
     latestCommitLsn: text('latest_commit_lsn'),
     latestCommitXid: text('latest_commit_xid'),
     newestSegment: text('newest_segment'),
+    /** restore points are recorded from every archived segment up to and including this one */
+    restorePointsScannedThrough: text('restore_points_scanned_through'),
     archiveOk: boolean('archive_ok').notNull().default(false),
     error: text('error'),
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),

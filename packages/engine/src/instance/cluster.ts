@@ -56,8 +56,20 @@ export interface StartClusterInput {
   timeoutSeconds?: number;
 }
 
+/**
+ * The server's environment for archive_command (see `archiveCommand`): pgbackrest on the PATH and
+ * the instance's pgbackrest.conf, which sits beside its data directory (a replace restore's
+ * swapped-in data directory thus archives with the instance's config, never the copy's).
+ */
+export function serverEnv(config: Pick<EngineConfig, 'pgbackrestBin'>, pgdata: string): Record<string, string> {
+  return {
+    PATH: `${path.dirname(config.pgbackrestBin)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    PGBACKREST_CONFIG: path.join(path.dirname(pgdata), 'pgbackrest.conf'),
+  };
+}
+
 export async function startCluster(
-  config: Pick<EngineConfig, 'pgBinDir'>,
+  config: Pick<EngineConfig, 'pgBinDir' | 'pgbackrestBin'>,
   input: StartClusterInput,
 ): Promise<void> {
   if ((await clusterState(config, input.pgdata)).running) return;
@@ -68,6 +80,7 @@ export async function startCluster(
     {
       context: `starting PostgreSQL for ${input.label} (log: ${input.logFile})`,
       timeoutMs: (timeout + 15) * 1000,
+      env: serverEnv(config, input.pgdata),
     },
   ).catch(async (err: unknown) => {
     // pg_ctl's own message is "could not start server"; the reason is in the server log

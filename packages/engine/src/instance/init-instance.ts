@@ -6,6 +6,7 @@ import { mkdirForPostgres, writeFileForPostgres } from '../fs-owner';
 import { hostDir, instancePaths, assertSafeId } from '../paths';
 import { runAsPostgres } from '../run-as-postgres';
 import { pgBin, runSql, sqlIdentifier, sqlLiteral, startCluster } from './cluster';
+import { ensureReaderRole, type ReaderRole } from './ensure-reader-role';
 import { readInstanceMeta, writeInstanceMeta, type InstanceMeta } from './instance-meta';
 import { renderPostgresqlConf } from './render-postgresql-conf';
 import { writePgBackRestConfig } from './write-pgbackrest-config';
@@ -19,6 +20,8 @@ export interface InitInstanceInput {
   database: string;
   owner: string;
   ownerPassword: string;
+  /** the read-only role members get (see ensureReaderRole) */
+  reader?: ReaderRole;
   archiveTimeoutSeconds: number;
   /** per-instance pgBackRest repository passphrase */
   cipherPass: string;
@@ -47,6 +50,7 @@ export async function initInstance(
   const secrets = [
     input.superuserPassword,
     input.ownerPassword,
+    ...(input.reader ? [input.reader.password] : []),
     input.cipherPass,
     ...configSecrets(config),
   ];
@@ -141,6 +145,8 @@ export async function initInstance(
       secrets,
     },
   );
+
+  if (input.reader) await ensureReaderRole(config, target, input.reader, { label });
 
   // phase: mark done (last, so a crash before this point means "redo")
   const meta: InstanceMeta = {

@@ -17,10 +17,15 @@ function quote(value: string): string {
   return `'${value}'`;
 }
 
-export function archiveCommand(
-  input: Pick<PostgresqlConfInput, 'pgbackrestBin' | 'pgbackrestConf' | 'stanza'>,
-): string {
-  return `${input.pgbackrestBin} --config=${input.pgbackrestConf} --stanza=${input.stanza} archive-push %p`;
+/**
+ * Names no host path: PostgreSQL 15 lets every role `SHOW archive_command` (it is not
+ * superuser-only, unlike data_directory or config_file), and the tenant's role must not learn
+ * the host's layout from it. `startCluster` gives the server `pgbackrest` on its PATH and the
+ * instance's config as PGBACKREST_CONFIG, which archive-push reads.
+ */
+export function archiveCommand(input: Pick<PostgresqlConfInput, 'stanza'>): string {
+  if (!/^[\w.-]+$/.test(input.stanza)) throw new Error(`unexpected characters in stanza ${JSON.stringify(input.stanza)}`);
+  return `pgbackrest --stanza=${input.stanza} archive-push %p`;
 }
 
 /** Settings appended to the postgresql.conf that initdb wrote; later lines win in PostgreSQL. */
@@ -49,4 +54,22 @@ export function renderPostgresqlConf(input: PostgresqlConfInput): string {
     `log_line_prefix = '%m [%p] %q%u@%d '`,
     '',
   ].join('\n');
+}
+
+const PGBACKREST_ARCHIVE_LINE = /^\s*archive_command\s*=\s*'[^'\n]*archive-push %p'\s*$/;
+
+/**
+ * An instance configured before `archiveCommand` named no host path (its postgresql.conf or, after
+ * a replace restore, postgresql.auto.conf carry `/usr/bin/pgbackrest --config=/…`) gets the current
+ * command; an empty one (a restored copy does not archive) is left alone. Pure; null: no change.
+ */
+export function upgradeArchiveCommand(conf: string, stanza: string): string | null {
+  const setting = `archive_command = '${archiveCommand({ stanza })}'`;
+  let changed = false;
+  const out = conf.split('\n').map((l) => {
+    if (!PGBACKREST_ARCHIVE_LINE.test(l) || l.trim() === setting) return l;
+    changed = true;
+    return setting;
+  });
+  return changed ? out.join('\n') : null;
 }

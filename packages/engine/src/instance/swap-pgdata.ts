@@ -158,11 +158,7 @@ export async function swapPgdata(
     renderServingAutoConf(await readFile(auto, 'utf8').catch(() => ''), {
       port: meta.port,
       socketDir: paths.run,
-      archiveCommand: archiveCommand({
-        pgbackrestBin: config.pgbackrestBin,
-        pgbackrestConf: paths.pgbackrestConf,
-        stanza: input.instanceId,
-      }),
+      archiveCommand: archiveCommand({ stanza: input.instanceId }),
       archiveTimeoutSeconds: meta.archiveTimeoutSeconds,
     }),
     0o600,

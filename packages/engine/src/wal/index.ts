@@ -20,6 +20,7 @@ export {
   parseDatabaseDrop,
   parseHeapTruncate,
   parseStorageCreate,
+  parseRestorePoint,
   parseTransactionEnd,
   parseWaldumpLine,
   parseWaldumpOutput,
@@ -69,3 +70,8 @@ export {
   findDestructiveEvents,
   type FindDestructiveEventsOptions,
 } from './find-destructive-events';
+export {
+  findRestorePoints,
+  type FindRestorePointsOptions,
+  type FoundRestorePoint,
+} from './find-restore-points';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  parseRestorePoint,
   heapRowChange,
   parseDatabaseDrop,
   parseHeapTruncate,
@@ -175,5 +176,18 @@ describe('storage, database and heap records', () => {
     expect(relPathToLocator('global/1262')).toBe('1664/0/1262');
     expect(relPathToLocator('pg_tblspc/16385/PG_15_202209061/5/16384')).toBe('16385/5/16384');
     expect(relPathToLocator('base/5/t3_16384')).toBeNull();
+  });
+});
+
+describe('parseRestorePoint', () => {
+  it('reads the name of a RESTORE_POINT record and nothing else', () => {
+    const rp = parseWaldumpLine(
+      'rmgr: XLOG        len (rec/tot):     98/    98, tx:          0, lsn: 0/03000090, prev 0/03000028, desc: RESTORE_POINT before drop; $(x)',
+    )!;
+    expect(parseRestorePoint(rp)).toEqual({ name: 'before drop; $(x)', lsn: '0/3000090' });
+    const other = parseWaldumpLine(
+      'rmgr: XLOG        len (rec/tot):     24/    24, tx:          0, lsn: 0/030000F8, prev 0/03000090, desc: SWITCH ',
+    )!;
+    expect(parseRestorePoint(other)).toBeNull();
   });
 });

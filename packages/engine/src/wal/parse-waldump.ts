@@ -257,3 +257,12 @@ export function relPathToLocator(path: string): string | null {
   if (m) return `${m[1]}/${m[2]}/${m[3]}`;
   return null;
 }
+
+/**
+ * XLOG RESTORE_POINT (xlog_desc in PostgreSQL 15 prints the name only, not its time):
+ *   rmgr: XLOG len (rec/tot): 98/98, tx: 0, lsn: 0/03000090, prev 0/03000028, desc: RESTORE_POINT before-drop
+ */
+export function parseRestorePoint(record: WalRecord): { name: string; lsn: string } | null {
+  if (record.rmgr !== 'XLOG' || record.recordType !== 'RESTORE_POINT') return null;
+  return { name: record.desc.slice('RESTORE_POINT '.length), lsn: record.lsn };
+}

@@ -18,7 +18,10 @@ export async function stopInstance(input: InstanceActionInput): Promise<void> {
 export async function startInstance(input: InstanceActionInput): Promise<void> {
   const cp = catalogProxy();
   await transition(cp, input, { action: 'start', during: 'starting', done: 'running', before: 'stopped' }, async (facts) => {
-    await hostProxy(facts.hostId).startInstance({ instanceId: facts.stanza });
+    const host = hostProxy(facts.hostId);
+    await host.startInstance({ instanceId: facts.stanza });
+    // an instance made before the read-only role existed gets it with its first start
+    await host.ensureReaderRole({ tenantId: input.tenantId, instanceId: input.instanceId });
   });
 }
 

@@ -1,6 +1,5 @@
 import 'server-only';
-import { decryptSecret } from '@rewind/core';
-import type { InstanceRecord } from '@rewind/db';
+import { instanceConnection, type InstanceRecord } from '@rewind/db';
 import type { InstanceDetail, InstanceSummary } from '../../lib/api-types';
 
 type SummaryRow = Pick<InstanceRecord, 'id' | 'name' | 'status' | 'kind' | 'pgVersion' | 'createdAt'>;
@@ -17,22 +16,17 @@ export function toInstanceSummary(row: SummaryRow): InstanceSummary {
 }
 
 /**
- * The detail view carries the decrypted password: it is only ever built inside a tenant
- * transaction for a principal with instance:read on that tenant.
+ * The detail view carries a decrypted password: it is only ever built inside a tenant
+ * transaction for a principal with instance:read on that tenant; the owner role's only for
+ * `asOwner` (owners, admins), the read-only role's otherwise.
  */
-export function toInstanceDetail(row: InstanceRecord, secretKey: string, host: string): InstanceDetail {
+export function toInstanceDetail(row: InstanceRecord, secretKey: string, host: string, asOwner: boolean): InstanceDetail {
   return {
     ...toInstanceSummary(row),
     timezone: row.timezone,
     legalHold: row.legalHold,
     expiresAt: row.expiresAt?.toISOString() ?? null,
-    connection: {
-      host,
-      port: row.port,
-      database: row.databaseName,
-      user: row.username,
-      password: decryptSecret(row.passwordEnc, secretKey),
-    },
+    connection: instanceConnection(row, { asOwner, secretKey, host }),
     // The restorable window comes from the backup catalogue (data plane); empty until it syncs.
     window: { regions: [] },
   };

@@ -1,6 +1,5 @@
 import 'server-only';
-import { decryptSecret } from '@rewind/core';
-import type { InstanceRecord, RestoreRecord } from '@rewind/db';
+import { instanceConnection, type InstanceRecord, type RestoreRecord } from '@rewind/db';
 import type { RequesterView } from './requesters';
 
 /** GET /api/v1/restores/{id}: the row the workflow's activities keep current. */
@@ -10,6 +9,7 @@ export function toRestoreView(
   requestedBy: RequesterView | null,
   secretKey: string,
   host: string,
+  asOwner: boolean,
 ) {
   const live = clone && clone.status === 'running';
   return {
@@ -31,15 +31,8 @@ export function toRestoreView(
           instanceId: clone.id,
           status: clone.status,
           expiresAt: clone.expiresAt?.toISOString() ?? null,
-          connection: live
-            ? {
-                host,
-                port: clone.port,
-                database: clone.databaseName,
-                user: clone.username,
-                password: decryptSecret(clone.passwordEnc, secretKey),
-              }
-            : null,
+          // members get the clone's read-only role, owners and admins its owner role
+          connection: live ? instanceConnection(clone, { asOwner, secretKey, host }) : null,
         }
       : null,
   };

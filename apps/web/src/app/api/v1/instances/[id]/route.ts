@@ -7,6 +7,7 @@ import { withTenant } from '@/server/api/with-tenant';
 import { env } from '@/server/env';
 import { acceptedResponse } from '@/server/instances/accepted-response';
 import { instanceHost } from '@/server/instances/instance-host';
+import { connectsAsOwner } from '@/server/instances/connect-as-owner';
 import { toInstanceDetail } from '@/server/instances/instance-view';
 import { serviceDeps } from '@/server/services';
 
@@ -21,7 +22,7 @@ export const GET = withTenant<{ id: string }>(
     const { regions, rpoSeconds, lastBackup, geoCheck } = await getInstanceWindow(tx, tenant.tenantId, row.id, {
       regions: [env().REGION_A_NAME, env().REGION_B_NAME],
     });
-    const detail = toInstanceDetail(row, env().REWIND_SECRET_KEY, instanceHost());
+    const detail = toInstanceDetail(row, env().REWIND_SECRET_KEY, instanceHost(), connectsAsOwner(principal, tenant));
     return Response.json(
       { ...detail, window: { regions }, rpoSeconds, lastBackup, geoCheck },
       { headers: { 'cache-control': 'no-store' } },
