@@ -74,4 +74,10 @@ export default tseslint.config(
     },
   },
   ...(Array.isArray(workflowRules) ? workflowRules : [workflowRules]),
+  // CommonJS preloads (apps/web/peer-address.cjs runs under `node --require`, before any ESM)
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

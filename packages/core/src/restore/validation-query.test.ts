@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   isValidationExpectation,
   judgeValidationResult,
-  VALIDATION_QUERY_LIMITS,
 } from './validation-query';
 
 describe('expectations', () => {
