@@ -21,7 +21,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{apps,packages,infra,bench}/**/*.test.{ts,tsx}'],
-          exclude: ['**/node_modules/**', '**/*.integration.test.ts', '**/*.disruptive.test.ts', '**/.next/**'],
+          exclude: [
+            '**/node_modules/**',
+            '**/*.integration.test.ts',
+            '**/*.disruptive.test.ts',
+            '**/.next/**',
+          ],
           environment: 'node',
         },
       },

@@ -7,7 +7,16 @@
  *
  * Prints figures only; it never passes or fails on them. Needs the test stack up.
  */
-import { arg, benchEnv, benchInstance, lsnBytes, percentile, segmentEnd, sleep, table } from './src/bench-kit';
+import {
+  arg,
+  benchEnv,
+  benchInstance,
+  lsnBytes,
+  percentile,
+  segmentEnd,
+  sleep,
+  table,
+} from './src/bench-kit';
 
 const scale = arg('scale', 20);
 const seconds = arg('seconds', 60);
@@ -29,15 +38,24 @@ async function measure(variant: 'rewind' | 'raw', port: number): Promise<Result>
     await inst.pgbench(['-i', '-q', '-s', String(scale)]);
     // start from an empty queue: everything the init wrote is archived first
     const [first] = (await inst.sql('SELECT pg_walfile_name(pg_switch_wal())')).split('\n');
-    while ((await inst.sql("SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver")) < first!) await sleep(500);
+    while (
+      (await inst.sql("SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver")) < first!
+    )
+      await sleep(500);
     await inst.sql("SELECT pg_stat_reset_shared('archiver')");
 
     const samples: { t: number; lsn: bigint; archivedEnd: bigint }[] = [];
     let done = false;
-    const load = inst.pgbench(['-n', '-c', '2', '-T', String(seconds)]).finally(() => (done = true));
+    const load = inst
+      .pgbench(['-n', '-c', '2', '-T', String(seconds)])
+      .finally(() => (done = true));
     const started = Date.now();
     while (!done) {
-      const [lsn, wal] = (await inst.sql("SELECT pg_current_wal_insert_lsn(), coalesce(last_archived_wal, '') FROM pg_stat_archiver")).split('|');
+      const [lsn, wal] = (
+        await inst.sql(
+          "SELECT pg_current_wal_insert_lsn(), coalesce(last_archived_wal, '') FROM pg_stat_archiver",
+        )
+      ).split('|');
       samples.push({ t: Date.now(), lsn: lsnBytes(lsn!), archivedEnd: wal ? segmentEnd(wal) : 0n });
       await sleep(1000);
     }
@@ -66,9 +84,23 @@ async function measure(variant: 'rewind' | 'raw', port: number): Promise<Result>
 }
 
 const portBase = env.INSTANCE_PORT_MAX - 4;
-console.log(`archive bench: pgbench scale ${scale}, ${seconds} s of writes (-c 2), archive_timeout 60 s`);
+console.log(
+  `archive bench: pgbench scale ${scale}, ${seconds} s of writes (-c 2), archive_timeout 60 s`,
+);
 const rewind = await measure('rewind', portBase);
 const raw = await measure('raw', portBase + 1);
-table([rewind, raw].map((r) => ({ variant: r.variant, 'RPO p50 s': r.rpoP50, 'RPO p99 s': r.rpoP99, 'RPO max s': r.rpoMax, segments: r.segments, 'seg/s': r.segPerSec, tps: r.tps })));
+table(
+  [rewind, raw].map((r) => ({
+    variant: r.variant,
+    'RPO p50 s': r.rpoP50,
+    'RPO p99 s': r.rpoP99,
+    'RPO max s': r.rpoMax,
+    segments: r.segments,
+    'seg/s': r.segPerSec,
+    tps: r.tps,
+  })),
+);
 const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '1.00' : 'inf') : (a / b).toFixed(2));
-console.log(`ratio rewind/raw: RPO p50 ${ratio(rewind.rpoP50, raw.rpoP50)}, RPO p99 ${ratio(rewind.rpoP99, raw.rpoP99)}, seg/s ${ratio(rewind.segPerSec, raw.segPerSec)}`);
+console.log(
+  `ratio rewind/raw: RPO p50 ${ratio(rewind.rpoP50, raw.rpoP50)}, RPO p99 ${ratio(rewind.rpoP99, raw.rpoP99)}, seg/s ${ratio(rewind.segPerSec, raw.segPerSec)}`,
+);

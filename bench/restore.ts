@@ -37,17 +37,37 @@ let stanza = '';
 let barman: BarmanRepo | undefined;
 let sql: ((text: string) => Promise<string>) | undefined;
 // raw + barman restores, the barman wrapper script; postgres-owned
-const scratch = path.join(h.env.REWIND_DATA_DIR, 'hosts', h.hostId, `bench-${randomBytes(3).toString('hex')}`);
+const scratch = path.join(
+  h.env.REWIND_DATA_DIR,
+  'hosts',
+  h.hostId,
+  `bench-${randomBytes(3).toString('hex')}`,
+);
 try {
   await mkdir(scratch, { recursive: true });
   await run('chown', ['postgres:postgres', scratch]);
-  const source = await provisionSource(h.env, engine, h.db.app.db, tenantId, `bench-${randomBytes(2).toString('hex')}`);
+  const source = await provisionSource(
+    h.env,
+    engine,
+    h.db.app.db,
+    tenantId,
+    `bench-${randomBytes(2).toString('hex')}`,
+  );
   stanza = source.id;
-  const target = { socketDir: engine.paths(stanza).run, port: source.port!, database: source.databaseName };
-  const sourceSql = (text: string) => engine.runSql(target, text, { context: 'restore bench', timeoutMs: 3_600_000 });
+  const target = {
+    socketDir: engine.paths(stanza).run,
+    port: source.port!,
+    database: source.databaseName,
+  };
+  const sourceSql = (text: string) =>
+    engine.runSql(target, text, { context: 'restore bench', timeoutMs: 3_600_000 });
   sql = sourceSql;
   const pgbench = (args: string[]) =>
-    run(path.join(h.env.PG_BIN_DIR, 'pgbench'), ['-h', target.socketDir, '-p', String(target.port), ...args, target.database], { asPostgres: true });
+    run(
+      path.join(h.env.PG_BIN_DIR, 'pgbench'),
+      ['-h', target.socketDir, '-p', String(target.port), ...args, target.database],
+      { asPostgres: true },
+    );
   let t = Date.now();
   await pgbench(['-i', '-q', '-s', String(scale)]);
   const dbSize = await sourceSql(`SELECT pg_size_pretty(pg_database_size(current_database()))`);
@@ -63,17 +83,34 @@ try {
   const backupS = secs(Date.now() - t);
   t = Date.now();
   const barmanBackup = 'bench-full';
-  await barman.run('backup', ['-h', target.socketDir, '-p', String(target.port), '--immediate-checkpoint', '-n', barmanBackup], 'barman-cloud-backup');
+  await barman.run(
+    'backup',
+    [
+      '-h',
+      target.socketDir,
+      '-p',
+      String(target.port),
+      '--immediate-checkpoint',
+      '-n',
+      barmanBackup,
+    ],
+    'barman-cloud-backup',
+  );
   const barmanBackupS = secs(Date.now() - t);
 
   t = Date.now();
   const startLsn = lsnBytes(await sourceSql('SELECT pg_current_wal_insert_lsn()'));
-  while (lsnBytes(await sourceSql('SELECT pg_current_wal_insert_lsn()')) - startLsn < BigInt(walMb) * 1048576n)
+  while (
+    lsnBytes(await sourceSql('SELECT pg_current_wal_insert_lsn()')) - startLsn <
+    BigInt(walMb) * 1048576n
+  )
     await pgbench(['-n', '-c', '2', '-T', '10']);
   await sourceSql('CREATE TABLE IF NOT EXISTS marks (at timestamptz)');
   const xid = await sourceSql('INSERT INTO marks VALUES (now()) RETURNING xmin');
   const [at, lsn] = (
-    await sourceSql(`SELECT to_char(pg_xact_commit_timestamp('${xid}'::xid) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), pg_current_wal_insert_lsn()`)
+    await sourceSql(
+      `SELECT to_char(pg_xact_commit_timestamp('${xid}'::xid) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), pg_current_wal_insert_lsn()`,
+    )
   ).split('|');
   const walS = secs(Date.now() - t);
   // barman-cloud-wal-archive is slower than archive-push: wait until both tools have it all
@@ -85,7 +122,11 @@ try {
 
   const rewind = await runRewindRestore(h, tenantId, source.id);
   const runInput = {
-    engine, dir: scratch, stanza, database: source.databaseName, targetTime: rewind.targetTime,
+    engine,
+    dir: scratch,
+    stanza,
+    database: source.databaseName,
+    targetTime: rewind.targetTime,
     portRange: scratchPortRange(h.env),
   };
   const raw = await runRawPgBackRest(runInput);
@@ -98,24 +139,39 @@ try {
     `restore bench: scale ${scale} (${dbSize}), ${walMb} MB of WAL; generate ${generateS} s, backup both repos ${backupS} s, barman-cloud-backup ${barmanBackupS} s, WAL ${walS} s (+ ${drainS} s until both tools archived it); target ${rewind.targetTime}`,
   );
   table([
-    ...Object.entries(rewind.phases).map(([phase, ms]) => ({ run: 'rewind workflow', phase, seconds: secs(ms) })),
+    ...Object.entries(rewind.phases).map(([phase, ms]) => ({
+      run: 'rewind workflow',
+      phase,
+      seconds: secs(ms),
+    })),
     { run: 'rewind workflow', phase: 'TOTAL (end to end)', seconds: rewindS },
     { run: 'raw pgbackrest', phase: 'restore', seconds: raw.restoreS },
     { run: 'raw pgbackrest', phase: 'start + recovery + promote', seconds: raw.recoveryS },
     { run: 'raw pgbackrest', phase: 'TOTAL', seconds: rawS },
     { run: 'barman-cloud', phase: 'barman-cloud-restore', seconds: bm.restoreS },
-    { run: 'barman-cloud', phase: 'start + recovery (wal-restore) + promote', seconds: bm.recoveryS },
+    {
+      run: 'barman-cloud',
+      phase: 'start + recovery (wal-restore) + promote',
+      seconds: bm.recoveryS,
+    },
     { run: 'barman-cloud', phase: 'TOTAL', seconds: barmanS },
   ]);
-  console.log(`rewind status ${rewind.status}, ${rewind.checks.length} checks (${rewind.checks.filter((c) => c.ok).length} ok)`);
+  console.log(
+    `rewind status ${rewind.status}, ${rewind.checks.length} checks (${rewind.checks.filter((c) => c.ok).length} ok)`,
+  );
   console.log(`raw pgbackrest copy: ${raw.fingerprint}; ${raw.stop}`);
   console.log(`barman copy:         ${bm.fingerprint}; ${bm.stop}`);
   console.log(`ratio rewind/raw end to end: ${(rewindS / rawS).toFixed(2)}`);
-  console.log(`ratio rewind/barman end to end: ${(rewindS / barmanS).toFixed(2)} (barman-cloud 3.4 defaults: uncompressed, one wal-restore process per segment)`);
+  console.log(
+    `ratio rewind/barman end to end: ${(rewindS / barmanS).toFixed(2)} (barman-cloud 3.4 defaults: uncompressed, one wal-restore process per segment)`,
+  );
   if (raw.fingerprint !== bm.fingerprint || raw.stop !== bm.stop)
-    throw new Error('the barman copy differs from the raw pgBackRest copy restored to the same target');
+    throw new Error(
+      'the barman copy differs from the raw pgBackRest copy restored to the same target',
+    );
 } finally {
-  if (sql) await sql('ALTER SYSTEM RESET archive_command; SELECT pg_reload_conf()').catch(() => undefined);
+  if (sql)
+    await sql('ALTER SYSTEM RESET archive_command; SELECT pg_reload_conf()').catch(() => undefined);
   if (stanza) {
     await engine.stanzaDelete({ instanceId: stanza }).catch(() => undefined);
     await engine.destroyInstance({ instanceId: stanza }).catch(() => undefined);

@@ -8,9 +8,12 @@ import { parseEnvFile } from '../packages/db/src/env/load-stack-env';
  * This merges its stack.env into process.env so tests just call parseStackEnv(process.env).
  */
 const file =
-  process.env.REWIND_STACK_ENV_FILE ?? fileURLToPath(new URL('../.data/test/stack.env', import.meta.url));
+  process.env.REWIND_STACK_ENV_FILE ??
+  fileURLToPath(new URL('../.data/test/stack.env', import.meta.url));
 if (!existsSync(file)) {
-  throw new Error(`no stack env at ${file}: bring the test stack up first (bash infra/bin/stack.sh up --profile test)`);
+  throw new Error(
+    `no stack env at ${file}: bring the test stack up first (bash infra/bin/stack.sh up --profile test)`,
+  );
 }
 for (const [key, value] of Object.entries(parseEnvFile(readFileSync(file, 'utf8')))) {
   if (process.env[key] === undefined) process.env[key] = value;

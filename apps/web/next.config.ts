@@ -7,9 +7,24 @@ const repoRoot = path.resolve(process.cwd(), '../..');
 const config: NextConfig = {
   poweredByHeader: false,
   // Workspace packages export raw TypeScript from src/index.ts.
-  transpilePackages: ['geist', '@rewind/core', '@rewind/db', '@rewind/services', '@rewind/storage', '@rewind/ui', '@rewind/workflows'],
+  transpilePackages: [
+    'geist',
+    '@rewind/core',
+    '@rewind/db',
+    '@rewind/services',
+    '@rewind/storage',
+    '@rewind/ui',
+    '@rewind/workflows',
+  ],
   // Native-ish / dynamic-require packages stay in node_modules instead of being bundled.
-  serverExternalPackages: ['@temporalio/client', '@temporalio/proto', '@grpc/grpc-js', 'pg', '@aws-sdk/client-s3', 'libpg-query'],
+  serverExternalPackages: [
+    '@temporalio/client',
+    '@temporalio/proto',
+    '@grpc/grpc-js',
+    'pg',
+    '@aws-sdk/client-s3',
+    'libpg-query',
+  ],
   turbopack: {
     root: repoRoot,
     // @rewind/db's index re-exports its CLI helpers, whose `new URL('<dir>', import.meta.url)`

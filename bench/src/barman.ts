@@ -22,7 +22,8 @@ export interface BarmanRepo {
 }
 
 const shellQuote = (v: string) => {
-  if (/['\n]/.test(v)) throw new Error(`cannot single-quote ${JSON.stringify(v)} for the barman wrapper`);
+  if (/['\n]/.test(v))
+    throw new Error(`cannot single-quote ${JSON.stringify(v)} for the barman wrapper`);
   return `'${v}'`;
 };
 
@@ -52,7 +53,8 @@ export async function barmanRepo(env: StackEnv, dir: string): Promise<BarmanRepo
   return {
     script,
     url,
-    run: (tool, args, context) => runAsPostgres(script, [tool, ...args], { context, timeoutMs: 3_600_000 }),
+    run: (tool, args, context) =>
+      runAsPostgres(script, [tool, ...args], { context, timeoutMs: 3_600_000 }),
     removeObjects: () => deletePrefix(createRegionClient(region, env.S3_CA_FILE), `${prefix}/`),
   };
 }
@@ -66,7 +68,8 @@ type Sql = (text: string) => Promise<string>;
  */
 export async function alsoArchiveToBarman(sql: Sql, repo: BarmanRepo): Promise<string> {
   const current = await sql('SHOW archive_command');
-  if (!current.includes('%p')) throw new Error(`unexpected archive_command ${JSON.stringify(current)}`);
+  if (!current.includes('%p'))
+    throw new Error(`unexpected archive_command ${JSON.stringify(current)}`);
   const both = `${current} && ${repo.script} wal-archive %p`;
   await sql(`ALTER SYSTEM SET archive_command = ${sqlLiteral(both)}`);
   await sql('SELECT pg_reload_conf()');
@@ -87,7 +90,9 @@ export async function waitArchived(sql: Sql, what: string, timeoutMs = 1_800_000
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [last = '', failed = '0', lastFailed = ''] = (
-      await sql("SELECT coalesce(last_archived_wal, ''), failed_count, coalesce(last_failed_wal, '') FROM pg_stat_archiver")
+      await sql(
+        "SELECT coalesce(last_archived_wal, ''), failed_count, coalesce(last_failed_wal, '') FROM pg_stat_archiver",
+      )
     ).split('|');
     if (last >= segment) return;
     const failures = Number(failed) - failedBefore;
@@ -104,7 +109,11 @@ export async function waitArchived(sql: Sql, what: string, timeoutMs = 1_800_000
  * at `targetTime` and promote, no archiving (the restored postgresql.auto.conf still holds the
  * source's combined archive_command).
  */
-export async function writeBarmanRecovery(pgdata: string, repo: BarmanRepo, targetTime: string): Promise<void> {
+export async function writeBarmanRecovery(
+  pgdata: string,
+  repo: BarmanRepo,
+  targetTime: string,
+): Promise<void> {
   await appendFile(
     path.join(pgdata, 'postgresql.auto.conf'),
     [

@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StackEnv } from '@rewind/core';
-import { commandLineAsPostgres, createEngine, engineConfigFromEnv, type Engine } from '@rewind/engine';
+import {
+  commandLineAsPostgres,
+  createEngine,
+  engineConfigFromEnv,
+  type Engine,
+} from '@rewind/engine';
 import { loadTestEnv } from '@rewind/engine/testing';
 
 /** Benches run against the test stack (`bash infra/bin/stack.sh up --profile test`). */
@@ -24,7 +29,11 @@ export function arg(name: string, fallback: number): number {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function run(file: string, args: string[], opts: { asPostgres?: boolean } = {}): Promise<string> {
+export function run(
+  file: string,
+  args: string[],
+  opts: { asPostgres?: boolean } = {},
+): Promise<string> {
   const cmd = opts.asPostgres ? commandLineAsPostgres(file, args) : { file, argv: args };
   return new Promise((resolve, reject) => {
     const child = spawn(cmd.file, cmd.argv, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -34,7 +43,9 @@ export function run(file: string, args: string[], opts: { asPostgres?: boolean }
     child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-3000)));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${path.basename(file)} ${args.join(' ')} exited ${code}: ${err}`)),
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${path.basename(file)} ${args.join(' ')} exited ${code}: ${err}`)),
     );
   });
 }
@@ -52,7 +63,12 @@ export interface BenchInstance {
  * An instance made by Rewind's engine (initdb, Rewind's pgbackrest.conf, started). `raw` turns
  * its config into plain pgBackRest: repo1 only, synchronous archive-push (the tool's defaults).
  */
-export async function benchInstance(env: StackEnv, engine: Engine, variant: 'rewind' | 'raw', port: number): Promise<BenchInstance> {
+export async function benchInstance(
+  env: StackEnv,
+  engine: Engine,
+  variant: 'rewind' | 'raw',
+  port: number,
+): Promise<BenchInstance> {
   const id = `bench-${variant}-${randomBytes(3).toString('hex')}`;
   await engine.initInstance({
     instanceId: id,
@@ -83,7 +99,11 @@ export async function benchInstance(env: StackEnv, engine: Engine, variant: 'rew
     socketDir: paths.run,
     sql: (text) => engine.runSql(target, text, { context: `bench ${id}`, timeoutMs: 600_000 }),
     pgbench: (args) =>
-      run(path.join(env.PG_BIN_DIR, 'pgbench'), ['-h', paths.run, '-p', String(port), ...args, 'bench'], { asPostgres: true }),
+      run(
+        path.join(env.PG_BIN_DIR, 'pgbench'),
+        ['-h', paths.run, '-p', String(port), ...args, 'bench'],
+        { asPostgres: true },
+      ),
     async destroy() {
       await engine.stanzaDelete({ instanceId: id }).catch(() => undefined);
       await engine.destroyInstance({ instanceId: id }).catch(() => undefined);

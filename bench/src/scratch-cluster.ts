@@ -34,18 +34,25 @@ export async function scratchCluster(
     target,
     async startAndPromote() {
       const opts = `-p ${port} -k ${socketDir} -c listen_addresses=''`;
-      await runAsPostgres(pgCtl, ['start', '-D', pgdata, '-l', logFile, '-w', '-t', '3600', '-o', opts], {
-        context: `${label} start (log: ${logFile})`,
-        timeoutMs: 3_700_000,
-      });
+      await runAsPostgres(
+        pgCtl,
+        ['start', '-D', pgdata, '-l', logFile, '-w', '-t', '3600', '-o', opts],
+        {
+          context: `${label} start (log: ${logFile})`,
+          timeoutMs: 3_700_000,
+        },
+      );
       await engine.waitForPromotion(target, { label, timeoutMs: 3_600_000, pollMs: 200 });
     },
     async stop() {
-      const running = await access(path.join(pgdata, 'postmaster.pid')).then(() => true, () => false);
+      const running = await access(path.join(pgdata, 'postmaster.pid')).then(
+        () => true,
+        () => false,
+      );
       if (running)
-        await runAsPostgres(pgCtl, ['stop', '-D', pgdata, '-m', 'immediate', '-w'], { context: `${label} stop` }).catch(
-          (err: unknown) => console.error(`${label}: could not stop: ${String(err)}`),
-        );
+        await runAsPostgres(pgCtl, ['stop', '-D', pgdata, '-m', 'immediate', '-w'], {
+          context: `${label} stop`,
+        }).catch((err: unknown) => console.error(`${label}: could not stop: ${String(err)}`));
       await rm(socketDir, { recursive: true, force: true });
     },
   };
@@ -56,8 +63,16 @@ export async function scratchCluster(
  * tools: pgbench_accounts rows and balance sum, pgbench_history rows (grows with every pgbench
  * transaction, so it pins the stop point), marks rows ("absent" if the table is not there).
  */
-export async function dataFingerprint(engine: Engine, target: SqlTarget, database: string): Promise<string> {
-  const sql = (text: string) => engine.runSql({ ...target, database }, text, { context: 'bench data fingerprint', timeoutMs: 600_000 });
+export async function dataFingerprint(
+  engine: Engine,
+  target: SqlTarget,
+  database: string,
+): Promise<string> {
+  const sql = (text: string) =>
+    engine.runSql({ ...target, database }, text, {
+      context: 'bench data fingerprint',
+      timeoutMs: 600_000,
+    });
   const main = await sql(
     'SELECT (SELECT count(*) FROM pgbench_accounts), (SELECT sum(abalance) FROM pgbench_accounts), (SELECT count(*) FROM pgbench_history)',
   );
@@ -70,5 +85,7 @@ export async function dataFingerprint(engine: Engine, target: SqlTarget, databas
 /** The server log's "recovery stopping before commit of transaction …, time …" line, without its prefix. */
 export async function recoveryStop(logFile: string): Promise<string> {
   const log = await readFile(logFile, 'utf8').catch(() => '');
-  return /recovery stopping [^\n]*/.exec(log)?.[0] ?? 'no "recovery stopping" line in the server log';
+  return (
+    /recovery stopping [^\n]*/.exec(log)?.[0] ?? 'no "recovery stopping" line in the server log'
+  );
 }

@@ -44,7 +44,13 @@ async function timed(
   await restore(pgdata);
   const restoreS = secs(Date.now() - t);
   const logFile = path.join(work, 'pg.log');
-  const cluster = await scratchCluster(input.engine, pgdata, logFile, input.portRange, `${name} restore`);
+  const cluster = await scratchCluster(
+    input.engine,
+    pgdata,
+    logFile,
+    input.portRange,
+    `${name} restore`,
+  );
   try {
     t = Date.now();
     await cluster.startAndPromote();
@@ -59,15 +65,30 @@ async function timed(
 /** raw `pgbackrest restore` from repo1 (region A) of the same backup set to the same target */
 export function runRawPgBackRest(input: ToolRunInput): Promise<ToolRun> {
   return timed(input, 'raw', async (pgdata) => {
-    await runAsPostgres(input.engine.config.pgbackrestBin, [
-      `--config=${input.engine.paths(input.stanza).pgbackrestConf}`, `--stanza=${input.stanza}`, '--repo=1', `--pg1-path=${pgdata}`,
-      '--type=time', `--target=${pgTime(input.targetTime)}`, '--target-action=promote', '--archive-mode=off', 'restore',
-    ], { context: 'raw pgbackrest restore', timeoutMs: 3_600_000 });
+    await runAsPostgres(
+      input.engine.config.pgbackrestBin,
+      [
+        `--config=${input.engine.paths(input.stanza).pgbackrestConf}`,
+        `--stanza=${input.stanza}`,
+        '--repo=1',
+        `--pg1-path=${pgdata}`,
+        '--type=time',
+        `--target=${pgTime(input.targetTime)}`,
+        '--target-action=promote',
+        '--archive-mode=off',
+        'restore',
+      ],
+      { context: 'raw pgbackrest restore', timeoutMs: 3_600_000 },
+    );
   });
 }
 
 /** barman-cloud-restore of the named backup, then recovery with barman-cloud-wal-restore to the same target */
-export function runBarman(input: ToolRunInput, repo: BarmanRepo, backupName: string): Promise<ToolRun> {
+export function runBarman(
+  input: ToolRunInput,
+  repo: BarmanRepo,
+  backupName: string,
+): Promise<ToolRun> {
   return timed(input, 'barman', async (pgdata) => {
     await repo.run('restore', [backupName, pgdata], 'barman-cloud-restore');
     await writeBarmanRecovery(pgdata, repo, pgTime(input.targetTime));

@@ -3,7 +3,13 @@ import { request } from 'node:http';
 import { delimiter, dirname, join } from 'node:path';
 import { NEXT_BIN, REPO_ROOT } from './paths';
 import { isAlive, sleep, startDetached, waitFor } from './process';
-import { detachedPid, stopDetached, type ServiceContext, type ServiceDef, type ServiceName } from './service';
+import {
+  detachedPid,
+  stopDetached,
+  type ServiceContext,
+  type ServiceDef,
+  type ServiceName,
+} from './service';
 import type { SupervisorState } from './supervision-policy';
 
 const WORKER_MAIN = join(REPO_ROOT, 'apps', 'worker', 'src', 'main.ts');
@@ -14,7 +20,10 @@ export function supervisorStateFile(ctx: ServiceContext, name: ServiceName): str
   return join(ctx.paths.runDir, `${name}.supervisor.json`);
 }
 
-export function readSupervisorState(ctx: ServiceContext, name: ServiceName): SupervisorState | undefined {
+export function readSupervisorState(
+  ctx: ServiceContext,
+  name: ServiceName,
+): SupervisorState | undefined {
   try {
     return JSON.parse(readFileSync(supervisorStateFile(ctx, name), 'utf8')) as SupervisorState;
   } catch {
@@ -27,12 +36,26 @@ export function readSupervisorState(ctx: ServiceContext, name: ServiceName): Sup
  * REWIND_SUPERVISE=0. Both run on node with tsx's loader, not the tsx CLI, so the pid the
  * supervisor watches (and a drill kills) is the app itself, not a wrapper around it.
  */
-function supervised(ctx: ServiceContext, name: ServiceName, command: string, args: string[]): { command: string; args: string[] } {
+function supervised(
+  ctx: ServiceContext,
+  name: ServiceName,
+  command: string,
+  args: string[],
+): { command: string; args: string[] } {
   rmSync(supervisorStateFile(ctx, name), { force: true });
   if (process.env.REWIND_SUPERVISE === '0') return { command, args };
   return {
     command: process.execPath,
-    args: ['--import', 'tsx', SUPERVISE, name, supervisorStateFile(ctx, name), '--', command, ...args],
+    args: [
+      '--import',
+      'tsx',
+      SUPERVISE,
+      name,
+      supervisorStateFile(ctx, name),
+      '--',
+      command,
+      ...args,
+    ],
   };
 }
 
@@ -108,11 +131,19 @@ export const web: ServiceDef = {
   async start(ctx) {
     if (!existsSync(WEB_DIR)) throw new Error(`${WEB_DIR} does not exist`);
     startDetached({
-      ...supervised(ctx, 'web', NEXT_BIN, [ctx.webMode, '-p', String(ctx.ports.web), '-H', '127.0.0.1']),
+      ...supervised(ctx, 'web', NEXT_BIN, [
+        ctx.webMode,
+        '-p',
+        String(ctx.ports.web),
+        '-H',
+        '127.0.0.1',
+      ]),
       cwd: WEB_DIR,
       env: {
         ...appEnv(ctx),
-        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${WEB_PEER_ADDRESS_HOOK}`].filter(Boolean).join(' '),
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${WEB_PEER_ADDRESS_HOOK}`]
+          .filter(Boolean)
+          .join(' '),
       },
       logFile: ctx.paths.logFile('web'),
       pidFile: ctx.paths.pidFile('web'),

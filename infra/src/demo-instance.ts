@@ -67,7 +67,8 @@ async function waitForRunning(token: string, id: string): Promise<InstanceDetail
     const detail = await call<InstanceDetail>(token, 'GET', `/api/v1/instances/${id}`);
     if (detail.status === 'running') return detail;
     if (detail.status === 'failed') throw new Error(`demo instance ${id} failed to provision`);
-    if (Date.now() > deadline) throw new Error(`demo instance ${id} still ${detail.status} after 4 min`);
+    if (Date.now() > deadline)
+      throw new Error(`demo instance ${id} still ${detail.status} after 4 min`);
     await new Promise((r) => setTimeout(r, 2_000));
   }
 }
@@ -97,16 +98,24 @@ async function fillOrders(detail: InstanceDetail): Promise<number> {
 
 const { token, id: tokenId } = await demoToken();
 try {
-  const list = await call<InstanceDetail[] | { instances: InstanceDetail[] }>(token, 'GET', '/api/v1/instances');
+  const list = await call<InstanceDetail[] | { instances: InstanceDetail[] }>(
+    token,
+    'GET',
+    '/api/v1/instances',
+  );
   const all = Array.isArray(list) ? list : list.instances;
   let instance = all.find((i) => i.name === INSTANCE_NAME && i.status !== 'deleted');
   if (!instance) {
     console.log(`demo: creating instance '${INSTANCE_NAME}' for acme through the API`);
-    instance = await call<InstanceDetail>(token, 'POST', '/api/v1/instances', { name: INSTANCE_NAME });
+    instance = await call<InstanceDetail>(token, 'POST', '/api/v1/instances', {
+      name: INSTANCE_NAME,
+    });
   }
   const detail = await waitForRunning(token, instance.id);
   const rows = await fillOrders(detail);
-  console.log(`demo: acme/${INSTANCE_NAME} is running on port ${detail.connection.port} with ${rows} orders`);
+  console.log(
+    `demo: acme/${INSTANCE_NAME} is running on port ${detail.connection.port} with ${rows} orders`,
+  );
 } finally {
   await call(token, 'DELETE', `/api/v1/tokens/${tokenId}`).catch(() => undefined);
 }

@@ -26,21 +26,29 @@ function listening(): Array<{ address: string; pids: number[] }> {
     .filter(Boolean)
     .map((line) => {
       const cols = line.trim().split(/\s+/);
-      return { address: cols[4] ?? '', pids: [...line.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1])) };
+      return {
+        address: cols[4] ?? '',
+        pids: [...line.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1])),
+      };
     });
 }
 
 describe('the stack binds only loopback', () => {
   it('every listening socket of every stack service is on 127.0.0.1 or ::1', () => {
     const services = readdirSync(runDir).filter((f) => f.endsWith('.pid'));
-    expect(services).toEqual(expect.arrayContaining(['control-pg.pid', 'region-a.pid', 'region-b.pid', 'temporal.pid']));
+    expect(services).toEqual(
+      expect.arrayContaining(['control-pg.pid', 'region-a.pid', 'region-b.pid', 'temporal.pid']),
+    );
     const sockets = listening();
     for (const service of services) {
       const pids = pidsOf(service);
       const mine = sockets.filter((s) => s.pids.some((p) => pids.has(p)));
       // the worker only dials out; the rest serve
       if (service !== 'worker.pid') expect(mine.length, service).toBeGreaterThan(0);
-      for (const s of mine) expect(s.address, `${service} listens on ${s.address}`).toMatch(/^(127\.\d+\.\d+\.\d+|\[::1\]):\d+$/);
+      for (const s of mine)
+        expect(s.address, `${service} listens on ${s.address}`).toMatch(
+          /^(127\.\d+\.\d+\.\d+|\[::1\]):\d+$/,
+        );
     }
   });
 });

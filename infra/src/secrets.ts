@@ -67,8 +67,12 @@ export function loadOrCreateSecrets(file: string): { secrets: StackSecrets; crea
       const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
       const fresh = generateSecrets();
       const added = (Object.keys(fresh) as (keyof StackSecrets)[]).filter((k) => !(k in stored));
-      const secrets = secretsSchema.parse({ ...Object.fromEntries(added.map((k) => [k, fresh[k]])), ...stored });
-      if (added.length > 0) writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+      const secrets = secretsSchema.parse({
+        ...Object.fromEntries(added.map((k) => [k, fresh[k]])),
+        ...stored,
+      });
+      if (added.length > 0)
+        writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
       return { secrets, created: false };
     } catch (err) {
       throw new Error(

@@ -78,7 +78,11 @@ export async function up(opts: StackOptions, services: readonly ServiceName[]): 
       r.status === 'rejected' ? [(r.reason as Error).message] : [],
     );
     if (failures.length > 0) throw new Error(failures.join('\n'));
-    if (stage.includes('temporal') && services.includes('region-a') && services.includes('region-b')) {
+    if (
+      stage.includes('temporal') &&
+      services.includes('region-a') &&
+      services.includes('region-b')
+    ) {
       // tenant clusters archive to both regions: bring back what `down` stopped once S3 is up
       const started = await startTenantClusters(ctx);
       if (started.length > 0) ctx.log(`tenant clusters: started ${started.length} again`);
@@ -129,7 +133,12 @@ export async function down(opts: StackOptions, services: readonly ServiceName[])
   ];
   for (const stage of stages) {
     // only on a whole-stack down: a drill that restarts control-pg alone must not stop tenant data
-    if (stage.includes('temporal') && services.includes('control-pg') && services.includes('region-a') && services.includes('region-b')) {
+    if (
+      stage.includes('temporal') &&
+      services.includes('control-pg') &&
+      services.includes('region-a') &&
+      services.includes('region-b')
+    ) {
       // the worker is down now; stop the tenant clusters while S3 can still take their WAL
       const stopped = await stopTenantClusters(ctx);
       if (stopped.length > 0) ctx.log(`tenant clusters: stopped ${stopped.length}`);
@@ -160,7 +169,12 @@ export interface ServiceStatus {
   ports: number[];
   up: boolean;
   /** supervised apps (worker, web): the app's own pid, restarts so far, why it last exited */
-  supervision?: { childPid: number | null; restarts: number; lastExit: string | null; stopped: string | null };
+  supervision?: {
+    childPid: number | null;
+    restarts: number;
+    lastExit: string | null;
+    stopped: string | null;
+  };
 }
 
 export async function status(opts: StackOptions): Promise<ServiceStatus[]> {
@@ -185,7 +199,9 @@ function supervisionOf(ctx: ServiceContext, name: ServiceName): Pick<ServiceStat
   const s = readSupervisorState(ctx, name);
   if (!s) return {};
   const lastExit = s.lastExit ? `${s.lastExit.reason} at ${s.lastExit.at}` : null;
-  return { supervision: { childPid: s.childPid, restarts: s.restarts, lastExit, stopped: s.stopped } };
+  return {
+    supervision: { childPid: s.childPid, restarts: s.restarts, lastExit, stopped: s.stopped },
+  };
 }
 
 export { INFRA_SERVICES, ALL_SERVICES };

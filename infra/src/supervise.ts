@@ -21,7 +21,8 @@ if (!service || !stateFileArg || dashdash !== '--' || !command) {
 }
 const stateFile: string = stateFileArg;
 
-const log = (msg: string) => console.log(`${new Date().toISOString()} supervisor(${service}): ${msg}`);
+const log = (msg: string) =>
+  console.log(`${new Date().toISOString()} supervisor(${service}): ${msg}`);
 const state: SupervisorState = {
   service,
   supervisorPid: process.pid,
@@ -74,7 +75,10 @@ function startChild(): void {
       log(`child stopped (${reason}); supervision ends`);
       process.exit(0);
     }
-    const decision = decideAfterExit({ code, signal, ranForMs: Date.now() - startedAt }, quickFailures);
+    const decision = decideAfterExit(
+      { code, signal, ranForMs: Date.now() - startedAt },
+      quickFailures,
+    );
     if (decision.action === 'stop') {
       state.stopped = decision.why;
       save();

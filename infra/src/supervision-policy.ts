@@ -16,7 +16,12 @@ export interface SupervisionPolicy {
   maxQuickFailures: number;
 }
 
-export const DEFAULT_POLICY: SupervisionPolicy = { baseMs: 1_000, maxMs: 30_000, stableAfterMs: 60_000, maxQuickFailures: 8 };
+export const DEFAULT_POLICY: SupervisionPolicy = {
+  baseMs: 1_000,
+  maxMs: 30_000,
+  stableAfterMs: 60_000,
+  maxQuickFailures: 8,
+};
 
 export interface ChildExit {
   code: number | null;
@@ -24,19 +29,35 @@ export interface ChildExit {
   ranForMs: number;
 }
 
-export type ExitDecision = { action: 'stop'; why: string } | { action: 'restart'; delayMs: number; quickFailures: number };
+export type ExitDecision =
+  { action: 'stop'; why: string } | { action: 'restart'; delayMs: number; quickFailures: number };
 
-export function decideAfterExit(exit: ChildExit, quickFailuresBefore: number, policy: SupervisionPolicy = DEFAULT_POLICY): ExitDecision {
-  if (exit.code === 0 && exit.signal === null) return { action: 'stop', why: 'exited cleanly (code 0): not restarted' };
+export function decideAfterExit(
+  exit: ChildExit,
+  quickFailuresBefore: number,
+  policy: SupervisionPolicy = DEFAULT_POLICY,
+): ExitDecision {
+  if (exit.code === 0 && exit.signal === null)
+    return { action: 'stop', why: 'exited cleanly (code 0): not restarted' };
   const quickFailures = exit.ranForMs >= policy.stableAfterMs ? 0 : quickFailuresBefore + 1;
   if (quickFailures >= policy.maxQuickFailures) {
-    return { action: 'stop', why: `gave up after ${quickFailures} failures in a row, each within ${policy.stableAfterMs / 1000} s of start` };
+    return {
+      action: 'stop',
+      why: `gave up after ${quickFailures} failures in a row, each within ${policy.stableAfterMs / 1000} s of start`,
+    };
   }
-  return { action: 'restart', delayMs: backoffDelayMs(Math.max(0, quickFailures - 1), policy), quickFailures };
+  return {
+    action: 'restart',
+    delayMs: backoffDelayMs(Math.max(0, quickFailures - 1), policy),
+    quickFailures,
+  };
 }
 
 /** "killed by SIGKILL", "exit code 1: worker: fatal: …" — what `status` shows as the last exit. */
-export function describeExit(exit: Pick<ChildExit, 'code' | 'signal'>, lastErrorLine?: string): string {
+export function describeExit(
+  exit: Pick<ChildExit, 'code' | 'signal'>,
+  lastErrorLine?: string,
+): string {
   const how = exit.signal !== null ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
   return lastErrorLine ? `${how}: ${lastErrorLine.slice(0, 200)}` : how;
 }

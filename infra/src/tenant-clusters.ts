@@ -46,12 +46,17 @@ export async function stopTenantClusters(ctx: ServiceContext): Promise<string[]>
       } catch {
         // a cluster that won't stop in 30 s (e.g. archive-push stuck on a dead region) must
         // still not outlive the stack
-        await pgCtl(['stop', '-D', pgdata, '-m', 'immediate', '-w', '-t', '30']).catch(() => undefined);
+        await pgCtl(['stop', '-D', pgdata, '-m', 'immediate', '-w', '-t', '30']).catch(
+          () => undefined,
+        );
       }
       stopped.push(pgdata);
     }),
   );
-  writeFileSync(join(ctx.paths.runDir, STOPPED_FILE), JSON.stringify(stopped.sort(), null, 2) + '\n');
+  writeFileSync(
+    join(ctx.paths.runDir, STOPPED_FILE),
+    JSON.stringify(stopped.sort(), null, 2) + '\n',
+  );
   return stopped;
 }
 

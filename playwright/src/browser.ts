@@ -18,7 +18,12 @@ const CHROMIUM_ARGS = [
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
 }
 
 export const VIEWPORTS = {
@@ -32,8 +37,12 @@ export async function newAppContext(
   options: { viewport?: { width: number; height: number } } = {},
 ): Promise<BrowserContext> {
   const baseURL = process.env.WEB_URL;
-  if (!baseURL) throw new Error('WEB_URL is not set: the e2e setup loads it from the test stack env');
-  const context = await browser.newContext({ baseURL, viewport: options.viewport ?? VIEWPORTS.desktop });
+  if (!baseURL)
+    throw new Error('WEB_URL is not set: the e2e setup loads it from the test stack env');
+  const context = await browser.newContext({
+    baseURL,
+    viewport: options.viewport ?? VIEWPORTS.desktop,
+  });
   context.setDefaultTimeout(30_000);
   context.setDefaultNavigationTimeout(60_000);
   return context;

@@ -1,4 +1,9 @@
-import { createApiTokenRecord, createPlatformDb, inTenantTx, type InstanceWindowRegion } from '@rewind/db';
+import {
+  createApiTokenRecord,
+  createPlatformDb,
+  inTenantTx,
+  type InstanceWindowRegion,
+} from '@rewind/db';
 import { seedDemo } from '@rewind/db/seed';
 import pg from 'pg';
 
@@ -30,7 +35,11 @@ export interface RestorableInstance {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+export async function until<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -40,14 +49,21 @@ export async function until<T>(what: string, timeoutMs: number, probe: () => Pro
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await sleep(2_000);
   }
 }
 
 /** A pg client on a tenant instance, as any customer would connect. */
 export async function connectTo(c: Connection): Promise<pg.Client> {
-  const client = new pg.Client({ host: c.host, port: c.port ?? undefined, database: c.database, user: c.user, password: c.password });
+  const client = new pg.Client({
+    host: c.host,
+    port: c.port ?? undefined,
+    database: c.database,
+    user: c.user,
+    password: c.password,
+  });
   // an instance restarted under the test fails the pending query instead of crashing the runner
   client.on('error', () => undefined);
   await client.connect();
@@ -62,7 +78,11 @@ export function tokenApi(token: string): RestorableInstance['api'] {
   return async <T>(method: string, path: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -84,7 +104,11 @@ export async function createRestorableInstance(tenantSlug: string): Promise<Rest
     const tenant = demo.tenants.find((t) => t.slug === tenantSlug)!;
     const owner = demo.users.find((u) => u.tenant === tenantSlug && u.role === 'owner')!;
     const { token } = await inTenantTx(platform.db, { tenantId: tenant.id }, (tx) =>
-      createApiTokenRecord(tx, { tenantId: tenant.id, userId: owner.id, name: `e2e portal ${Date.now()}` }),
+      createApiTokenRecord(tx, {
+        tenantId: tenant.id,
+        userId: owner.id,
+        name: `e2e portal ${Date.now()}`,
+      }),
     );
     const made = await createRestorableInstanceWithToken(token, tenantSlug);
     return { ...made, close: () => platform.close() };
@@ -98,11 +122,15 @@ export async function createRestorableInstance(tenantSlug: string): Promise<Rest
  * The same with a token the caller made, e.g. of a tenant the test created for itself (plan
  * `business` archives WAL every 15 s).
  */
-export async function createRestorableInstanceWithToken(token: string, tenantSlug: string): Promise<RestorableInstance> {
+export async function createRestorableInstanceWithToken(
+  token: string,
+  tenantSlug: string,
+): Promise<RestorableInstance> {
   const api = tokenApi(token);
   const name = `e2e-${Date.now().toString(36)}`;
   const created = await api<{ id: string }>('POST', '/api/v1/instances', { name });
-  if (created.status !== 201) throw new Error(`create instance: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`create instance: ${created.status} ${JSON.stringify(created.body)}`);
   const id = created.body.id;
   const detail = () => api<Detail>('GET', `/api/v1/instances/${id}`).then((r) => r.body);
 
@@ -115,7 +143,8 @@ export async function createRestorableInstanceWithToken(token: string, tenantSlu
   let rowsCommittedAt: string;
   try {
     await db.query('create table orders (id serial primary key, note text not null)');
-    for (const note of ['r1', 'r2', 'r3', 'r4', 'r5']) await db.query('insert into orders(note) values ($1)', [note]);
+    for (const note of ['r1', 'r2', 'r3', 'r4', 'r5'])
+      await db.query('insert into orders(note) values ($1)', [note]);
     const r = await db.query<{ at: string }>(
       `select to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at from pg_last_committed_xact()`,
     );
@@ -129,7 +158,9 @@ export async function createRestorableInstanceWithToken(token: string, tenantSlu
   await until('the window to pass the rows', 240_000, async () => {
     const d = await detail();
     const latest = d.window.regions.map((w) => w.latest).filter((x): x is string => !!x);
-    return latest.some((l) => Date.parse(l) > Date.parse(rowsCommittedAt) + 1000) ? true : undefined;
+    return latest.some((l) => Date.parse(l) > Date.parse(rowsCommittedAt) + 1000)
+      ? true
+      : undefined;
   });
   return { id, name, tenantSlug, rowsCommittedAt, api, close: async () => {} };
 }
@@ -143,10 +174,12 @@ export async function createRestorableInstanceWithToken(token: string, tenantSlu
 export async function deleteInstance(api: RestorableInstance['api'], id: string): Promise<void> {
   const res = await api<{ id: string; status: string }>('DELETE', `/api/v1/instances/${id}`);
   if (res.status === 404) return;
-  if (res.status !== 202) throw new Error(`delete instance ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 202)
+    throw new Error(`delete instance ${id}: ${res.status} ${JSON.stringify(res.body)}`);
   await until(`instance ${id} to be deleted`, 120_000, async () => {
     const d = await api<{ status: string }>('GET', `/api/v1/instances/${id}`);
-    if (d.status === 200 && d.body.status === 'failed') throw new Error(`deleting instance ${id} failed`);
+    if (d.status === 200 && d.body.status === 'failed')
+      throw new Error(`deleting instance ${id} failed`);
     return d.status === 404 ? true : undefined;
   });
 }

@@ -43,8 +43,14 @@ interface RestoreBody {
 }
 
 beforeAll(async () => {
-  platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, { max: 2, applicationName: 'rewind-e2e-approval' });
-  tenant = await createE2eTenant(platform.db, { label: 'replace', people: { requester: 'owner', approver: 'owner' } });
+  platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
+    max: 2,
+    applicationName: 'rewind-e2e-approval',
+  });
+  tenant = await createE2eTenant(platform.db, {
+    label: 'replace',
+    people: { requester: 'owner', approver: 'owner' },
+  });
   browser = await launchBrowser();
   source = await createRestorableInstanceWithToken(tenant.people.requester!.token, tenant.slug);
 }, 600_000);
@@ -64,7 +70,9 @@ const noHorizontalOverflow = (page: Page) =>
 
 /** The second the replace goes back to: after r1..r5, before the 'tail' row committed 2 s later. */
 function targetSecond(): string {
-  return new Date(Math.ceil(Date.parse(source.rowsCommittedAt) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return new Date(Math.ceil(Date.parse(source.rowsCommittedAt) / 1000) * 1000)
+    .toISOString()
+    .replace('.000Z', 'Z');
 }
 
 describe('approval of a replace (flow 2)', () => {
@@ -72,7 +80,10 @@ describe('approval of a replace (flow 2)', () => {
     const requester = tenant.people.requester!;
     const approver = tenant.people.approver!;
     const target = targetSecond();
-    const detail = await source.api<{ connection: Connection }>('GET', `/api/v1/instances/${source.id}`);
+    const detail = await source.api<{ connection: Connection }>(
+      'GET',
+      `/api/v1/instances/${source.id}`,
+    );
     expect(detail.status).toBe(200);
 
     // the mistake a replace is for: every order gone
@@ -93,12 +104,21 @@ describe('approval of a replace (flow 2)', () => {
     await reqPage.getByTestId('pitr-paste').fill(target);
     await reqPage.getByTestId('pitr-paste-use').click();
     await reqPage.getByTestId('preflight-ok').waitFor();
-    await expect(reqPage.getByTestId('preflight-target').textContent()).resolves.toContain(target.slice(0, 19));
-    await expect(reqPage.getByTestId('restore-button').textContent()).resolves.toMatch(/Request replace/);
+    await expect(reqPage.getByTestId('preflight-target').textContent()).resolves.toContain(
+      target.slice(0, 19),
+    );
+    await expect(reqPage.getByTestId('restore-button').textContent()).resolves.toMatch(
+      /Request replace/,
+    );
     await reqPage.getByTestId('restore-button').click();
     await reqPage.getByTestId('restore-confirm').waitFor();
-    await expect(reqPage.getByTestId('restore-confirm').textContent()).resolves.toMatch(/another owner or admin to approve/i);
-    await Promise.all([reqPage.waitForURL(/\/restores\/[0-9a-f-]{36}$/), reqPage.getByTestId('restore-confirm-button').click()]);
+    await expect(reqPage.getByTestId('restore-confirm').textContent()).resolves.toMatch(
+      /another owner or admin to approve/i,
+    );
+    await Promise.all([
+      reqPage.waitForURL(/\/restores\/[0-9a-f-]{36}$/),
+      reqPage.getByTestId('restore-confirm-button').click(),
+    ]);
     const restoreId = new URL(reqPage.url()).pathname.split('/').pop()!;
 
     // the requester sees that someone else must approve, and has no approve action
@@ -115,7 +135,11 @@ describe('approval of a replace (flow 2)', () => {
     await reqPage.setViewportSize(VIEWPORTS.desktop);
 
     const waiting = await source.api<RestoreBody>('GET', `/api/v1/restores/${restoreId}`);
-    expect(waiting.body).toMatchObject({ status: 'pending_approval', mode: 'replace', requestedBy: { id: requester.id, email: requester.email } });
+    expect(waiting.body).toMatchObject({
+      status: 'pending_approval',
+      mode: 'replace',
+      requestedBy: { id: requester.id, email: requester.email },
+    });
 
     // any other way in is refused too: their browser session (sent as the portal sends it, with
     // its Origin; without one the CSRF check refuses first) and their API token
@@ -124,8 +148,14 @@ describe('approval of a replace (flow 2)', () => {
       headers: { origin: new URL(env.WEB_URL).origin },
     });
     expect(bySession.status()).toBe(403);
-    expect(((await bySession.json()) as ApiError).error.message).toMatch(/you requested this restore/i);
-    const byToken = await tokenApi(requester.token)<ApiError>('POST', `/api/v1/restores/${restoreId}/approve`, { reason: 'my own' });
+    expect(((await bySession.json()) as ApiError).error.message).toMatch(
+      /you requested this restore/i,
+    );
+    const byToken = await tokenApi(requester.token)<ApiError>(
+      'POST',
+      `/api/v1/restores/${restoreId}/approve`,
+      { reason: 'my own' },
+    );
     expect(byToken.status).toBe(403);
     expect(byToken.body.error.message).toMatch(/you requested this restore/i);
 
@@ -134,7 +164,9 @@ describe('approval of a replace (flow 2)', () => {
     const apprPage = await apprContext.newPage();
     await signInThroughForm(apprPage, approver);
     await apprPage.goto('/restores');
-    const row = apprPage.locator(`[data-testid="pending-approval"][data-restore-id="${restoreId}"]`);
+    const row = apprPage.locator(
+      `[data-testid="pending-approval"][data-restore-id="${restoreId}"]`,
+    );
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain(requester.email);
     await expect(row.textContent()).resolves.toContain('replace');
@@ -147,24 +179,34 @@ describe('approval of a replace (flow 2)', () => {
 
     // the instance page shows the same queue
     await apprPage.goto(`/instances/${source.id}`);
-    await apprPage.locator(`[data-testid="pending-approval"][data-restore-id="${restoreId}"]`).waitFor();
+    await apprPage
+      .locator(`[data-testid="pending-approval"][data-restore-id="${restoreId}"]`)
+      .waitFor();
     await apprPage.goto('/restores');
 
     await row.getByTestId('approve-button').click();
     const form = row.getByTestId('decision-form');
-    await expect(form.getByRole('button', { name: 'Approve restore', exact: true }).isDisabled()).resolves.toBe(true);
-    await form.getByLabel('Reason for approval').fill('e2e: the delete was a mistake, target checked');
+    await expect(
+      form.getByRole('button', { name: 'Approve restore', exact: true }).isDisabled(),
+    ).resolves.toBe(true);
+    await form
+      .getByLabel('Reason for approval')
+      .fill('e2e: the delete was a mistake, target checked');
     await form.getByRole('button', { name: 'Approve restore', exact: true }).click();
     // the row leaves the queue once the workflow has the decision; the notice stays
     await apprPage.getByTestId('approval-notice').waitFor();
-    await expect(apprPage.getByTestId('approval-notice').textContent()).resolves.toMatch(/^Approved replace of/);
+    await expect(apprPage.getByTestId('approval-notice').textContent()).resolves.toMatch(
+      /^Approved replace of/,
+    );
     await row.waitFor({ state: 'detached', timeout: 30_000 });
     await screenshot(apprPage, 'portal-approvals-approved');
 
     // the approver follows it to the end on its progress page
     await apprPage.goto(`/restores/${restoreId}`);
     await apprPage.getByTestId('restore-progress').waitFor();
-    await apprPage.locator('[data-testid="restore-status"] [data-status="succeeded"]').waitFor({ timeout: 280_000 });
+    await apprPage
+      .locator('[data-testid="restore-status"] [data-status="succeeded"]')
+      .waitFor({ timeout: 280_000 });
     await apprPage.getByTestId('restore-verified').waitFor();
     await apprPage.getByTestId('undo-card').waitFor();
     await apprPage.getByTestId('replace-result').waitFor();
@@ -174,17 +216,24 @@ describe('approval of a replace (flow 2)', () => {
     expect(done.body).toMatchObject({ status: 'succeeded', phase: 'done', mode: 'replace' });
 
     // the requester's page followed it there too
-    await reqPage.locator('[data-testid="restore-status"] [data-status="succeeded"]').waitFor({ timeout: 60_000 });
+    await reqPage
+      .locator('[data-testid="restore-status"] [data-status="succeeded"]')
+      .waitFor({ timeout: 60_000 });
 
     // the source instance, as a customer connects to it: the rows as of the target, and writable
-    const after = await source.api<{ status: string; connection: Connection }>('GET', `/api/v1/instances/${source.id}`);
+    const after = await source.api<{ status: string; connection: Connection }>(
+      'GET',
+      `/api/v1/instances/${source.id}`,
+    );
     expect(after.body.status).toBe('running');
     const db = await connectTo(after.body.connection);
     try {
       const rows = await db.query<{ note: string }>('select note from orders order by id');
       expect(rows.rows.map((r) => r.note)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
       await db.query("insert into orders(note) values ('after-replace')");
-      const back = await db.query<{ n: string }>("select count(*)::text as n from orders where note = 'after-replace'");
+      const back = await db.query<{ n: string }>(
+        "select count(*)::text as n from orders where note = 'after-replace'",
+      );
       expect(back.rows[0]!.n).toBe('1');
       const recovery = await db.query<{ r: boolean }>('select pg_is_in_recovery() as r');
       expect(recovery.rows[0]!.r).toBe(false);
@@ -197,10 +246,14 @@ describe('approval of a replace (flow 2)', () => {
 
   it('a platform admin can decide in /admin too (here: rejects a replace with a reason)', async () => {
     const requester = tokenApi(tenant.people.requester!.token);
-    const requested = await requester<{ id: string }>('POST', `/api/v1/instances/${source.id}/restores`, {
-      target: { time: targetSecond() },
-      mode: 'replace',
-    });
+    const requested = await requester<{ id: string }>(
+      'POST',
+      `/api/v1/instances/${source.id}/restores`,
+      {
+        target: { time: targetSecond() },
+        mode: 'replace',
+      },
+    );
     expect(requested.status, JSON.stringify(requested.body)).toBe(202);
     const restoreId = requested.body.id;
 
@@ -223,7 +276,9 @@ describe('approval of a replace (flow 2)', () => {
     await row.getByLabel('Reason for rejection').fill('e2e: already replaced, nothing to do');
     await row.getByRole('button', { name: 'Reject restore', exact: true }).click();
     await page.getByTestId('decision-notice').waitFor();
-    await expect(page.getByTestId('decision-notice').textContent()).resolves.toMatch(/Rejected the replace restore/);
+    await expect(page.getByTestId('decision-notice').textContent()).resolves.toMatch(
+      /Rejected the replace restore/,
+    );
     await row.waitFor({ state: 'detached' });
 
     const rejected = await until('the restore to be rejected', 60_000, async () => {
@@ -232,7 +287,9 @@ describe('approval of a replace (flow 2)', () => {
     });
     expect(rejected.status).toBe('rejected');
     await page.goto('/admin/restores');
-    await page.locator(`[data-testid="admin-restore-row"][data-restore-id="${restoreId}"]`).waitFor();
+    await page
+      .locator(`[data-testid="admin-restore-row"][data-restore-id="${restoreId}"]`)
+      .waitFor();
     await context.close();
   });
 

@@ -2,7 +2,13 @@ import { DEMO_USERS } from '@rewind/db/seed';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newAppContext, screenshot, VIEWPORTS } from '../src/browser';
-import { connectTo, createRestorableInstance, deleteInstance, type Connection, type RestorableInstance } from '../src/restorable-instance';
+import {
+  connectTo,
+  createRestorableInstance,
+  deleteInstance,
+  type Connection,
+  type RestorableInstance,
+} from '../src/restorable-instance';
 import { signInThroughForm } from '../src/sign-in';
 
 function demoUser(email: string) {
@@ -66,19 +72,30 @@ describe('portal: point-in-time restore', () => {
     expect(Date.parse(picked!)).toBeGreaterThanOrEqual(Date.parse(source.rowsCommittedAt) - 999);
 
     await page.getByTestId('preflight-ok').waitFor();
-    await expect(page.getByTestId('preflight-target').textContent()).resolves.toContain(picked!.slice(0, 19));
+    await expect(page.getByTestId('preflight-target').textContent()).resolves.toContain(
+      picked!.slice(0, 19),
+    );
     await page.getByTestId('restore-button').click();
     const dialog = page.getByTestId('restore-confirm');
     await dialog.waitFor();
-    await expect(page.getByTestId('restore-confirm-utc').textContent()).resolves.toContain(picked!.slice(0, 10));
-    await expect(page.getByTestId('restore-confirm-utc').textContent()).resolves.toContain(picked!.slice(11, 19));
+    await expect(page.getByTestId('restore-confirm-utc').textContent()).resolves.toContain(
+      picked!.slice(0, 10),
+    );
+    await expect(page.getByTestId('restore-confirm-utc').textContent()).resolves.toContain(
+      picked!.slice(11, 19),
+    );
     await screenshot(page, 'portal-restore-confirm');
-    await Promise.all([page.waitForURL(/\/restores\/[0-9a-f-]{36}$/), page.getByTestId('restore-confirm-button').click()]);
+    await Promise.all([
+      page.waitForURL(/\/restores\/[0-9a-f-]{36}$/),
+      page.getByTestId('restore-confirm-button').click(),
+    ]);
     restoreId = new URL(page.url()).pathname.split('/').pop();
 
     await page.getByTestId('restore-progress').waitFor();
     await screenshot(page, 'portal-restore-progress');
-    await page.locator('[data-testid="restore-status"] [data-status="succeeded"]').waitFor({ timeout: 280_000 });
+    await page
+      .locator('[data-testid="restore-status"] [data-status="succeeded"]')
+      .waitFor({ timeout: 280_000 });
     await page.getByTestId('restore-verified').waitFor();
     await page.getByTestId('integrity-report').waitFor();
     await page.getByTestId('restore-result').getByTestId('connection-port').waitFor();
@@ -113,21 +130,29 @@ describe('portal: point-in-time restore', () => {
     await page.getByTestId('pitr-paste').fill('2026-01-01 12:00:00');
     await page.getByTestId('pitr-paste-use').click();
     await page.getByTestId('preflight-refused').waitFor();
-    await expect(page.getByTestId('preflight-reason').textContent()).resolves.toMatch(/no UTC offset/i);
+    await expect(page.getByTestId('preflight-reason').textContent()).resolves.toMatch(
+      /no UTC offset/i,
+    );
     await expect(page.getByTestId('restore-button').isDisabled()).resolves.toBe(true);
 
     await page.getByTestId('zone-utc').click();
     await page.getByTestId('pitr-date').fill('2020-01-01');
     await page.getByTestId('pitr-time').fill('00:00:00');
     await page.getByTestId('preflight-refused').waitFor();
-    await expect(page.getByTestId('pitr-utc').textContent()).resolves.toContain('2020-01-01T00:00:00Z');
-    await expect(page.getByTestId('preflight-reason').textContent()).resolves.toMatch(/before the restorable window/i);
+    await expect(page.getByTestId('pitr-utc').textContent()).resolves.toContain(
+      '2020-01-01T00:00:00Z',
+    );
+    await expect(page.getByTestId('preflight-reason').textContent()).resolves.toMatch(
+      /before the restorable window/i,
+    );
     await expect(page.getByTestId('restore-button').isDisabled()).resolves.toBe(true);
     await screenshot(page, 'portal-preflight-refused');
 
     await page.setViewportSize(VIEWPORTS.mobile);
     await page.getByTestId('window-timeline').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'portal-instance-mobile');
     await context.close();
@@ -153,7 +178,11 @@ describe('portal: point-in-time restore', () => {
     await expect(otherPage.content()).resolves.not.toContain(source.name);
     await screenshot(otherPage, 'portal-other-tenant-not-found');
     if (restoreId) expect((await otherPage.goto(`/restores/${restoreId}`))?.status()).toBe(404);
-    for (const path of ['/instances/00000000-0000-4000-8000-000000000000', '/instances/not-a-uuid', '/restores/not-a-uuid']) {
+    for (const path of [
+      '/instances/00000000-0000-4000-8000-000000000000',
+      '/instances/not-a-uuid',
+      '/restores/not-a-uuid',
+    ]) {
       expect((await otherPage.goto(path))?.status(), path).toBe(404);
     }
     await other.close();

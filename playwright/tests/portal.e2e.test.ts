@@ -1,5 +1,10 @@
 import { parseStackEnv } from '@rewind/core';
-import { createInstanceRecord, createPlatformDb, inTenantTx, type PlatformDbHandle } from '@rewind/db';
+import {
+  createInstanceRecord,
+  createPlatformDb,
+  inTenantTx,
+  type PlatformDbHandle,
+} from '@rewind/db';
 import { DEMO_TENANTS, DEMO_USERS } from '@rewind/db/seed';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +52,9 @@ describe('portal', () => {
     await page.getByLabel('Email').fill(`nobody-${Date.now()}@acme.test`);
     await page.getByLabel('Password').fill('definitely-not-it');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('signin-error').textContent()).resolves.toMatch(/wrong email or password/i);
+    await expect(page.getByTestId('signin-error').textContent()).resolves.toMatch(
+      /wrong email or password/i,
+    );
     expect(new URL(page.url()).pathname).toBe('/signin');
     await context.close();
   });
@@ -58,17 +65,23 @@ describe('portal', () => {
     await signInThroughForm(page, acmeOwner);
     expect(new URL(page.url()).pathname).toBe('/');
     await page.getByRole('heading', { name: 'Instances' }).waitFor();
-    await expect(page.getByTestId('tenant-name').or(page.getByTestId('tenant-switcher')).first().textContent()).resolves.toContain(
-      acmeName,
-    );
+    await expect(
+      page.getByTestId('tenant-name').or(page.getByTestId('tenant-switcher')).first().textContent(),
+    ).resolves.toContain(acmeName);
     // the list settles into either the table or the empty state, never stays loading
-    await page.getByTestId('instances-list').or(page.getByTestId('instances-empty')).first().waitFor();
+    await page
+      .getByTestId('instances-list')
+      .or(page.getByTestId('instances-empty'))
+      .first()
+      .waitFor();
     await page.getByTestId('create-instance-form').waitFor();
     await screenshot(page, 'portal-home-desktop');
 
     await page.setViewportSize(VIEWPORTS.mobile);
     await page.getByRole('heading', { name: 'Instances' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'portal-home-mobile');
     await context.close();
@@ -100,17 +113,31 @@ describe('portal: validation queries', () => {
 
   afterAll(async () => {
     // a record only (never provisioned): nothing runs for it, so marking it deleted is the whole cleanup
-    if (instanceId) await platform.pool.query(`update instances set status = 'deleted' where id = $1`, [instanceId]);
+    if (instanceId)
+      await platform.pool.query(`update instances set status = 'deleted' where id = $1`, [
+        instanceId,
+      ]);
     await platform?.close();
   });
 
   it('an owner adds one (a write is refused with the reason), members only read, delete asks first; keyboard and 390 px work', async () => {
     const env = parseStackEnv(process.env);
-    platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, { max: 1, applicationName: 'rewind-e2e-validation' });
-    const tenant = await createE2eTenant(platform.db, { label: 'vq', people: { owner: 'owner', member: 'member' } });
+    platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
+      max: 1,
+      applicationName: 'rewind-e2e-validation',
+    });
+    const tenant = await createE2eTenant(platform.db, {
+      label: 'vq',
+      people: { owner: 'owner', member: 'member' },
+    });
     // the card needs an instance, not a running PostgreSQL: a record, shown as stopped
     const row = await inTenantTx(platform.db, { tenantId: tenant.id }, (tx) =>
-      createInstanceRecord(tx, { tenantId: tenant.id, name: 'orders', secretKey: env.REWIND_SECRET_KEY, hostId: env.REWIND_HOST_ID }),
+      createInstanceRecord(tx, {
+        tenantId: tenant.id,
+        name: 'orders',
+        secretKey: env.REWIND_SECRET_KEY,
+        hostId: env.REWIND_HOST_ID,
+      }),
     );
     instanceId = row.id;
     await platform.pool.query(`update instances set status = 'stopped' where id = $1`, [row.id]);
@@ -128,14 +155,22 @@ describe('portal: validation queries', () => {
     await name.focus();
     await page.keyboard.type('orders exist');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('validation-expectation-select');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'validation-expectation-select',
+    );
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('validation-sql');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'validation-sql',
+    );
     await page.keyboard.type('delete from orders');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('validation-add');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'validation-add',
+    );
     await page.keyboard.press('Enter');
-    await expect(card.getByTestId('validation-error').textContent()).resolves.toMatch(/read-only query starting with SELECT.*not DELETE/);
+    await expect(card.getByTestId('validation-error').textContent()).resolves.toMatch(
+      /read-only query starting with SELECT.*not DELETE/,
+    );
 
     await card.getByTestId('validation-sql').fill('select count(*) from orders');
     await card.getByTestId('validation-add').click();
@@ -143,7 +178,9 @@ describe('portal: validation queries', () => {
     await item.waitFor();
     await expect(item.getAttribute('data-name')).resolves.toBe('orders exist');
     await expect(item.locator('pre').textContent()).resolves.toBe('select count(*) from orders');
-    await expect(item.getByTestId('validation-expectation').textContent()).resolves.toBe('expects count above 0');
+    await expect(item.getByTestId('validation-expectation').textContent()).resolves.toBe(
+      'expects count above 0',
+    );
     await expect(card.getByTestId('validation-count').textContent()).resolves.toBe('1 of 20');
     // the form is ready for the next one, and the error is gone
     await expect(name.inputValue()).resolves.toBe('');
@@ -153,12 +190,16 @@ describe('portal: validation queries', () => {
     await card.getByLabel('Passes when it').selectOption('zero_rows');
     await card.getByTestId('validation-sql').fill("select *\nfrom orders\nwhere note = 'nope'");
     await card.getByTestId('validation-add').click();
-    await expect.poll(() => card.getByTestId('validation-query').count(), { timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(() => card.getByTestId('validation-query').count(), { timeout: 30_000 })
+      .toBe(2);
     await screenshot(page, 'portal-validation-queries-desktop');
 
     await page.setViewportSize(VIEWPORTS.mobile);
     await card.getByTestId('validation-list').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'portal-validation-queries-mobile');
@@ -170,7 +211,9 @@ describe('portal: validation queries', () => {
     await signInThroughForm(memberPage, tenant.people.member!);
     await memberPage.goto(`/instances/${row.id}`);
     const memberCard = memberPage.getByTestId('validation-queries-card');
-    await expect.poll(() => memberCard.getByTestId('validation-query').count(), { timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(() => memberCard.getByTestId('validation-query').count(), { timeout: 30_000 })
+      .toBe(2);
     expect(await memberCard.getByTestId('validation-form').count()).toBe(0);
     expect(await memberCard.getByTestId('validation-delete').count()).toBe(0);
     await memberContext.close();
@@ -182,8 +225,12 @@ describe('portal: validation queries', () => {
     expect(await card.getByTestId('validation-query').count()).toBe(2);
     await card.getByRole('button', { name: 'Delete validation query orders exist' }).click();
     await dialog.getByTestId('validation-delete-confirm').click();
-    await expect.poll(() => card.getByTestId('validation-query').count(), { timeout: 30_000 }).toBe(1);
-    await expect(card.getByTestId('validation-query').getAttribute('data-name')).resolves.toBe('no nope rows');
+    await expect
+      .poll(() => card.getByTestId('validation-query').count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect(card.getByTestId('validation-query').getAttribute('data-name')).resolves.toBe(
+      'no nope rows',
+    );
     await context.close();
   });
 });

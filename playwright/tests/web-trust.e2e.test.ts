@@ -1,7 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseStackEnv } from '@rewind/core';
-import { createInstanceRecord, createPlatformDb, instances, inTenantTx, memberships, type PlatformDbHandle } from '@rewind/db';
+import {
+  createInstanceRecord,
+  createPlatformDb,
+  instances,
+  inTenantTx,
+  memberships,
+  type PlatformDbHandle,
+} from '@rewind/db';
 import { findRow, findRows } from '@rewind/db/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,9 +32,15 @@ let attackerOrigin: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, { max: 2, applicationName: 'rewind-e2e' });
+  platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
+    max: 2,
+    applicationName: 'rewind-e2e',
+  });
   host = await createE2eTenant(platform.db, { label: 'trust-host', people: { owner: 'owner' } });
-  home = await createE2eTenant(platform.db, { label: 'trust-home', people: { owner: 'owner', member: 'member' } });
+  home = await createE2eTenant(platform.db, {
+    label: 'trust-home',
+    people: { owner: 'owner', member: 'member' },
+  });
   // The attacker's page: same host name as the app (same site), another port (another origin).
   attacker = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
@@ -44,9 +57,14 @@ afterAll(async () => {
 });
 
 describe('web trust (browser)', () => {
-  it('a same-site page on another port cannot stop an instance with the owner\'s cookie', async () => {
+  it("a same-site page on another port cannot stop an instance with the owner's cookie", async () => {
     const instance = await inTenantTx(platform.db, { tenantId: host.id }, (tx) =>
-      createInstanceRecord(tx, { tenantId: host.id, name: 'csrf-e2e', secretKey: env.REWIND_SECRET_KEY, hostId: env.REWIND_HOST_ID }),
+      createInstanceRecord(tx, {
+        tenantId: host.id,
+        name: 'csrf-e2e',
+        secretKey: env.REWIND_SECRET_KEY,
+        hostId: env.REWIND_HOST_ID,
+      }),
     );
     const status = async () => (await findRow(platform.db, instances, { id: instance.id })).status;
     const before = await status();
@@ -54,9 +72,15 @@ describe('web trust (browser)', () => {
     const page = await context.newPage();
     await signInThroughForm(page, host.people.owner!);
     await page.goto(`${attackerOrigin}/`);
-    const seen = page.waitForResponse((r) => r.url().endsWith(`/api/v1/instances/${instance.id}/stop`));
+    const seen = page.waitForResponse((r) =>
+      r.url().endsWith(`/api/v1/instances/${instance.id}/stop`),
+    );
     await page.evaluate(
-      (url) => fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include' }).then(() => undefined, () => undefined),
+      (url) =>
+        fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include' }).then(
+          () => undefined,
+          () => undefined,
+        ),
       `${appOrigin}/api/v1/instances/${instance.id}/stop`,
     );
     const response = await seen;
@@ -93,7 +117,9 @@ describe('web trust (browser)', () => {
     await card.getByRole('button', { name: 'Invite' }).click();
     const link = (await card.getByTestId('invitation-link').locator('code').textContent())!;
     expect(link).toContain('/invitations/rwi_');
-    expect(await findRows(platform.db, memberships, { userId: home.people.owner!.id })).toHaveLength(1);
+    expect(
+      await findRows(platform.db, memberships, { userId: home.people.owner!.id }),
+    ).toHaveLength(1);
 
     const invitee = await newAppContext(browser);
     const page = await invitee.newPage();
@@ -102,9 +128,15 @@ describe('web trust (browser)', () => {
     const form = page.getByTestId('signin-form');
     await form.getByLabel('Email').fill(home.people.owner!.email);
     await form.getByLabel('Password').fill(home.people.owner!.password);
-    await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/invitations/')), form.getByRole('button', { name: 'Sign in' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.startsWith('/invitations/')),
+      form.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
     await page.getByTestId('invitation').getByText(host.name).first().waitFor();
-    await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByTestId('accept-invitation').click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/'),
+      page.getByTestId('accept-invitation').click(),
+    ]);
     await page.getByTestId('tenant-switcher').waitFor();
     const me = (await (await page.request.get('/api/v1/me')).json()) as { tenant: { id: string } };
     expect(me.tenant.id).toBe(home.id);
@@ -117,7 +149,10 @@ describe('web trust (browser)', () => {
     const page = await context.newPage();
     await signInThroughForm(page, home.people.member!);
     const stolen = await context.cookies();
-    await Promise.all([page.waitForURL((url) => url.pathname === '/signin'), page.getByRole('button', { name: 'Sign out' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/signin'),
+      page.getByRole('button', { name: 'Sign out' }).click(),
+    ]);
     const thief = await newAppContext(browser);
     await thief.addCookies(stolen);
     const res = await thief.request.get('/api/v1/me');

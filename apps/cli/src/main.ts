@@ -76,7 +76,8 @@ try {
   // own message says only that it failed: the reason is in its causes.
   const messages: string[] = [];
   for (let e: unknown = err; e instanceof Error && messages.length < 4; e = e.cause)
-    if (!/^(Workflow execution failed|Activity task failed)$/.test(e.message)) messages.push(e.message);
+    if (!/^(Workflow execution failed|Activity task failed)$/.test(e.message))
+      messages.push(e.message);
   console.error(`error: ${messages.length > 0 ? messages.join(': ') : String(err)}`);
   process.exitCode = isAppError(err) ? 1 : 70;
 }

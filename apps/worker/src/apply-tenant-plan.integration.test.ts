@@ -39,22 +39,35 @@ describe('plan and retention changes reach existing instances', () => {
   let rec: InstanceRecord;
   let pendingId: string;
   const started = Date.now();
-  const lap = (what: string) => console.log(`[apply-plan] ${what} at +${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const lap = (what: string) =>
+    console.log(`[apply-plan] ${what} at +${((Date.now() - started) / 1000).toFixed(1)} s`);
   const ref = () => ({ tenantId, instanceId: rec.id });
   const sql = (text: string) =>
-    engine.runSql({ socketDir: engine.paths(rec.stanza).run, port: rec.port!, database: rec.databaseName }, text, {
-      context: 'apply-plan test',
-    });
-  const scheduleIds = () => (['full', 'diff', 'incr'] as const).map((t) => backupScheduleId(tenantId, rec.id, t));
+    engine.runSql(
+      { socketDir: engine.paths(rec.stanza).run, port: rec.port!, database: rec.databaseName },
+      text,
+      {
+        context: 'apply-plan test',
+      },
+    );
+  const scheduleIds = () =>
+    (['full', 'diff', 'incr'] as const).map((t) => backupScheduleId(tenantId, rec.id, t));
   /** the option lists of every `pgbackrest expire` the instance ran, oldest first */
   const expireRuns = async () => {
-    const log = await readFile(path.join(engine.paths(rec.stanza).log, `${rec.stanza}-expire.log`), 'utf8').catch(() => '');
+    const log = await readFile(
+      path.join(engine.paths(rec.stanza).log, `${rec.stanza}-expire.log`),
+      'utf8',
+    ).catch(() => '');
     return log.split('\n').filter((l) => l.includes('expire command begin'));
   };
   const runTakeBackup = (label: string, type: 'full' | 'incr') =>
     h.client.workflow.execute(takeBackup, {
       taskQueue: h.controlPlaneQueue,
-      workflowId: workflowIds.backup(tenantId, rec.id, `${label}-${randomBytes(3).toString('hex')}`),
+      workflowId: workflowIds.backup(
+        tenantId,
+        rec.id,
+        `${label}-${randomBytes(3).toString('hex')}`,
+      ),
       args: [{ ...ref(), type }],
       workflowExecutionTimeout: '10 minutes',
     });
@@ -67,7 +80,8 @@ describe('plan and retention changes reach existing instances', () => {
     rec = await provisionSource(h.env, engine, h.db.app.db, tenantId, 'planned');
     await h.activities.ensureBackupSchedules({ ...ref(), taskQueue: h.controlPlaneQueue });
     // paused, so none fires mid-test (an update must keep an operator's pause, too)
-    for (const id of [...scheduleIds(), drillScheduleId(tenantId, rec.id)]) await h.client.schedule.getHandle(id).pause('apply-plan test');
+    for (const id of [...scheduleIds(), drillScheduleId(tenantId, rec.id)])
+      await h.client.schedule.getHandle(id).pause('apply-plan test');
     // an instance still being created: left to its createInstance workflow
     pendingId = await h.createRecord('acme', 'pending');
     lap('instance up, schedules paused');
@@ -82,8 +96,15 @@ describe('plan and retention changes reach existing instances', () => {
         .catch(() => undefined);
       if (rec) {
         await h.activities.deleteBackupSchedules(ref()).catch(() => undefined);
-        if (await stat(engine.paths(rec.stanza).root).then(() => true, () => false)) {
-          await engine.stanzaDelete({ instanceId: rec.stanza }).catch((e: unknown) => console.warn(String(e)));
+        if (
+          await stat(engine.paths(rec.stanza).root).then(
+            () => true,
+            () => false,
+          )
+        ) {
+          await engine
+            .stanzaDelete({ instanceId: rec.stanza })
+            .catch((e: unknown) => console.warn(String(e)));
           await engine.destroyInstance({ instanceId: rec.stanza });
         }
       }
@@ -97,8 +118,15 @@ describe('plan and retention changes reach existing instances', () => {
 
     // phase: the changes, each committed the way its route commits it
     await setTenantPlan(h.db.platform.db, tenantId, 'business', SYSTEM); // archive_timeout 15 s, incr 30 min
-    await updatePlan(h.db.platform.db, 'business', { archiveTimeoutSeconds: 20, incrBackupEverySeconds: 20 * 60 }, SYSTEM);
-    await inTenantTx(h.db.app.db, { tenantId }, (tx) => updateTenantSettings(tx, tenantId, { retentionDays: 3 }));
+    await updatePlan(
+      h.db.platform.db,
+      'business',
+      { archiveTimeoutSeconds: 20, incrBackupEverySeconds: 20 * 60 },
+      SYSTEM,
+    );
+    await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      updateTenantSettings(tx, tenantId, { retentionDays: 3 }),
+    );
 
     // phase: what the routes start after the commit
     const handle = await h.client.workflow.signalWithStart(applyTenantPlan, {
@@ -106,7 +134,9 @@ describe('plan and retention changes reach existing instances', () => {
       workflowId: workflowIds.applyTenantPlan(tenantId),
       args: [{ tenantId }],
       signal: applyPlanSignal,
-      signalArgs: [{ requestedBy: h.db.user('owner@acme.test'), reason: 'tenant.retention_changed' }],
+      signalArgs: [
+        { requestedBy: h.db.user('owner@acme.test'), reason: 'tenant.retention_changed' },
+      ],
       workflowExecutionTimeout: '5 minutes',
     });
     const result = await handle.result();
@@ -129,23 +159,39 @@ describe('plan and retention changes reach existing instances', () => {
       if (shown !== '20s') await sleep(250);
     }
     expect(shown).toBe('20s');
-    expect(await sql("SELECT pending_restart FROM pg_settings WHERE name = 'archive_timeout'")).toBe('f');
+    expect(
+      await sql("SELECT pending_restart FROM pg_settings WHERE name = 'archive_timeout'"),
+    ).toBe('f');
     // …and so do the files a restart (postgresql.conf, postgresql.auto.conf) or a swap (instance.json) reads
     const paths = engine.paths(rec.stanza);
-    const confLines = (await readFile(path.join(paths.pgdata, 'postgresql.conf'), 'utf8')).split('\n');
-    expect(confLines.filter((l) => /^archive_timeout\s*=/.test(l))).toEqual(['archive_timeout = 20']);
-    expect(await readFile(path.join(paths.pgdata, 'postgresql.auto.conf'), 'utf8')).toMatch(/^archive_timeout = '20'$/m);
-    expect(JSON.parse(await readFile(paths.meta, 'utf8'))).toMatchObject({ archiveTimeoutSeconds: 20 });
+    const confLines = (await readFile(path.join(paths.pgdata, 'postgresql.conf'), 'utf8')).split(
+      '\n',
+    );
+    expect(confLines.filter((l) => /^archive_timeout\s*=/.test(l))).toEqual([
+      'archive_timeout = 20',
+    ]);
+    expect(await readFile(path.join(paths.pgdata, 'postgresql.auto.conf'), 'utf8')).toMatch(
+      /^archive_timeout = '20'$/m,
+    );
+    expect(JSON.parse(await readFile(paths.meta, 'utf8'))).toMatchObject({
+      archiveTimeoutSeconds: 20,
+    });
 
     // (b) schedules: same ids, the plan's cadence, still paused
-    const [full, diff, incr] = await Promise.all(scheduleIds().map((id) => h.client.schedule.getHandle(id).describe()));
+    const [full, diff, incr] = await Promise.all(
+      scheduleIds().map((id) => h.client.schedule.getHandle(id).describe()),
+    );
     const everyMs = (d: typeof full) => d!.spec.intervals?.map((i) => i.every);
     expect(everyMs(full)).toEqual([7 * DAY * 1000]);
     expect(everyMs(diff)).toEqual([DAY * 1000]);
     expect(everyMs(incr)).toEqual([20 * 60 * 1000]);
     for (const d of [full!, diff!, incr!]) {
       expect(d.state.paused).toBe(true);
-      expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'takeBackup', taskQueue: h.controlPlaneQueue });
+      expect(d.action).toMatchObject({
+        type: 'startWorkflow',
+        workflowType: 'takeBackup',
+        taskQueue: h.controlPlaneQueue,
+      });
       expect(d.policies.overlap).toBe('SKIP');
     }
     expect(incr!.action).toMatchObject({ args: [{ tenantId, instanceId: rec.id, type: 'incr' }] });
@@ -157,7 +203,10 @@ describe('plan and retention changes reach existing instances', () => {
     expect(conf).toMatch(/^repo1-retention-full-type=time$/m);
 
     // one audit event per instance it changed, naming the person and what moved
-    const events = await findRows(h.db.platform.db, auditEvents, { tenantId, action: 'instance.plan_applied' });
+    const events = await findRows(h.db.platform.db, auditEvents, {
+      tenantId,
+      action: 'instance.plan_applied',
+    });
     expect(events.map((e) => e.targetId)).toEqual([rec.id]);
     expect(events[0]).toMatchObject({ actorType: 'user', actorId: h.db.user('owner@acme.test') });
     expect(events[0]!.data).toEqual({
@@ -197,11 +246,16 @@ describe('plan and retention changes reach existing instances', () => {
       args: [{ tenantId, requestedBy: null, reason: 'plan.updated' }],
       workflowExecutionTimeout: '5 minutes',
     });
-    expect(result.instances.find((i) => i.instanceId === rec.id)).toMatchObject({ outcome: 'applied' });
+    expect(result.instances.find((i) => i.instanceId === rec.id)).toMatchObject({
+      outcome: 'applied',
+    });
     const stoppedPass = (
       await findRows(h.db.platform.db, auditEvents, { tenantId, action: 'instance.plan_applied' })
     ).find((e) => e.data.reason === 'plan.updated');
-    expect(stoppedPass?.data).toMatchObject({ archiveTimeoutSeconds: { from: 20, to: 25 }, live: false });
+    expect(stoppedPass?.data).toMatchObject({
+      archiveTimeoutSeconds: { from: 20, to: 25 },
+      live: false,
+    });
     await engine.startInstance({ instanceId: rec.stanza });
     expect(await sql('SHOW archive_timeout')).toBe('25s');
   });
@@ -221,14 +275,18 @@ describe('plan and retention changes reach existing instances', () => {
 
     // a retention change whose apply has not run yet: pgbackrest.conf still says 3 days, the
     // catalog says 2, and expire must use the catalog's
-    await inTenantTx(h.db.app.db, { tenantId }, (tx) => updateTenantSettings(tx, tenantId, { retentionDays: 2 }));
+    await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      updateTenantSettings(tx, tenantId, { retentionDays: 2 }),
+    );
     const second = await runTakeBackup('unapplied', 'incr');
     expect(second.expired).toBe(true);
     runs = (await expireRuns()).slice(before + 2);
     expect(runs).toHaveLength(2);
     expect(runs[0]).toContain('--repo1-retention-full=2');
     expect(runs[1]).toContain('--repo2-retention-full=2');
-    expect(await readFile(engine.paths(rec.stanza).pgbackrestConf, 'utf8')).toMatch(/^repo1-retention-full=3$/m);
+    expect(await readFile(engine.paths(rec.stanza).pgbackrestConf, 'utf8')).toMatch(
+      /^repo1-retention-full=3$/m,
+    );
     lap('expired with 2 days over a conf file saying 3');
   }, 300_000);
 });

@@ -11,7 +11,10 @@ const DAY = 24 * HOUR;
 describe('planBackupScheduleChanges', () => {
   it('creates every type of a new instance', () => {
     expect(
-      planBackupScheduleChanges({ full: null, diff: null, incr: null }, { taskQueue: 'cp', full: 7 * DAY, diff: DAY, incr: HOUR }),
+      planBackupScheduleChanges(
+        { full: null, diff: null, incr: null },
+        { taskQueue: 'cp', full: 7 * DAY, diff: DAY, incr: HOUR },
+      ),
     ).toEqual([
       { type: 'full', action: 'create', everySeconds: 7 * DAY },
       { type: 'diff', action: 'create', everySeconds: DAY },
@@ -43,7 +46,12 @@ describe('planBackupScheduleChanges', () => {
       { type: 'diff', action: 'create', everySeconds: DAY },
       { type: 'incr', action: 'remove' },
     ]);
-    expect(planBackupScheduleChanges({ full: every(DAY), diff: null, incr: null }, { taskQueue: 'cp', full: DAY, diff: null, incr: null })[1]).toEqual({
+    expect(
+      planBackupScheduleChanges(
+        { full: every(DAY), diff: null, incr: null },
+        { taskQueue: 'cp', full: DAY, diff: null, incr: null },
+      )[1],
+    ).toEqual({
       type: 'diff',
       action: 'absent',
     });
@@ -51,18 +59,32 @@ describe('planBackupScheduleChanges', () => {
 
   it('updates a schedule on another queue, with an offset or with more than one interval', () => {
     const wanted = { taskQueue: 'cp', full: DAY, diff: null, incr: null };
-    const full = (current: CurrentBackupSchedule) => planBackupScheduleChanges({ full: current, diff: null, incr: null }, wanted)[0];
+    const full = (current: CurrentBackupSchedule) =>
+      planBackupScheduleChanges({ full: current, diff: null, incr: null }, wanted)[0];
     expect(full(every(DAY, 'old-queue'))).toMatchObject({ action: 'update' });
-    expect(full({ intervalsMs: [{ everyMs: DAY * 1000, offsetMs: 60_000 }], taskQueue: 'cp' })).toMatchObject({ action: 'update' });
-    expect(full({ intervalsMs: [{ everyMs: DAY * 1000, offsetMs: 0 }, { everyMs: HOUR * 1000, offsetMs: 0 }], taskQueue: 'cp' })).toMatchObject({
+    expect(
+      full({ intervalsMs: [{ everyMs: DAY * 1000, offsetMs: 60_000 }], taskQueue: 'cp' }),
+    ).toMatchObject({ action: 'update' });
+    expect(
+      full({
+        intervalsMs: [
+          { everyMs: DAY * 1000, offsetMs: 0 },
+          { everyMs: HOUR * 1000, offsetMs: 0 },
+        ],
+        taskQueue: 'cp',
+      }),
+    ).toMatchObject({
       action: 'update',
     });
     expect(full({ intervalsMs: [], taskQueue: 'cp' })).toMatchObject({ action: 'update' });
   });
 
   it('refuses a cadence Temporal would round to nothing', () => {
-    expect(() => planBackupScheduleChanges({ full: null, diff: null, incr: null }, { taskQueue: 'cp', full: 0.5, diff: null, incr: null })).toThrow(
-      /whole number of seconds/,
-    );
+    expect(() =>
+      planBackupScheduleChanges(
+        { full: null, diff: null, incr: null },
+        { taskQueue: 'cp', full: 0.5, diff: null, incr: null },
+      ),
+    ).toThrow(/whole number of seconds/);
   });
 });

@@ -46,8 +46,14 @@ export function planBackupScheduleChanges(
     const now = current[type];
     if (!everySeconds) return now ? { type, action: 'remove' } : { type, action: 'absent' };
     if (!Number.isInteger(everySeconds) || everySeconds < 1)
-      throw new Error(`${type} backup cadence must be a whole number of seconds ≥ 1, got ${everySeconds}`);
+      throw new Error(
+        `${type} backup cadence must be a whole number of seconds ≥ 1, got ${everySeconds}`,
+      );
     if (!now) return { type, action: 'create', everySeconds };
-    return { type, action: matches(now, everySeconds, wanted.taskQueue) ? 'keep' : 'update', everySeconds };
+    return {
+      type,
+      action: matches(now, everySeconds, wanted.taskQueue) ? 'keep' : 'update',
+      everySeconds,
+    };
   });
 }

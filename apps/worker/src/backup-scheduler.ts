@@ -1,5 +1,9 @@
 import { TEMPORAL_CHANNEL_ARGS } from '@rewind/core';
-import type { BackupScheduler, BackupScheduleSpec, EnsuredBackupSchedules } from '@rewind/activities';
+import type {
+  BackupScheduler,
+  BackupScheduleSpec,
+  EnsuredBackupSchedules,
+} from '@rewind/activities';
 import { workflowIds } from '@rewind/workflows/ids';
 import {
   Client,
@@ -16,7 +20,11 @@ import {
   type CurrentBackupSchedule,
 } from './backup-schedule-changes';
 
-export function backupScheduleId(tenantId: string, instanceId: string, type: BackupScheduleType): string {
+export function backupScheduleId(
+  tenantId: string,
+  instanceId: string,
+  type: BackupScheduleType,
+): string {
   return `${workflowIds.backupSchedule(tenantId, instanceId)}:${type}`;
 }
 
@@ -43,7 +51,10 @@ function backupAction(spec: BackupScheduleSpec, type: BackupScheduleType) {
 function currentOf(d: ScheduleDescription): CurrentBackupSchedule {
   return {
     // the SDK describes a zero offset as undefined, whatever its type says
-    intervalsMs: (d.spec.intervals ?? []).map((i) => ({ everyMs: i.every, offsetMs: (i.offset as number | undefined) ?? 0 })),
+    intervalsMs: (d.spec.intervals ?? []).map((i) => ({
+      everyMs: i.every,
+      offsetMs: (i.offset as number | undefined) ?? 0,
+    })),
     taskQueue: d.action.type === 'startWorkflow' ? d.action.taskQueue : undefined,
   };
 }
@@ -66,23 +77,31 @@ export function createBackupScheduler(options: {
 }): BackupScheduler & {
   close(): Promise<void>;
 } {
-  const connection = Connection.lazy({ address: options.address, channelArgs: { ...TEMPORAL_CHANNEL_ARGS } });
+  const connection = Connection.lazy({
+    address: options.address,
+    channelArgs: { ...TEMPORAL_CHANNEL_ARGS },
+  });
   const client = new Client({ connection, namespace: options.namespace });
-  const created = options.createPaused ? { state: { paused: true, note: 'created paused by a test harness' } } : {};
+  const created = options.createPaused
+    ? { state: { paused: true, note: 'created paused by a test harness' } }
+    : {};
 
   const describe = async (scheduleId: string): Promise<ScheduleDescription | null> => {
     try {
       return await client.schedule.getHandle(scheduleId).describe();
     } catch (err) {
       if (err instanceof ScheduleNotFoundError) return null;
-      throw new Error(`while reading backup schedule ${scheduleId}: ${(err as Error).message}`, { cause: err });
+      throw new Error(`while reading backup schedule ${scheduleId}: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   };
 
   return {
     async ensure(spec: BackupScheduleSpec): Promise<EnsuredBackupSchedules> {
       const result: EnsuredBackupSchedules = { ids: [], created: [], updated: [], removed: [] };
-      const idOf = (type: BackupScheduleType) => backupScheduleId(spec.tenantId, spec.instanceId, type);
+      const idOf = (type: BackupScheduleType) =>
+        backupScheduleId(spec.tenantId, spec.instanceId, type);
 
       // phase: what exists now
       const current = {} as Record<BackupScheduleType, CurrentBackupSchedule | null>;
@@ -143,9 +162,12 @@ export function createBackupScheduler(options: {
               break;
           }
         } catch (err) {
-          throw new Error(`while ${change.action === 'remove' ? 'removing' : 'writing'} backup schedule ${scheduleId}: ${(err as Error).message}`, {
-            cause: err,
-          });
+          throw new Error(
+            `while ${change.action === 'remove' ? 'removing' : 'writing'} backup schedule ${scheduleId}: ${(err as Error).message}`,
+            {
+              cause: err,
+            },
+          );
         }
       }
 
@@ -169,13 +191,19 @@ export function createBackupScheduler(options: {
         result.created.push(drillId);
       } catch (err) {
         if (!(err instanceof ScheduleAlreadyRunning))
-          throw new Error(`while creating restore drill schedule ${drillId}: ${(err as Error).message}`, { cause: err });
+          throw new Error(
+            `while creating restore drill schedule ${drillId}: ${(err as Error).message}`,
+            { cause: err },
+          );
       }
       result.ids.push(drillId);
       return result;
     },
     async remove(ref): Promise<void> {
-      const ids = [...BACKUP_TYPES.map((t) => backupScheduleId(ref.tenantId, ref.instanceId, t)), drillScheduleId(ref.tenantId, ref.instanceId)];
+      const ids = [
+        ...BACKUP_TYPES.map((t) => backupScheduleId(ref.tenantId, ref.instanceId, t)),
+        drillScheduleId(ref.tenantId, ref.instanceId),
+      ];
       for (const id of ids) {
         try {
           await client.schedule.getHandle(id).delete();

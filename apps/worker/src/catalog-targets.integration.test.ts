@@ -20,7 +20,12 @@ describe('pre-flight against what archived WAL holds', () => {
   const ref = () => ({ tenantId, instanceId });
   const preflight = (target: unknown) =>
     inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      preflightRestore(tx, { tenantId, instanceId, body: { target, mode: 'clone' }, regions: [h.env.REGION_A_NAME, h.env.REGION_B_NAME] }),
+      preflightRestore(tx, {
+        tenantId,
+        instanceId,
+        body: { target, mode: 'clone' },
+        regions: [h.env.REGION_A_NAME, h.env.REGION_B_NAME],
+      }),
     ).then(
       (r) => ({ ok: true as const, plan: r.plan }),
       (err: AppError) => ({ ok: false as const, code: err.code, message: err.message }),
@@ -36,11 +41,17 @@ describe('pre-flight against what archived WAL holds', () => {
       args: [ref()],
       workflowExecutionTimeout: '10 minutes',
     });
-    const row = await inTenantTx(h.db.app.db, { tenantId }, (tx) => getInstance(tx, tenantId, instanceId));
+    const row = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      getInstance(tx, tenantId, instanceId),
+    );
     const { createEngine, engineConfigFromEnv } = await import('@rewind/engine');
     const engine = createEngine(engineConfigFromEnv(h.env));
     runSql = (text) =>
-      engine.runSql({ socketDir: engine.paths(row.stanza).run, port: row.port!, database: row.databaseName }, text, { context: 'test' });
+      engine.runSql(
+        { socketDir: engine.paths(row.stanza).run, port: row.port!, database: row.databaseName },
+        text,
+        { context: 'test' },
+      );
     destroy = async () => {
       await engine.stanzaDelete({ instanceId: row.stanza }).catch(() => undefined);
       await engine.destroyInstance({ instanceId: row.stanza }).catch(() => undefined);
@@ -49,14 +60,21 @@ describe('pre-flight against what archived WAL holds', () => {
 
   afterAll(async () => {
     await destroy?.();
-    await h?.client.workflow.getHandle(workflowIds.catalogSync(tenantId, instanceId)).terminate('test over').catch(() => undefined);
+    await h?.client.workflow
+      .getHandle(workflowIds.catalogSync(tenantId, instanceId))
+      .terminate('test over')
+      .catch(() => undefined);
     await h?.close();
   }, 240_000);
 
   it('records restore points and the newest xid at sync; refuses names never created and xids not yet archived', async () => {
     await runSql('create table t (id int); insert into t values (1)');
     await runSql("select pg_create_restore_point('before-drop')");
-    const xid = Number(await runSql('begin; insert into t values (2); select txid_current(); commit;').then((o) => o.split('\n').find((l) => /^\d+$/.test(l.trim()))));
+    const xid = Number(
+      await runSql('begin; insert into t values (2); select txid_current(); commit;').then((o) =>
+        o.split('\n').find((l) => /^\d+$/.test(l.trim())),
+      ),
+    );
     await runSql('select pg_switch_wal()');
     // a commit after the switch, so the segment with the restore point is complete and archived
     await runSql('insert into t values (3)');
@@ -71,9 +89,17 @@ describe('pre-flight against what archived WAL holds', () => {
     expect(seen).toBe(true);
     expect(await preflight({ xid: String(xid) })).toMatchObject({ ok: true });
     for (const name of ['../../../../etc/passwd', '$(reboot)', '`id`;rm -rf /', 'before-dro'])
-      expect(await preflight({ name }), name).toMatchObject({ ok: false, code: 'target_not_found', message: expect.stringMatching(/is not in archived WAL.*before-drop/) });
+      expect(await preflight({ name }), name).toMatchObject({
+        ok: false,
+        code: 'target_not_found',
+        message: expect.stringMatching(/is not in archived WAL.*before-drop/),
+      });
     for (const x of ['4000000000', '18446744073709551615'])
-      expect(await preflight({ xid: x }), x).toMatchObject({ ok: false, code: 'target_after_window', message: expect.stringMatching(/newest transaction committed in archived WAL/) });
+      expect(await preflight({ xid: x }), x).toMatchObject({
+        ok: false,
+        code: 'target_after_window',
+        message: expect.stringMatching(/newest transaction committed in archived WAL/),
+      });
   }, 300_000);
 
   it('an LSN inside the window stays restorable through syncs that find no new WAL', async () => {

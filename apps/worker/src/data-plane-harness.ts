@@ -8,7 +8,10 @@ import { seedReference } from '@rewind/db/seed';
 import { freePortSlice, scratchPortRange } from '@rewind/engine/testing';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createSeededScratch, type SeededScratch } from '../../../packages/db/src/testing/seeded-scratch';
+import {
+  createSeededScratch,
+  type SeededScratch,
+} from '../../../packages/db/src/testing/seeded-scratch';
 import { buildActivityDeps } from './build-deps';
 import { bundleWorkflows, createWorkers, waitUntilRunning } from './create-workers';
 
@@ -28,7 +31,10 @@ export interface DataPlaneHarness {
   close(): Promise<void>;
 }
 
-export async function startDataPlaneHarness(base: StackEnv, label: string): Promise<DataPlaneHarness> {
+export async function startDataPlaneHarness(
+  base: StackEnv,
+  label: string,
+): Promise<DataPlaneHarness> {
   const nonce = randomBytes(3).toString('hex');
   // short: the instance's unix socket path must stay under 107 bytes
   const hostId = `t${nonce}`;

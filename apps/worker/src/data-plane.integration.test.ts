@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseStackEnv } from '@rewind/core';
 import { archivePrefix, segmentsOfKeys } from '@rewind/activities';
-import { backups, getInstance, getInstanceWindow, inTenantTx, preflightRestore, restores } from '@rewind/db';
+import {
+  backups,
+  getInstance,
+  getInstanceWindow,
+  inTenantTx,
+  preflightRestore,
+  restores,
+} from '@rewind/db';
 import { findRows } from '@rewind/db/testing';
 import { createInstance, deleteInstance, takeBackup } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
@@ -13,8 +20,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDataPlaneHarness, type DataPlaneHarness } from './data-plane-harness';
 
 const SECOND = 1000;
-const floorSecondIso = (iso: string) => new Date(Math.floor(Date.parse(iso) / SECOND) * SECOND).toISOString();
-const plusOneSecondIso = (d: Date) => new Date(Math.floor(d.getTime() / SECOND) * SECOND + SECOND).toISOString();
+const floorSecondIso = (iso: string) =>
+  new Date(Math.floor(Date.parse(iso) / SECOND) * SECOND).toISOString();
+const plusOneSecondIso = (d: Date) =>
+  new Date(Math.floor(d.getTime() / SECOND) * SECOND + SECOND).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** the acceptance load: pgbench writes for 60 s */
 const LOAD_SECONDS = 60;
@@ -28,12 +37,15 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
   let port: number;
   let database: string;
   const started = Date.now();
-  const lap = (what: string) => console.log(`[data-plane] ${what} at +${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const lap = (what: string) =>
+    console.log(`[data-plane] ${what} at +${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const ref = () => ({ tenantId, instanceId });
   const window = () =>
     inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      getInstanceWindow(tx, tenantId, instanceId, { regions: [h.env.REGION_A_NAME, h.env.REGION_B_NAME] }),
+      getInstanceWindow(tx, tenantId, instanceId, {
+        regions: [h.env.REGION_A_NAME, h.env.REGION_B_NAME],
+      }),
     );
   // psql as postgres over the instance's socket: the test needs no tenant password
   let runSql: (text: string) => Promise<string>;
@@ -44,7 +56,9 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     h = await startDataPlaneHarness(parseStackEnv(process.env), 'dp');
     tenantId = h.db.tenant('globex'); // business plan: archive_timeout 15 s
     instanceId = await h.createRecord('globex', 'orders');
-    const row = await inTenantTx(h.db.app.db, { tenantId }, (tx) => getInstance(tx, tenantId, instanceId));
+    const row = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      getInstance(tx, tenantId, instanceId),
+    );
     stanza = row.stanza;
     port = row.port!;
     database = row.databaseName;
@@ -57,10 +71,14 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
       });
     pgbench = async (args) =>
       (
-        await runAsPostgres(path.join(h.env.PG_BIN_DIR, 'pgbench'), ['-h', engine.paths(stanza).run, '-p', String(port), ...args, database], {
-          context: `pgbench ${args.join(' ')}`,
-          timeoutMs: (LOAD_SECONDS + 60) * SECOND,
-        })
+        await runAsPostgres(
+          path.join(h.env.PG_BIN_DIR, 'pgbench'),
+          ['-h', engine.paths(stanza).run, '-p', String(port), ...args, database],
+          {
+            context: `pgbench ${args.join(' ')}`,
+            timeoutMs: (LOAD_SECONDS + 60) * SECOND,
+          },
+        )
       ).stdout;
     // pgbench runs as postgres: the script must be readable by it
     loadScript = path.join(await mkdtemp(path.join(tmpdir(), 'rewind-dp-')), 'load.sql');
@@ -75,7 +93,12 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
       // belt and braces after the delete test: nothing of this instance may survive
       const { createEngine, engineConfigFromEnv } = await import('@rewind/engine');
       const engine = createEngine(engineConfigFromEnv(h.env));
-      if (await stat(engine.paths(stanza).root).then(() => true, () => false)) {
+      if (
+        await stat(engine.paths(stanza).root).then(
+          () => true,
+          () => false,
+        )
+      ) {
         await engine.stanzaDelete({ instanceId: stanza }).catch(() => undefined);
         await engine.destroyInstance({ instanceId: stanza });
       }
@@ -97,7 +120,9 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     });
     lap('created');
     expect(result.status).toBe('running');
-    const row = await inTenantTx(h.db.app.db, { tenantId }, (tx) => getInstance(tx, tenantId, instanceId));
+    const row = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      getInstance(tx, tenantId, instanceId),
+    );
     expect(row.status).toBe('running');
     const w = await window();
     expect(w.regions.map((r) => r.region)).toEqual([h.env.REGION_A_NAME, h.env.REGION_B_NAME]);
@@ -111,10 +136,22 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
 
   it('keeps latest within archive_timeout + 5 s of the last commit after 60 s of pgbench writes; earliest = first backup stop + 1 s', async () => {
     const archiveTimeout = 15;
-    await runSql('CREATE TABLE IF NOT EXISTS load (id bigserial primary key, at timestamptz not null default clock_timestamp())');
+    await runSql(
+      'CREATE TABLE IF NOT EXISTS load (id bigserial primary key, at timestamptz not null default clock_timestamp())',
+    );
     // 60 s of pgbench writes, each transaction one commit; the rate cap keeps the two cores shared
     // with the suites running beside this one
-    const summary = await pgbench(['-n', '-c', '2', '-R', String(LOAD_TPS), '-T', String(LOAD_SECONDS), '-f', loadScript]);
+    const summary = await pgbench([
+      '-n',
+      '-c',
+      '2',
+      '-R',
+      String(LOAD_TPS),
+      '-T',
+      String(LOAD_SECONDS),
+      '-f',
+      loadScript,
+    ]);
     const processed = Number(/number of transactions actually processed: (\d+)/.exec(summary)?.[1]);
     const [count, firstCommit, lastCommit] = (
       await runSql(
@@ -126,7 +163,9 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     // every transaction pgbench counted is a row, and the writes really spanned the 60 s
     expect(Number(count)).toBe(processed);
     expect(processed).toBeGreaterThan(LOAD_SECONDS * LOAD_TPS * 0.5);
-    expect(lastCommitMs - Date.parse(firstCommit)).toBeGreaterThanOrEqual((LOAD_SECONDS - 1) * SECOND);
+    expect(lastCommitMs - Date.parse(firstCommit)).toBeGreaterThanOrEqual(
+      (LOAD_SECONDS - 1) * SECOND,
+    );
     // one later commit makes the last load commit's second a restorable target
     await sleep(1100);
     await h.activities.writeHeartbeat(ref());
@@ -142,7 +181,9 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
       }
       await sleep(1000);
     }
-    console.log(`[data-plane] last commit restorable after ${reachedAfterS.toFixed(1)} s (latest ${latest})`);
+    console.log(
+      `[data-plane] last commit restorable after ${reachedAfterS.toFixed(1)} s (latest ${latest})`,
+    );
     // the sync itself (archive-get + pg_waldump of each region) takes a moment on 2 cores
     expect(reachedAfterS).toBeLessThanOrEqual(archiveTimeout + 5 + 3);
 
@@ -170,10 +211,20 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
       await runSql('SELECT pg_switch_wal()').catch(() => undefined);
     }
     await h.activities.checkArchiving({ instanceId: stanza });
-    const keys = await listKeys(h.activities && (await import('@rewind/storage')).createRegionClient(
-      { name: h.env.REGION_A_NAME, endpoint: h.env.REGION_A_ENDPOINT, bucket: h.env.REGION_A_BUCKET, accessKeyId: h.env.REGION_A_ACCESS_KEY_ID, secretAccessKey: h.env.REGION_A_SECRET_ACCESS_KEY },
-      h.env.S3_CA_FILE,
-    ), archivePrefix(stanza));
+    const keys = await listKeys(
+      h.activities &&
+        (await import('@rewind/storage')).createRegionClient(
+          {
+            name: h.env.REGION_A_NAME,
+            endpoint: h.env.REGION_A_ENDPOINT,
+            bucket: h.env.REGION_A_BUCKET,
+            accessKeyId: h.env.REGION_A_ACCESS_KEY_ID,
+            secretAccessKey: h.env.REGION_A_SECRET_ACCESS_KEY,
+          },
+          h.env.S3_CA_FILE,
+        ),
+      archivePrefix(stanza),
+    );
     expect(keys.length).toBeGreaterThan(0);
     const segments = segmentsOfKeys(keys).sort();
     const rowsA = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
@@ -186,10 +237,19 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     expect(victim! > firstA.walStop).toBe(true);
     expect(victim, `a segment between ${firstA.walStop} and the newest`).toBeDefined();
     const regionA = (await import('@rewind/storage')).createRegionClient(
-      { name: h.env.REGION_A_NAME, endpoint: h.env.REGION_A_ENDPOINT, bucket: h.env.REGION_A_BUCKET, accessKeyId: h.env.REGION_A_ACCESS_KEY_ID, secretAccessKey: h.env.REGION_A_SECRET_ACCESS_KEY },
+      {
+        name: h.env.REGION_A_NAME,
+        endpoint: h.env.REGION_A_ENDPOINT,
+        bucket: h.env.REGION_A_BUCKET,
+        accessKeyId: h.env.REGION_A_ACCESS_KEY_ID,
+        secretAccessKey: h.env.REGION_A_SECRET_ACCESS_KEY,
+      },
       h.env.S3_CA_FILE,
     );
-    await deleteObject(regionA, keys.find((k) => k.includes(`/${victim}-`))!);
+    await deleteObject(
+      regionA,
+      keys.find((k) => k.includes(`/${victim}-`))!,
+    );
     regionA.s3.destroy();
     lap(`deleted ${victim} in region A`);
 
@@ -225,7 +285,9 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
 
     // a target inside the hole: refused for region A with the gap and the nearest seconds on
     // both sides, nothing recorded; without a region, B (no hole) serves it
-    const inGap = new Date((Date.parse(a.gaps[0]!.from) + Date.parse(a.gaps[0]!.to)) / 2).toISOString();
+    const inGap = new Date(
+      (Date.parse(a.gaps[0]!.from) + Date.parse(a.gaps[0]!.to)) / 2,
+    ).toISOString();
     const restoresBefore = (await findRows(h.db.platform.db, restores, { instanceId })).length;
     const preflight = (region?: string) =>
       inTenantTx(h.db.app.db, { tenantId }, (tx) =>
@@ -240,10 +302,15 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
       () => null,
       (err: unknown) => err as { code?: string; message?: string },
     );
-    expect(refused).toMatchObject({ code: 'target_in_gap', message: expect.stringMatching(/inside a WAL gap in .*nearest restorable seconds are/) });
+    expect(refused).toMatchObject({
+      code: 'target_in_gap',
+      message: expect.stringMatching(/inside a WAL gap in .*nearest restorable seconds are/),
+    });
     expect(refused!.message).toContain(a.gaps[0]!.to);
     expect((await preflight()).plan).toMatchObject({ region: h.env.REGION_B_NAME });
-    expect((await findRows(h.db.platform.db, restores, { instanceId })).length).toBe(restoresBefore);
+    expect((await findRows(h.db.platform.db, restores, { instanceId })).length).toBe(
+      restoresBefore,
+    );
 
     const geo = await h.activities.geoCheck(ref());
     expect(geo.ok).toBe(false);
@@ -272,7 +339,12 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
     lap('deleted');
     const { createEngine, engineConfigFromEnv } = await import('@rewind/engine');
     const engine = createEngine(engineConfigFromEnv(h.env));
-    expect(await stat(engine.paths(stanza).root).then(() => true, () => false)).toBe(false);
+    expect(
+      await stat(engine.paths(stanza).root).then(
+        () => true,
+        () => false,
+      ),
+    ).toBe(false);
     const row = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
       getInstance(tx, tenantId, instanceId, { includeDeleted: true }),
     );

@@ -4,7 +4,16 @@ import { findRows } from '@rewind/db/testing';
 import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alive, appPid, cloneNotesAndEnd, failing, health, isGreen, stackCtl, untilHealth } from './testing/fault-drill';
+import {
+  alive,
+  appPid,
+  cloneNotesAndEnd,
+  failing,
+  health,
+  isGreen,
+  stackCtl,
+  untilHealth,
+} from './testing/fault-drill';
 import { restoreSuite, sleep, type RestoreSuite } from './testing/restore-suite';
 
 // Disruptive: restarts every dependency of the stack's own worker and web, one at a time, and
@@ -18,14 +27,18 @@ let s: RestoreSuite;
 beforeAll(async () => {
   s = await restoreSuite(env, 'deps', {
     workers: false,
-    queues: { controlPlaneQueue: CONTROL_PLANE_QUEUE, hostTaskQueue: hostQueue(env.REWIND_HOST_ID) },
+    queues: {
+      controlPlaneQueue: CONTROL_PLANE_QUEUE,
+      hostTaskQueue: hostQueue(env.REWIND_HOST_ID),
+    },
   });
   await untilHealth(env, isGreen, 60_000);
 }, 300_000);
 
 afterAll(async () => {
   // whatever failed above, leave the stack whole for whoever runs next
-  for (const dep of ['control-pg', 'temporal', 'region-a', 'region-b']) await stackCtl('up', dep).catch(() => undefined);
+  for (const dep of ['control-pg', 'temporal', 'region-a', 'region-b'])
+    await stackCtl('up', dep).catch(() => undefined);
   await s?.close();
 }, 300_000);
 
@@ -56,29 +69,53 @@ describe('the worker and web survive restarts of their dependencies', () => {
         await stackCtl('up', dep);
       }
       await untilHealth(env, isGreen, 120_000);
-      expect({ dep, worker: appPid(env, 'worker'), web: appPid(env, 'web') }).toEqual({ dep, worker, web });
+      expect({ dep, worker: appPid(env, 'worker'), web: appPid(env, 'web') }).toEqual({
+        dep,
+        worker,
+        web,
+      });
       expect(alive(worker) && alive(web)).toBe(true);
     }
 
     const done = await s.waitFor(during.id, (x) => x.status === 'succeeded', 8 * 60_000);
-    expect(await cloneNotesAndEnd(s, during, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    expect(await cloneNotesAndEnd(s, during, done.resultInstanceId!)).toEqual([
+      'r1',
+      'r2',
+      'r3',
+      'r4',
+      'r5',
+    ]);
 
     // and it keeps serving: a new restore after all four restarts, on the same worker process
     const after = await s.start({ target: target() });
     const afterDone = await s.waitFor(after.id, (x) => x.status === 'succeeded', 8 * 60_000);
-    expect(await cloneNotesAndEnd(s, after, afterDone.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    expect(await cloneNotesAndEnd(s, after, afterDone.resultInstanceId!)).toEqual([
+      'r1',
+      'r2',
+      'r3',
+      'r4',
+      'r5',
+    ]);
     expect([appPid(env, 'worker'), appPid(env, 'web')]).toEqual([worker, web]);
   }, 900_000);
 
   it('web SIGKILLed during POST …/restores with an Idempotency-Key: one restore or none, never two; a retry replays it', async () => {
     const { token } = await inTenantTx(s.platform.db, { tenantId: s.tenantId }, (tx) =>
-      createApiTokenRecord(tx, { tenantId: s.tenantId, userId: s.ownerId, name: `web-restart drill ${Date.now()}` }),
+      createApiTokenRecord(tx, {
+        tenantId: s.tenantId,
+        userId: s.ownerId,
+        name: `web-restart drill ${Date.now()}`,
+      }),
     );
     const key = randomUUID();
     const post = () =>
       fetch(new URL(`/api/v1/instances/${s.source.id}/restores`, env.WEB_URL), {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
         body: JSON.stringify({ target: target(), mode: 'clone' }),
         signal: AbortSignal.timeout(30_000),
       });
@@ -88,7 +125,10 @@ describe('the worker and web survive restarts of their dependencies', () => {
     const web = appPid(env, 'web');
 
     // the request is in flight (parsing, planning or committing) when the web process dies
-    const inFlight = post().then((r) => r.status, () => 'connection lost');
+    const inFlight = post().then(
+      (r) => r.status,
+      () => 'connection lost',
+    );
     await sleep(100);
     process.kill(web, 'SIGKILL');
     await inFlight;
@@ -113,8 +153,12 @@ describe('the worker and web survive restarts of their dependencies', () => {
 
     // and that one restore completes, exactly, on the stack's worker
     const done = await s.waitFor(id, (x) => x.status === 'succeeded', 8 * 60_000);
-    const handle = s.client.workflow.getHandle(done.workflowId) as Awaited<ReturnType<RestoreSuite['start']>>['handle'];
-    expect(await cloneNotesAndEnd(s, { id, needsApproval: false, handle }, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    const handle = s.client.workflow.getHandle(done.workflowId) as Awaited<
+      ReturnType<RestoreSuite['start']>
+    >['handle'];
+    expect(
+      await cloneNotesAndEnd(s, { id, needsApproval: false, handle }, done.resultInstanceId!),
+    ).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
     await untilHealth(env, isGreen, 120_000);
   }, 600_000);
 });

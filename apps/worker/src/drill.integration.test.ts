@@ -28,12 +28,18 @@ describe('restore drill: clone restore to a recent target, checked, recorded, de
     instanceId = source.id;
     stanza = source.id;
     const sql = (text: string) =>
-      engine.runSql({ socketDir: engine.paths(stanza).run, port: source.port!, database: source.databaseName }, text, {
-        context: 'drill test data',
-      });
+      engine.runSql(
+        { socketDir: engine.paths(stanza).run, port: source.port!, database: source.databaseName },
+        text,
+        {
+          context: 'drill test data',
+        },
+      );
     await engine.backup({ instanceId: stanza, type: 'full', repo: 1 });
     await engine.backup({ instanceId: stanza, type: 'full', repo: 2 });
-    await sql("CREATE TABLE orders (id bigserial primary key, note text); INSERT INTO orders (note) VALUES ('a'), ('b')");
+    await sql(
+      "CREATE TABLE orders (id bigserial primary key, note text); INSERT INTO orders (note) VALUES ('a'), ('b')",
+    );
     // the commit time is known only after the commit: read it in a second statement
     const xid = await sql("INSERT INTO orders (note) VALUES ('c') RETURNING xmin");
     const [at, lsn] = (
@@ -43,7 +49,11 @@ describe('restore drill: clone restore to a recent target, checked, recorded, de
     ).split('|');
     await engine.check({ instanceId: stanza });
     await syncCatalog(h.env, engine, h.db.app.db, source, { at: at!, lsn: lsn! });
-    await h.activities.ensureBackupSchedules({ tenantId, instanceId, taskQueue: h.controlPlaneQueue });
+    await h.activities.ensureBackupSchedules({
+      tenantId,
+      instanceId,
+      taskQueue: h.controlPlaneQueue,
+    });
   }, 300_000);
 
   afterAll(async () => {
@@ -61,7 +71,10 @@ describe('restore drill: clone restore to a recent target, checked, recorded, de
 
   it('is scheduled daily with the instance', async () => {
     const d = await h.client.schedule.getHandle(drillScheduleId(tenantId, instanceId)).describe();
-    expect(d.action).toMatchObject({ workflowType: 'restoreDrill', taskQueue: h.controlPlaneQueue });
+    expect(d.action).toMatchObject({
+      workflowType: 'restoreDrill',
+      taskQueue: h.controlPlaneQueue,
+    });
     expect(d.spec.intervals?.[0]?.every).toBe(24 * 60 * 60 * 1000);
   });
 
@@ -69,17 +82,30 @@ describe('restore drill: clone restore to a recent target, checked, recorded, de
     const started = Date.now();
     const result = await h.client.workflow.execute(restoreDrill, {
       taskQueue: h.controlPlaneQueue,
-      workflowId: workflowIds.drill(tenantId, instanceId, `manual-${randomBytes(4).toString('hex')}`),
+      workflowId: workflowIds.drill(
+        tenantId,
+        instanceId,
+        `manual-${randomBytes(4).toString('hex')}`,
+      ),
       args: [{ tenantId, instanceId, trigger: 'manual', cloneTtlSeconds: 1 }],
       workflowExecutionTimeout: '10 minutes',
     });
-    console.log(`[drill] ${JSON.stringify(result)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[drill] ${JSON.stringify(result)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(result.status).toBe('succeeded');
 
-    const drills = await inTenantTx(h.db.app.db, { tenantId }, (tx) => listRestoreDrills(tx, tenantId, instanceId));
+    const drills = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      listRestoreDrills(tx, tenantId, instanceId),
+    );
     expect(drills).toHaveLength(1);
     const [drill] = drills;
-    expect(drill).toMatchObject({ status: 'succeeded', trigger: 'manual', error: null, region: h.env.REGION_A_NAME });
+    expect(drill).toMatchObject({
+      status: 'succeeded',
+      trigger: 'manual',
+      error: null,
+      region: h.env.REGION_A_NAME,
+    });
     expect(drill!.target).toMatchObject({ time: expect.stringMatching(/Z$/) });
     expect(drill!.checks.length).toBeGreaterThan(0);
     expect(drill!.checks.every((c) => c.ok)).toBe(true);
@@ -95,7 +121,12 @@ describe('restore drill: clone restore to a recent target, checked, recorded, de
       getInstance(tx, tenantId, restore.resultInstanceId!, { includeDeleted: true }),
     );
     expect(clone.status).toBe('deleted');
-    expect(await stat(engine.paths(clone.id).root).then(() => true, () => false)).toBe(false);
+    expect(
+      await stat(engine.paths(clone.id).root).then(
+        () => true,
+        () => false,
+      ),
+    ).toBe(false);
 
     const acme = h.db.tenant('acme');
     await expect(

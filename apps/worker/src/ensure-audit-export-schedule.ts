@@ -1,4 +1,9 @@
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Connection } from '@temporalio/client';
+import {
+  Client,
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type Connection,
+} from '@temporalio/client';
 import { auditExportIds } from '@rewind/workflows/ids';
 import { CONTROL_PLANE_QUEUE } from '@rewind/workflows/task-queues';
 
@@ -7,7 +12,10 @@ import { CONTROL_PLANE_QUEUE } from '@rewind/workflows/task-queues';
  * an existing schedule is left as is so an operator's pause survives restarts).
  * 02:15 UTC, away from midnight, where backup schedules cluster.
  */
-export async function ensureAuditExportSchedule(connection: Connection, namespace: string): Promise<'created' | 'exists'> {
+export async function ensureAuditExportSchedule(
+  connection: Connection,
+  namespace: string,
+): Promise<'created' | 'exists'> {
   const client = new Client({ connection, namespace });
   try {
     await client.schedule.create({

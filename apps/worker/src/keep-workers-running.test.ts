@@ -48,7 +48,10 @@ describe('keepWorkersRunning', () => {
       createWorkers: async () => {
         round++;
         // round 1: one worker fails after polling (its sibling must be shut down); round 2: stays up
-        live = round === 1 ? [fakeWorker({ failAfterMs: 20 }, () => runs++), fakeWorker({}, () => runs++)] : [fakeWorker({}, () => runs++)];
+        live =
+          round === 1
+            ? [fakeWorker({ failAfterMs: 20 }, () => runs++), fakeWorker({}, () => runs++)]
+            : [fakeWorker({}, () => runs++)];
         return live;
       },
       onPolling: (r) => {

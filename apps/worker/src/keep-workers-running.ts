@@ -41,7 +41,9 @@ export async function keepWorkersRunning(input: KeepWorkersRunningInput): Promis
       input.log('workers stopped without a shutdown request; starting them again');
     } catch (err) {
       if (input.stopping()) return;
-      input.log(`workers failed: ${describe(err)}; starting them again in ${backoffDelayMs(failures, backoff)} ms`);
+      input.log(
+        `workers failed: ${describe(err)}; starting them again in ${backoffDelayMs(failures, backoff)} ms`,
+      );
       await shutDown(workers);
       await new Promise((r) => setTimeout(r, backoffDelayMs(failures, backoff)));
       failures++;
@@ -63,7 +65,10 @@ async function shutDown(workers: Worker[]): Promise<void> {
     }
   }
   const deadline = Date.now() + 30_000;
-  while (workers.some((w) => !['STOPPED', 'FAILED', 'INITIALIZED'].includes(w.getState())) && Date.now() < deadline) {
+  while (
+    workers.some((w) => !['STOPPED', 'FAILED', 'INITIALIZED'].includes(w.getState())) &&
+    Date.now() < deadline
+  ) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }

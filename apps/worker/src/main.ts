@@ -38,7 +38,8 @@ async function main(): Promise<void> {
 
   // phase: bundle (once per process; every in-process restart of the workers reuses it)
   let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT'] as const) process.once(signal, () => (stopping = true));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT'] as const)
+    process.once(signal, () => (stopping = true));
   const started = Date.now();
   const workflowBundle = await bundleWorkflows();
   log(`workflows bundled in ${Date.now() - started} ms`);
@@ -82,7 +83,9 @@ async function ensureAuditExportScheduleOnce(env: StackEnv): Promise<void> {
   try {
     const connection = await Connection.connect(temporalConnectOptions(env));
     try {
-      log(`audit export schedule: ${await ensureAuditExportSchedule(connection, env.TEMPORAL_NAMESPACE)}`);
+      log(
+        `audit export schedule: ${await ensureAuditExportSchedule(connection, env.TEMPORAL_NAMESPACE)}`,
+      );
     } finally {
       await connection.close();
     }

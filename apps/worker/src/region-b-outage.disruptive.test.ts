@@ -6,7 +6,12 @@ import { promisify } from 'node:util';
 import { archivePrefix, segmentsOfKeys } from '@rewind/activities';
 import { parseStackEnv, type StackEnv } from '@rewind/core';
 import { getInstance, getInstanceWindow, inTenantTx } from '@rewind/db';
-import { commandLineAsPostgres, createEngine, engineConfigFromEnv, type Engine } from '@rewind/engine';
+import {
+  commandLineAsPostgres,
+  createEngine,
+  engineConfigFromEnv,
+  type Engine,
+} from '@rewind/engine';
 import { createRegionClient, listKeys } from '@rewind/storage';
 import { createInstance, deleteInstance } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
@@ -59,26 +64,43 @@ describe('region B outage under write load', () => {
   let database: string;
   let regionBDown = false;
   const started = Date.now();
-  const lap = (what: string) => console.log(`[region-b-outage] ${what} at +${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const lap = (what: string) =>
+    console.log(`[region-b-outage] ${what} at +${((Date.now() - started) / 1000).toFixed(1)} s`);
   const ref = () => ({ tenantId, instanceId });
   const sql = (text: string) =>
-    engine.runSql({ socketDir: engine.paths(stanza).run, port, database }, text, { context: 'region-b outage test', timeoutMs: 120_000 });
+    engine.runSql({ socketDir: engine.paths(stanza).run, port, database }, text, {
+      context: 'region-b outage test',
+      timeoutMs: 120_000,
+    });
   const pgbench = (args: string[]) => {
     const { file, argv } = commandLineAsPostgres(path.join(h.env.PG_BIN_DIR, 'pgbench'), [
-      '-h', engine.paths(stanza).run, '-p', String(port), ...args, database,
+      '-h',
+      engine.paths(stanza).run,
+      '-p',
+      String(port),
+      ...args,
+      database,
     ]);
     return new Promise<void>((resolve, reject) => {
       const child = spawn(file, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pgbench ${args.join(' ')} exited ${code}: ${err}`))));
+      child.on('exit', (code) =>
+        code === 0
+          ? resolve()
+          : reject(new Error(`pgbench ${args.join(' ')} exited ${code}: ${err}`)),
+      );
     });
   };
   const newestSegment = async (r: 'A' | 'B') => {
     const client = regionClient(h.env, r);
     try {
-      return segmentsOfKeys(await listKeys(client, archivePrefix(stanza))).sort().pop() ?? '';
+      return (
+        segmentsOfKeys(await listKeys(client, archivePrefix(stanza)))
+          .sort()
+          .pop() ?? ''
+      );
     } finally {
       client.s3.destroy();
     }
@@ -89,7 +111,9 @@ describe('region B outage under write load', () => {
     engine = createEngine(engineConfigFromEnv(h.env));
     tenantId = h.db.tenant('globex');
     instanceId = await h.createRecord('globex', 'outage');
-    const row = await inTenantTx(h.db.app.db, { tenantId }, (tx) => getInstance(tx, tenantId, instanceId));
+    const row = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      getInstance(tx, tenantId, instanceId),
+    );
     stanza = row.stanza;
     port = row.port!;
     database = row.databaseName;
@@ -112,7 +136,10 @@ describe('region B outage under write load', () => {
               await engine.stanzaDelete({ instanceId: stanza }).catch(() => undefined);
               await engine.destroyInstance({ instanceId: stanza }).catch(() => undefined);
             });
-          await h.client.workflow.getHandle(workflowIds.catalogSync(tenantId, instanceId)).terminate('test over').catch(() => undefined);
+          await h.client.workflow
+            .getHandle(workflowIds.catalogSync(tenantId, instanceId))
+            .terminate('test over')
+            .catch(() => undefined);
         } finally {
           await h.close();
         }
@@ -141,8 +168,12 @@ describe('region B outage under write load', () => {
     lap(`region B down (region A newest ${beforeA})`);
     await sleep(OUTAGE_SECONDS * 1000);
     const duringA = await newestSegment('A');
-    const stat = await sql("SELECT failed_count, last_failed_wal, last_archived_wal FROM pg_stat_archiver");
-    lap(`region A newest ${duringA} after ${OUTAGE_SECONDS} s of outage; archiver failed_count|last_failed|last_archived = ${stat}`);
+    const stat = await sql(
+      'SELECT failed_count, last_failed_wal, last_archived_wal FROM pg_stat_archiver',
+    );
+    lap(
+      `region A newest ${duringA} after ${OUTAGE_SECONDS} s of outage; archiver failed_count|last_failed|last_archived = ${stat}`,
+    );
     await regionB('up');
     regionBDown = false;
     lap('region B up');
@@ -151,23 +182,32 @@ describe('region B outage under write load', () => {
 
     // not asserted: with io-timeout 60 s the async push of a segment retries the dead repo for up
     // to a minute before it records the failure and lets repo1 move on (see docs/architecture.md)
-    lap(`region A ${duringA > beforeA ? 'advanced' : 'did not advance'} during the ${OUTAGE_SECONDS} s outage`);
+    lap(
+      `region A ${duringA > beforeA ? 'advanced' : 'did not advance'} during the ${OUTAGE_SECONDS} s outage`,
+    );
 
     // drain: PostgreSQL marks a segment archived only once both repos hold it
     const [switched] = (await sql('SELECT pg_walfile_name(pg_switch_wal())')).split('\n');
     const drainStart = Date.now();
     for (;;) {
-      const archived = await sql('SELECT coalesce(last_archived_wal, \'\') FROM pg_stat_archiver');
+      const archived = await sql("SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver");
       if (archived >= switched!) break;
-      if (Date.now() - drainStart > 180_000) throw new Error(`backlog not drained in 180 s: last archived ${archived}, want ${switched}`);
+      if (Date.now() - drainStart > 180_000)
+        throw new Error(
+          `backlog not drained in 180 s: last archived ${archived}, want ${switched}`,
+        );
       await sleep(1000);
     }
-    lap(`backlog drained in ${((Date.now() - drainStart) / 1000).toFixed(1)} s (through ${switched})`);
+    lap(
+      `backlog drained in ${((Date.now() - drainStart) / 1000).toFixed(1)} s (through ${switched})`,
+    );
 
     await h.activities.writeHeartbeat(ref());
     await h.activities.syncCatalog(ref());
     const w = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      getInstanceWindow(tx, tenantId, instanceId, { regions: [h.env.REGION_A_NAME, h.env.REGION_B_NAME] }),
+      getInstanceWindow(tx, tenantId, instanceId, {
+        regions: [h.env.REGION_A_NAME, h.env.REGION_B_NAME],
+      }),
     );
     for (const region of w.regions) {
       expect(region.gaps, `gaps in ${region.region}`).toEqual([]);
@@ -177,7 +217,13 @@ describe('region B outage under write load', () => {
       path.join(engine.paths(stanza).log, `${stanza}-archive-push-async.log`),
       'utf8',
     ).catch(() => '');
-    console.log(asyncLog.split('\n').filter((l) => /WARN|ERROR|push \d/.test(l)).slice(-12).join('\n'));
+    console.log(
+      asyncLog
+        .split('\n')
+        .filter((l) => /WARN|ERROR|push \d/.test(l))
+        .slice(-12)
+        .join('\n'),
+    );
     const geo = await h.activities.geoCheck(ref());
     lap(`geo check ${JSON.stringify(geo)}`);
     expect(geo).toMatchObject({ ok: true, missingSegments: 0, missingBackups: 0 });

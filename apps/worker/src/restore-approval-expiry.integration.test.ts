@@ -18,7 +18,11 @@ import { findRows, updateRows } from '@rewind/db/testing';
 import { createEngine, engineConfigFromEnv, hostDir, type Engine } from '@rewind/engine';
 import { restoreToPointInTime } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
-import { approveRestoreUpdate, rejectRestoreUpdate, restoreProgressQuery } from '@rewind/workflows/messages';
+import {
+  approveRestoreUpdate,
+  rejectRestoreUpdate,
+  restoreProgressQuery,
+} from '@rewind/workflows/messages';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDataPlaneHarness, type DataPlaneHarness } from './data-plane-harness';
@@ -44,7 +48,11 @@ describe('restore approval expiry', () => {
   const regions = () => [h.env.REGION_A_NAME, h.env.REGION_B_NAME];
   const onSource = (text: string) =>
     engine.runSql(
-      { socketDir: engine.paths(source.stanza).run, port: source.port!, database: source.databaseName },
+      {
+        socketDir: engine.paths(source.stanza).run,
+        port: source.port!,
+        database: source.databaseName,
+      },
       text,
       { context: 'approval expiry test workload' },
     );
@@ -56,7 +64,9 @@ describe('restore approval expiry', () => {
     return rows.map((r) => r.id).sort();
   }
   async function hostEntries(): Promise<string[]> {
-    return (await readdir(`${hostDir(h.env.REWIND_DATA_DIR, h.hostId)}/instances`).catch(() => [])).sort();
+    return (
+      await readdir(`${hostDir(h.env.REWIND_DATA_DIR, h.hostId)}/instances`).catch(() => [])
+    ).sort();
   }
   /** postmasters (and anything else) running on a data directory under this test's host */
   async function processesUnderHost(): Promise<string[]> {
@@ -64,7 +74,10 @@ describe('restore approval expiry', () => {
     const out: string[] = [];
     for (const e of await readdir('/proc')) {
       if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
-      const cmd = (await readFile(`/proc/${e}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ');
+      const cmd = (await readFile(`/proc/${e}/cmdline`, 'utf8').catch(() => '')).replaceAll(
+        '\0',
+        ' ',
+      );
       if (cmd.includes(needle)) out.push(cmd.trim());
     }
     return out;
@@ -112,13 +125,19 @@ describe('restore approval expiry', () => {
     for (;;) {
       const r = await row(id);
       if (r.phase === phase) return r;
-      if (Date.now() > deadline) throw new Error(`restore still ${r.status}/${r.phase} after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`restore still ${r.status}/${r.phase} after ${timeoutMs} ms`);
       await sleep(200);
     }
   }
 
   async function auditActions(restoreId: string): Promise<string[]> {
-    const rows = await findRows(h.db.platform.db, auditEvents, { tenantId, targetId: restoreId }, { orderBy: 'seq' });
+    const rows = await findRows(
+      h.db.platform.db,
+      auditEvents,
+      { tenantId, targetId: restoreId },
+      { orderBy: 'seq' },
+    );
     return rows.map((r) => r.action);
   }
 
@@ -136,18 +155,34 @@ describe('restore approval expiry', () => {
   /** The requester's own decision is refused while pending, by the workflow and by the API's record step. */
   async function expectSelfDecisionRefused(r: Awaited<ReturnType<typeof start>>) {
     expect(
-      await updateRefusal(r.handle.executeUpdate(approveRestoreUpdate, { args: [{ approverUserId: ownerId, reason: 'my own' }] })),
+      await updateRefusal(
+        r.handle.executeUpdate(approveRestoreUpdate, {
+          args: [{ approverUserId: ownerId, reason: 'my own' }],
+        }),
+      ),
     ).toMatch(/requested a restore cannot approve or reject it/);
     expect(
-      await updateRefusal(r.handle.executeUpdate(rejectRestoreUpdate, { args: [{ approverUserId: ownerId, reason: 'my own' }] })),
+      await updateRefusal(
+        r.handle.executeUpdate(rejectRestoreUpdate, {
+          args: [{ approverUserId: ownerId, reason: 'my own' }],
+        }),
+      ),
     ).toMatch(/requested a restore cannot approve or reject it/);
     await expect(
       inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-        decideRestoreApproval(tx, tenantId, { restoreId: r.id, deciderUserId: ownerId, decision: 'approved', reason: 'my own' }),
+        decideRestoreApproval(tx, tenantId, {
+          restoreId: r.id,
+          deciderUserId: ownerId,
+          decision: 'approved',
+          reason: 'my own',
+        }),
       ),
     ).rejects.toMatchObject({ code: 'forbidden' });
     // still waiting after the refusals
-    expect(await r.handle.query(restoreProgressQuery)).toMatchObject({ status: 'pending_approval', phase: 'awaiting_approval' });
+    expect(await r.handle.query(restoreProgressQuery)).toMatchObject({
+      status: 'pending_approval',
+      phase: 'awaiting_approval',
+    });
   }
 
   /** Expired, finished, audited, and nothing provisioned: no clone row, no new directory, no new postmaster. */
@@ -162,18 +197,28 @@ describe('restore approval expiry', () => {
     expect(done.finishedAt).not.toBeNull();
     expect(await auditActions(r.id)).toEqual(['restore.requested', 'restore.expired']);
     expect(await instanceIds()).toEqual(before.ids);
-    const clones = await findRows(h.db.platform.db, instances, { tenantId, sourceInstanceId: source.id });
+    const clones = await findRows(h.db.platform.db, instances, {
+      tenantId,
+      sourceInstanceId: source.id,
+    });
     expect(clones.map((c) => c.id)).toEqual([]);
     expect(await hostEntries()).toEqual(before.dirs);
     await onlySourceRuns();
     // a late approval by a second person is refused: nothing waits for it any more
     await expect(
       inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-        decideRestoreApproval(tx, tenantId, { restoreId: r.id, deciderUserId: secondUserId, decision: 'approved', reason: 'too late' }),
+        decideRestoreApproval(tx, tenantId, {
+          restoreId: r.id,
+          deciderUserId: secondUserId,
+          decision: 'approved',
+          reason: 'too late',
+        }),
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
     await expect(
-      r.handle.executeUpdate(approveRestoreUpdate, { args: [{ approverUserId: secondUserId, reason: 'too late' }] }),
+      r.handle.executeUpdate(approveRestoreUpdate, {
+        args: [{ approverUserId: secondUserId, reason: 'too late' }],
+      }),
     ).rejects.toThrow();
   }
 
@@ -184,7 +229,13 @@ describe('restore approval expiry', () => {
     ownerId = h.db.user('owner@acme.test');
     secondUserId = h.db.user('member@acme.test');
     // a real source with a restorable window: the workflow validates the target before it waits
-    source = await provisionSource(h.env, engine, h.db.app.db, tenantId, `apx-${randomBytes(2).toString('hex')}`);
+    source = await provisionSource(
+      h.env,
+      engine,
+      h.db.app.db,
+      tenantId,
+      `apx-${randomBytes(2).toString('hex')}`,
+    );
     await onSource('create table orders (id serial primary key, note text not null)');
     await engine.backupBothRepos({ instanceId: source.stanza, type: 'full' });
     await sleep(1100); // pgBackRest serves only targets after the backup's stop second
@@ -204,7 +255,9 @@ describe('restore approval expiry', () => {
     if (!h) return;
     try {
       if (source) {
-        await engine.stanzaDelete({ instanceId: source.stanza }).catch((e: unknown) => console.warn(String(e)));
+        await engine
+          .stanzaDelete({ instanceId: source.stanza })
+          .catch((e: unknown) => console.warn(String(e)));
         await engine.destroyInstance({ instanceId: source.stanza });
       }
     } finally {
@@ -213,7 +266,12 @@ describe('restore approval expiry', () => {
   }, 120_000);
 
   it("clone under the tenant's all_restores policy: self-approval refused, then expired after the approval window", async () => {
-    await updateRows(h.db.platform.db, tenants, { id: tenantId }, { approvalPolicy: 'all_restores' });
+    await updateRows(
+      h.db.platform.db,
+      tenants,
+      { id: tenantId },
+      { approvalPolicy: 'all_restores' },
+    );
     try {
       const before = { ids: await instanceIds(), dirs: await hostEntries() };
       expect(before.dirs).toEqual([source.stanza]);
@@ -228,12 +286,19 @@ describe('restore approval expiry', () => {
       expect(tookS).toBeGreaterThanOrEqual(APPROVAL_TIMEOUT_S);
       expect(tookS).toBeLessThan(APPROVAL_TIMEOUT_S + 30);
     } finally {
-      await updateRows(h.db.platform.db, tenants, { id: tenantId }, { approvalPolicy: 'replace_only' });
+      await updateRows(
+        h.db.platform.db,
+        tenants,
+        { id: tenantId },
+        { approvalPolicy: 'replace_only' },
+      );
     }
   }, 120_000);
 
   it('replace (always gated): self-approval refused, then expired; the source keeps serving untouched', async () => {
-    const sourceBefore = await inTenantTx(h.db.app.db, { tenantId }, (tx) => getInstance(tx, tenantId, source.id));
+    const sourceBefore = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      getInstance(tx, tenantId, source.id),
+    );
     const before = { ids: await instanceIds(), dirs: await hostEntries() };
     const r = await start('replace');
     expect(r).toMatchObject({ needsApproval: true, status: 'pending_approval', mode: 'replace' });
@@ -241,8 +306,16 @@ describe('restore approval expiry', () => {
     expect(await r.handle.query(restoreProgressQuery)).toMatchObject({ mode: 'replace' });
     await expectSelfDecisionRefused(r);
     await expectExpiredAndNothingProvisioned(r, before);
-    const sourceAfter = await inTenantTx(h.db.app.db, { tenantId }, (tx) => getInstance(tx, tenantId, source.id));
-    expect(sourceAfter).toMatchObject({ status: 'running', port: sourceBefore.port, stanza: sourceBefore.stanza });
-    expect((await onSource('select note from orders order by id')).split('\n').filter(Boolean)).toEqual(['a', 'b']);
+    const sourceAfter = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      getInstance(tx, tenantId, source.id),
+    );
+    expect(sourceAfter).toMatchObject({
+      status: 'running',
+      port: sourceBefore.port,
+      stanza: sourceBefore.stanza,
+    });
+    expect(
+      (await onSource('select note from orders order by id')).split('\n').filter(Boolean),
+    ).toEqual(['a', 'b']);
   }, 120_000);
 });

@@ -34,7 +34,8 @@ afterAll(async () => {
   await s?.close();
 }, 120_000);
 
-const cloneNotesAndEnd = (r: Awaited<ReturnType<RestoreSuite['start']>>, cloneId: string) => endClone(s, r, cloneId);
+const cloneNotesAndEnd = (r: Awaited<ReturnType<RestoreSuite['start']>>, cloneId: string) =>
+  endClone(s, r, cloneId);
 
 const target = () => ({ time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() });
 
@@ -45,7 +46,10 @@ async function restoreServedByRegionB() {
   expect(done.region).toBe(env.REGION_B_NAME);
   const audit = await findRows(s.platform.db, auditEvents, { targetId: r.id });
   const fallback = audit.find((e) => e.action === 'restore.region_fallback');
-  expect(fallback?.data).toMatchObject({ usedRegion: env.REGION_B_NAME, failed: [expect.objectContaining({ region: env.REGION_A_NAME })] });
+  expect(fallback?.data).toMatchObject({
+    usedRegion: env.REGION_B_NAME,
+    failed: [expect.objectContaining({ region: env.REGION_A_NAME })],
+  });
   return { r, done };
 }
 
@@ -68,17 +72,29 @@ describe('restore under outages', () => {
     try {
       await new Promise<void>((resolve, reject) => {
         child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
-        child.once('exit', (code) => reject(new Error(`child worker exited (${code}) before polling`)));
+        child.once('exit', (code) =>
+          reject(new Error(`child worker exited (${code}) before polling`)),
+        );
       });
       const r = await s.start({ target: target() });
       await s.waitFor(r.id, (x) => x.phase === 'restoring');
       child.kill('SIGKILL'); // the worker only: its pgbackrest, if running, is orphaned like in a crash
-      await new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+      await new Promise<void>((resolve) =>
+        child.exitCode !== null || child.signalCode !== null
+          ? resolve()
+          : child.once('exit', () => resolve()),
+      );
       expect(child.signalCode).toBe('SIGKILL');
       expect(() => process.kill(child.pid!, 0)).toThrow(); // the worker process is really gone
       await s.startWorkers();
       const done = await s.waitFor(r.id, (x) => x.status === 'succeeded', 8 * 60_000);
-      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual([
+        'r1',
+        'r2',
+        'r3',
+        'r4',
+        'r5',
+      ]);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
@@ -90,14 +106,22 @@ describe('restore under outages', () => {
     // the biggest file of the backup in region A is overwritten with garbage (region B's copy is
     // intact); pgbackrest restore from A fails on it, and the restore moves on to B
     const a = s.deps.regions.a;
-    const files = (await listObjects(a, `stanzas/backup/${s.source.stanza}/`)).filter((o) => o.key.includes('/pg_data/base/'));
+    const files = (await listObjects(a, `stanzas/backup/${s.source.stanza}/`)).filter((o) =>
+      o.key.includes('/pg_data/base/'),
+    );
     expect(files.length).toBeGreaterThan(0);
     const victim = files.reduce((x, y) => (y.size > x.size ? y : x));
     const original = await getObject(a, victim.key);
     await putObject(a, victim.key, randomBytes(original.length));
     try {
       const { r, done } = await restoreServedByRegionB();
-      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual([
+        'r1',
+        'r2',
+        'r3',
+        'r4',
+        'r5',
+      ]);
     } finally {
       await putObject(a, victim.key, original);
     }
@@ -112,11 +136,22 @@ describe('restore under outages', () => {
       const { r, done } = await restoreServedByRegionB();
       // recovery fetches its WAL from region B too (the copy's restore_command names the repo),
       // so an unreachable region A is never asked for a segment; through the copy's own spool
-      const auto = await readFile(path.join(s.engine.paths(done.resultInstanceId!).pgdata, 'postgresql.auto.conf'), 'utf8');
+      const auto = await readFile(
+        path.join(s.engine.paths(done.resultInstanceId!).pgdata, 'postgresql.auto.conf'),
+        'utf8',
+      );
       const restoreCommands = auto.split('\n').filter((l) => l.startsWith('restore_command'));
       expect(restoreCommands.at(-1)).toContain('--repo=2');
-      expect(restoreCommands.at(-1)).toContain(`--spool-path=${s.engine.paths(done.resultInstanceId!).root}/spool`);
-      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+      expect(restoreCommands.at(-1)).toContain(
+        `--spool-path=${s.engine.paths(done.resultInstanceId!).root}/spool`,
+      );
+      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual([
+        'r1',
+        'r2',
+        'r3',
+        'r4',
+        'r5',
+      ]);
     } finally {
       await stack('up', 'region-a');
     }

@@ -5,9 +5,21 @@ import { findRows } from '@rewind/db/testing';
 import { queryAsRoleReadOnly } from '@rewind/engine';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { listKeys } from '@rewind/storage';
-import { approveRestoreUpdate, extendCloneUpdate, restoreProgressQuery, undoReplaceUpdate } from '@rewind/workflows/messages';
+import {
+  approveRestoreUpdate,
+  extendCloneUpdate,
+  restoreProgressQuery,
+  undoReplaceUpdate,
+} from '@rewind/workflows/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exists, portListening, processesMentioning, restoreSuite, sleep, type RestoreSuite } from './testing/restore-suite';
+import {
+  exists,
+  portListening,
+  processesMentioning,
+  restoreSuite,
+  sleep,
+  type RestoreSuite,
+} from './testing/restore-suite';
 
 const env = loadTestEnv();
 let s: RestoreSuite;
@@ -20,12 +32,18 @@ afterAll(async () => {
   await s?.close();
 }, 120_000);
 
-const notes = async () => (await s.onSource('select note from orders order by id')).split('\n').filter(Boolean);
+const notes = async () =>
+  (await s.onSource('select note from orders order by id')).split('\n').filter(Boolean);
 
 describe('cancel', () => {
   it('cancelled while restoring: status cancelled, no process, port or directory of the clone survives', async () => {
-    const r = await s.start({ target: { time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() } });
-    const restoring = await s.waitFor(r.id, (x) => x.phase === 'restoring' && x.resultInstanceId !== null);
+    const r = await s.start({
+      target: { time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() },
+    });
+    const restoring = await s.waitFor(
+      r.id,
+      (x) => x.phase === 'restoring' && x.resultInstanceId !== null,
+    );
     const cloneId = restoring.resultInstanceId!;
     const clone = await s.instanceRow(cloneId);
     // what POST /api/v1/restores/{id}/cancel does after its audit event
@@ -63,14 +81,21 @@ describe('replace', () => {
   it('DELETE FROM orders at T, replace to T − 1 s: same endpoint serves every order on a new timeline, archives; undo brings the delete back', async () => {
     const before = await s.instanceRow(s.source.id);
     expect(await notes()).toEqual(['tail']);
-    const r = await s.start({ target: { time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() }, mode: 'replace' });
+    const r = await s.start({
+      target: { time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() },
+      mode: 'replace',
+    });
     expect(r.needsApproval).toBe(true);
     await s.waitFor(r.id, (x) => x.phase === 'awaiting_approval');
     // the requester cannot approve a replace; a second person can
     await expect(
-      r.handle.executeUpdate(approveRestoreUpdate, { args: [{ approverUserId: s.ownerId, reason: 'mine' }] }),
+      r.handle.executeUpdate(approveRestoreUpdate, {
+        args: [{ approverUserId: s.ownerId, reason: 'mine' }],
+      }),
     ).rejects.toThrow();
-    await r.handle.executeUpdate(approveRestoreUpdate, { args: [{ approverUserId: s.secondUserId, reason: 'bad delete' }] });
+    await r.handle.executeUpdate(approveRestoreUpdate, {
+      args: [{ approverUserId: s.secondUserId, reason: 'bad delete' }],
+    });
     const done = await s.waitFor(r.id, (x) => x.status === 'succeeded');
     const view = await r.handle.query(restoreProgressQuery);
     expect(view).toMatchObject({ mode: 'replace', phase: 'done', status: 'succeeded' });
@@ -80,11 +105,27 @@ describe('replace', () => {
 
     // same record, same port, same credentials; every order back
     const after = await s.instanceRow(s.source.id);
-    expect(after).toMatchObject({ id: before.id, port: before.port, status: 'running', stanza: before.stanza });
+    expect(after).toMatchObject({
+      id: before.id,
+      port: before.port,
+      status: 'running',
+      stanza: before.stanza,
+    });
     const password = decryptSecret(after.passwordEnc, env.REWIND_SECRET_KEY);
     const asTenant = async (sql: string) =>
-      (await queryAsRoleReadOnly({ port: after.port!, database: after.databaseName, user: after.username, password }, sql)).rows;
-    expect((await asTenant('select note from orders order by id')).map((x) => x[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+      (
+        await queryAsRoleReadOnly(
+          { port: after.port!, database: after.databaseName, user: after.username, password },
+          sql,
+        )
+      ).rows;
+    expect((await asTenant('select note from orders order by id')).map((x) => x[0])).toEqual([
+      'r1',
+      'r2',
+      'r3',
+      'r4',
+      'r5',
+    ]);
     // the clone it came from is gone
     expect((await s.instanceRow(done.resultInstanceId!)).status).toBe('deleted');
     expect(await exists(s.engine.paths(done.resultInstanceId!).root)).toBe(false);
@@ -100,7 +141,8 @@ describe('replace', () => {
       for (;;) {
         const keys = await listKeys(client, archivePrefix(after.stanza));
         if (keys.some((k) => k.includes(`/${segment}-`))) break;
-        if (Date.now() > deadline) throw new Error(`${segment} never reached ${client.region.name}`);
+        if (Date.now() > deadline)
+          throw new Error(`${segment} never reached ${client.region.name}`);
         await sleep(1000);
       }
       const keys = await listKeys(client, archivePrefix(after.stanza));
@@ -108,21 +150,32 @@ describe('replace', () => {
     }
     const audit = await findRows(s.platform.db, auditEvents, { tenantId: s.tenantId });
     expect(audit.filter((e) => e.targetId === r.id).map((e) => e.action)).toEqual(
-      expect.arrayContaining(['restore.requested', 'restore.approved', 'restore.cutover_started', 'restore.replaced']),
+      expect.arrayContaining([
+        'restore.requested',
+        'restore.approved',
+        'restore.cutover_started',
+        'restore.replaced',
+      ]),
     );
 
     // undo: the post-delete data serves again, on the same endpoint
-    const undo = await r.handle.executeUpdate(undoReplaceUpdate, { args: [{ byUserId: s.ownerId, reason: 'changed our mind' }] });
+    const undo = await r.handle.executeUpdate(undoReplaceUpdate, {
+      args: [{ byUserId: s.ownerId, reason: 'changed our mind' }],
+    });
     expect(undo.status).toBe('undone');
     expect(await notes()).toEqual(['tail']);
     expect((await asTenant('select count(*) from orders'))[0]![0]).toBe('1');
-    await expect(r.handle.executeUpdate(undoReplaceUpdate, { args: [{ byUserId: s.ownerId }] })).rejects.toThrow();
+    await expect(
+      r.handle.executeUpdate(undoReplaceUpdate, { args: [{ byUserId: s.ownerId }] }),
+    ).rejects.toThrow();
     expect((await s.row(r.id)).phase).toBe('undone');
 
     // the TTL's end destroys what was kept aside
     const root = s.engine.paths(s.source.stanza).root;
     expect(await exists(`${root}/pgdata.undone-${r.id}`)).toBe(true);
-    await r.handle.executeUpdate(extendCloneUpdate, { args: [{ expiresAt: new Date().toISOString(), byUserId: s.ownerId }] });
+    await r.handle.executeUpdate(extendCloneUpdate, {
+      args: [{ expiresAt: new Date().toISOString(), byUserId: s.ownerId }],
+    });
     await r.handle.result();
     expect(await exists(`${root}/pgdata.undone-${r.id}`)).toBe(false);
     expect(await exists(`${root}/pgdata.before-${r.id}`)).toBe(false);

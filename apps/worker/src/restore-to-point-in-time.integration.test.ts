@@ -33,10 +33,17 @@ const nonce = randomBytes(4).toString('hex');
 const hostTaskQueue = `it-pitr-host-${nonce}`;
 const controlPlaneQueue = `it-pitr-cp-${nonce}`;
 const app = createDb(env.CONTROL_DATABASE_URL, { applicationName: 'rewind-pitr-test' });
-const platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, { max: 2, applicationName: 'rewind-pitr-test' });
+const platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
+  max: 2,
+  applicationName: 'rewind-pitr-test',
+});
 const regions = [env.REGION_A_NAME, env.REGION_B_NAME];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 let tenantId: string;
 let otherTenantId: string;
@@ -54,13 +61,21 @@ let deletedAt = '';
 
 async function commit(note: string): Promise<void> {
   const row = await engine.runSql(
-    { socketDir: engine.paths(source.stanza).run, port: source.port!, database: source.databaseName },
+    {
+      socketDir: engine.paths(source.stanza).run,
+      port: source.port!,
+      database: source.databaseName,
+    },
     `insert into orders(note) values ('${note}') returning xmin::text;`,
     { context: `inserting ${note}` },
   );
   const [at, lsnAfter] = (
     await engine.runSql(
-      { socketDir: engine.paths(source.stanza).run, port: source.port!, database: source.databaseName },
+      {
+        socketDir: engine.paths(source.stanza).run,
+        port: source.port!,
+        database: source.databaseName,
+      },
       `select to_char(pg_xact_commit_timestamp('${row}'::xid) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), pg_current_wal_insert_lsn();`,
       { context: 'reading commit time' },
     )
@@ -69,9 +84,17 @@ async function commit(note: string): Promise<void> {
 }
 
 const onSource = (text: string) =>
-  engine.runSql({ socketDir: engine.paths(source.stanza).run, port: source.port!, database: source.databaseName }, text, {
-    context: 'pitr test workload',
-  });
+  engine.runSql(
+    {
+      socketDir: engine.paths(source.stanza).run,
+      port: source.port!,
+      database: source.databaseName,
+    },
+    text,
+    {
+      context: 'pitr test workload',
+    },
+  );
 
 async function instanceRows(): Promise<string[]> {
   const rows = await findRows(platform.db, instances, { tenantId });
@@ -80,7 +103,9 @@ async function instanceRows(): Promise<string[]> {
 
 async function hostEntries(): Promise<string[]> {
   const { readdir } = await import('node:fs/promises');
-  return (await readdir(`${hostDir(env.REWIND_DATA_DIR, env.REWIND_HOST_ID)}/instances`).catch(() => [])).sort();
+  return (
+    await readdir(`${hostDir(env.REWIND_DATA_DIR, env.REWIND_HOST_ID)}/instances`).catch(() => [])
+  ).sort();
 }
 
 /** Requests like POST …/restores does, runs the workflow on this test's queues, waits for the clone. */
@@ -118,7 +143,9 @@ async function restore(body: RestoreRequestBody) {
     const row = await inTenantTx(app.db, { tenantId }, (tx) => getRestore(tx, tenantId, r.id));
     if (row.status === 'succeeded') break;
     if (row.status !== 'running' && row.status !== 'pending_approval')
-      throw new Error(`restore ${row.status} in ${row.phase}: ${row.error} ${JSON.stringify(row.checks)}`);
+      throw new Error(
+        `restore ${row.status} in ${row.phase}: ${row.error} ${JSON.stringify(row.checks)}`,
+      );
     await sleep(500);
   }
   const row = await inTenantTx(app.db, { tenantId }, (tx) => getRestore(tx, tenantId, r.id));
@@ -126,7 +153,11 @@ async function restore(body: RestoreRequestBody) {
   const clone = await findRows(platform.db, instances, { id: row.resultInstanceId! });
   const notes = (
     await engine.runSql(
-      { socketDir: engine.paths(row.resultInstanceId!).run, port: clone[0]!.port!, database: source.databaseName },
+      {
+        socketDir: engine.paths(row.resultInstanceId!).run,
+        port: clone[0]!.port!,
+        database: source.databaseName,
+      },
       'select note from orders order by id',
       { context: 'reading the restored copy' },
     )
@@ -134,7 +165,9 @@ async function restore(body: RestoreRequestBody) {
     .split('\n')
     .filter(Boolean);
   // drop the clone now: its durable timer would otherwise wait 24 h
-  await handle.executeUpdate(extendCloneUpdate, { args: [{ expiresAt: new Date().toISOString(), byUserId: ownerId }] });
+  await handle.executeUpdate(extendCloneUpdate, {
+    args: [{ expiresAt: new Date().toISOString(), byUserId: ownerId }],
+  });
   await handle.result();
   expect(await exists(engine.paths(row.resultInstanceId!).root)).toBe(false);
   const after = await findRows(platform.db, instances, { id: row.resultInstanceId! });
@@ -207,7 +240,9 @@ afterAll(async () => {
   await workerConnection?.close();
   await closeDeps?.();
   if (source) {
-    await engine.stanzaDelete({ instanceId: source.stanza }).catch((e: unknown) => console.warn(String(e)));
+    await engine
+      .stanzaDelete({ instanceId: source.stanza })
+      .catch((e: unknown) => console.warn(String(e)));
     await engine.destroyInstance({ instanceId: source.stanza });
     await updateRows(platform.db, instances, { id: source.id }, { status: 'deleted' });
   }
@@ -233,36 +268,72 @@ describe('restoreToPointInTime: exactness', () => {
   // backup, three WAL segments), each restored from each region: exactly the rows committed at or
   // before (or strictly before) the target, never one after it.
   const matrix = (): { label: string; target: RestoreRequestBody['target']; rows: string[] }[] => [
-    { label: 'time r1, exclusive (just after the full backup)', target: { time: c.r1!.at, inclusive: false }, rows: [] },
+    {
+      label: 'time r1, exclusive (just after the full backup)',
+      target: { time: c.r1!.at, inclusive: false },
+      rows: [],
+    },
     { label: 'time r2, exclusive', target: { time: c.r2!.at, inclusive: false }, rows: ['r1'] },
     { label: 'restore point rp-mid', target: { name: 'rp-mid' }, rows: ['r1', 'r2'] },
     { label: 'xid r3, inclusive', target: { xid: c.r3!.xid }, rows: ['r1', 'r2', 'r3'] },
-    { label: 'xid r3, exclusive', target: { xid: c.r3!.xid, inclusive: false }, rows: ['r1', 'r2'] },
-    { label: 'time r4, inclusive (after the incr backup)', target: { time: c.r4!.at }, rows: ['r1', 'r2', 'r3', 'r4'] },
+    {
+      label: 'xid r3, exclusive',
+      target: { xid: c.r3!.xid, inclusive: false },
+      rows: ['r1', 'r2'],
+    },
+    {
+      label: 'time r4, inclusive (after the incr backup)',
+      target: { time: c.r4!.at },
+      rows: ['r1', 'r2', 'r3', 'r4'],
+    },
     { label: 'LSN after r4', target: { lsn: c.r4!.lsnAfter }, rows: ['r1', 'r2', 'r3', 'r4'] },
-    { label: 'time r5, exclusive', target: { time: c.r5!.at, inclusive: false }, rows: ['r1', 'r2', 'r3', 'r4'] },
-    { label: 'the classic: DELETE at T, target T − 1 s', target: { time: new Date(Date.parse(deletedAt) - 1000).toISOString() }, rows: ['r1', 'r2', 'r3', 'r4', 'r5'] },
+    {
+      label: 'time r5, exclusive',
+      target: { time: c.r5!.at, inclusive: false },
+      rows: ['r1', 'r2', 'r3', 'r4'],
+    },
+    {
+      label: 'the classic: DELETE at T, target T − 1 s',
+      target: { time: new Date(Date.parse(deletedAt) - 1000).toISOString() },
+      rows: ['r1', 'r2', 'r3', 'r4', 'r5'],
+    },
     { label: 'latest', target: 'latest', rows: ['tail'] },
   ];
 
-  it('ten targets, each from region A and from region B: exactly the rows up to the target', async () => {
-    const cases = matrix().flatMap((m) => [env.REGION_A_NAME, env.REGION_B_NAME].map((region) => ({ ...m, region })));
-    expect(cases).toHaveLength(20);
-    const results: { label: string; region: string; rows: string[]; servedBy: string | null }[] = [];
-    // two at a time: one restore mostly waits on pgbackrest and PostgreSQL, the host has 2 cores
-    const queue = [...cases];
-    await Promise.all(
-      [0, 1].map(async () => {
-        for (let k = queue.shift(); k; k = queue.shift()) {
-          const r = await restore({ target: k.target, region: k.region });
-          results.push({ label: k.label, region: k.region, rows: r.notes, servedBy: r.row.region });
-        }
-      }),
-    );
-    const key = (x: { label: string; region: string }) => `${x.region} · ${x.label}`;
-    const got = Object.fromEntries(results.map((x) => [key(x), { rows: x.rows, servedBy: x.servedBy }]));
-    expect(got).toEqual(Object.fromEntries(cases.map((x) => [key(x), { rows: x.rows, servedBy: x.region }])));
-  }, 20 * 60_000);
+  it(
+    'ten targets, each from region A and from region B: exactly the rows up to the target',
+    async () => {
+      const cases = matrix().flatMap((m) =>
+        [env.REGION_A_NAME, env.REGION_B_NAME].map((region) => ({ ...m, region })),
+      );
+      expect(cases).toHaveLength(20);
+      const results: { label: string; region: string; rows: string[]; servedBy: string | null }[] =
+        [];
+      // two at a time: one restore mostly waits on pgbackrest and PostgreSQL, the host has 2 cores
+      const queue = [...cases];
+      await Promise.all(
+        [0, 1].map(async () => {
+          for (let k = queue.shift(); k; k = queue.shift()) {
+            const r = await restore({ target: k.target, region: k.region });
+            results.push({
+              label: k.label,
+              region: k.region,
+              rows: r.notes,
+              servedBy: r.row.region,
+            });
+          }
+        }),
+      );
+      const key = (x: { label: string; region: string }) => `${x.region} · ${x.label}`;
+      const got = Object.fromEntries(
+        results.map((x) => [key(x), { rows: x.rows, servedBy: x.servedBy }]),
+      );
+      expect(got).toEqual(
+        Object.fromEntries(cases.map((x) => [key(x), { rows: x.rows, servedBy: x.region }])),
+      );
+    },
+    20 * 60_000,
+  );
 });
 
 describe('bad targets: a clear 4xx and nothing provisioned', () => {
@@ -294,7 +365,9 @@ describe('bad targets: a clear 4xx and nothing provisioned', () => {
       code: 'target_naive',
       message: expect.stringMatching(/no UTC offset/),
     });
-    expect(await attempt({ target: { time: new Date(Date.now() + 3_600_000).toISOString() } })).toMatchObject({
+    expect(
+      await attempt({ target: { time: new Date(Date.now() + 3_600_000).toISOString() } }),
+    ).toMatchObject({
       status: 422,
       code: 'target_in_future',
     });
@@ -303,10 +376,17 @@ describe('bad targets: a clear 4xx and nothing provisioned', () => {
       code: 'target_before_window',
       message: expect.stringMatching(/earliest restorable second is/),
     });
-    expect(await attempt({ target: { lsn: 'zz/12' } })).toMatchObject({ status: 400, message: expect.stringMatching(/not a valid LSN/) });
-    expect(await attempt({ target: { time: c.r2!.at, when: 'now' } as never })).toMatchObject({ status: 400 });
+    expect(await attempt({ target: { lsn: 'zz/12' } })).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/not a valid LSN/),
+    });
+    expect(await attempt({ target: { time: c.r2!.at, when: 'now' } as never })).toMatchObject({
+      status: 400,
+    });
     // after the newest archived commit (the source is idle since its tail commit)
-    expect(await attempt({ target: { time: new Date(Date.now() - 1000).toISOString() } })).toMatchObject({
+    expect(
+      await attempt({ target: { time: new Date(Date.now() - 1000).toISOString() } }),
+    ).toMatchObject({
       status: 422,
       code: 'target_after_window',
       message: expect.stringMatching(/latest restorable second is/),
@@ -317,17 +397,24 @@ describe('bad targets: a clear 4xx and nothing provisioned', () => {
       status: 400,
       message: expect.stringMatching(/unknown region "mars"; this instance is backed up to/),
     });
-    expect(await attempt({ target: { time: c.r2!.at }, mode: 'overwrite' } as never)).toMatchObject({
-      status: 400,
-      message: expect.stringMatching(/mode must be "clone" or "replace"/),
-    });
+    expect(await attempt({ target: { time: c.r2!.at }, mode: 'overwrite' } as never)).toMatchObject(
+      {
+        status: 400,
+        message: expect.stringMatching(/mode must be "clone" or "replace"/),
+      },
+    );
     expect(await attempt({ target: { time: c.r2!.at } }, otherTenantId)).toMatchObject({
       status: 404,
       message: 'instance not found',
     });
     // the preflight says the same and where a good target would be served from
     const ok = await inTenantTx(app.db, { tenantId }, (tx) =>
-      preflightRestore(tx, { tenantId, instanceId: source.id, body: { target: { time: c.r4!.at } }, regions }),
+      preflightRestore(tx, {
+        tenantId,
+        instanceId: source.id,
+        body: { target: { time: c.r4!.at } },
+        regions,
+      }),
     );
     expect(ok.plan).toMatchObject({ region: env.REGION_A_NAME, targetUtc: c.r4!.at });
     expect(await instanceRows()).toEqual(beforeRows);

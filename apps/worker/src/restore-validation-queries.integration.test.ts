@@ -1,9 +1,21 @@
-import { auditEvents, createValidationQuery, inTenantTx, validationQueries, type RestoreRecord } from '@rewind/db';
+import {
+  auditEvents,
+  createValidationQuery,
+  inTenantTx,
+  validationQueries,
+  type RestoreRecord,
+} from '@rewind/db';
 import { findRows, insertRows } from '@rewind/db/testing';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { extendCloneUpdate } from '@rewind/workflows/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exists, portListening, processesMentioning, restoreSuite, type RestoreSuite } from './testing/restore-suite';
+import {
+  exists,
+  portListening,
+  processesMentioning,
+  restoreSuite,
+  type RestoreSuite,
+} from './testing/restore-suite';
 
 /**
  * The tenant's own validation queries on a real restore: saved on the source (as the API saves
@@ -22,9 +34,15 @@ afterAll(async () => {
   await s?.close();
 }, 120_000);
 
-const beforeDelete = () => ({ target: { time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() } });
+const beforeDelete = () => ({
+  target: { time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() },
+});
 
-async function save(name: string, sql: string, expectation?: 'positive_count' | 'non_empty' | 'zero_rows') {
+async function save(
+  name: string,
+  sql: string,
+  expectation?: 'positive_count' | 'non_empty' | 'zero_rows',
+) {
   return inTenantTx(s.app.db, { tenantId: s.tenantId }, (tx) =>
     createValidationQuery(tx, {
       tenantId: s.tenantId,
@@ -38,8 +56,18 @@ async function save(name: string, sql: string, expectation?: 'positive_count' | 
 }
 
 /** A query saved before the API checked SQL (or by anything that bypasses it): the verifier must hold on its own. */
-async function saveUnchecked(name: string, sql: string, expectation: 'positive_count' | 'non_empty' | 'zero_rows') {
-  await insertRows(s.platform.db, validationQueries, { tenantId: s.tenantId, instanceId: s.source.id, name, sql, expectation });
+async function saveUnchecked(
+  name: string,
+  sql: string,
+  expectation: 'positive_count' | 'non_empty' | 'zero_rows',
+) {
+  await insertRows(s.platform.db, validationQueries, {
+    tenantId: s.tenantId,
+    instanceId: s.source.id,
+    name,
+    sql,
+    expectation,
+  });
 }
 
 const tenantChecks = (r: RestoreRecord) => r.checks.filter((c) => c.name.startsWith('validation:'));
@@ -76,20 +104,24 @@ describe('validation queries on a restored copy', () => {
     ]);
     const audit = await findRows(s.platform.db, auditEvents, { targetId: r.id });
     expect(audit.find((e) => e.action === 'restore.succeeded')?.data).toMatchObject({
-      checks: expect.arrayContaining([{ name: 'validation:orders exist', ok: true, detail: 'count = 5' }]),
+      checks: expect.arrayContaining([
+        { name: 'validation:orders exist', ok: true, detail: 'count = 5' },
+      ]),
     });
 
     // the queries only read: the handed-over copy still holds every order
     const clone = await s.instanceRow(done.resultInstanceId!);
     const notes = await s.engine.runSql(
       { socketDir: s.engine.paths(clone.id).run, port: clone.port!, database: clone.databaseName },
-      'select string_agg(note, \',\' order by id) from orders',
+      "select string_agg(note, ',' order by id) from orders",
       { context: 'reading the verified copy' },
     );
     expect(notes.trim()).toBe('r1,r2,r3,r4,r5');
 
     // drop the clone now: its durable timer would otherwise wait 24 h
-    await r.handle.executeUpdate(extendCloneUpdate, { args: [{ expiresAt: new Date().toISOString(), byUserId: s.ownerId }] });
+    await r.handle.executeUpdate(extendCloneUpdate, {
+      args: [{ expiresAt: new Date().toISOString(), byUserId: s.ownerId }],
+    });
     await r.handle.result();
     await expectNothingLeftOf(clone.id, clone.port!);
   }, 600_000);
@@ -110,7 +142,9 @@ describe('validation queries on a restored copy', () => {
     const failed = await s.row(r.id);
     expect(failed).toMatchObject({ status: 'failed', phase: 'done' });
 
-    const byName = Object.fromEntries(tenantChecks(failed).map((c) => [c.name.slice('validation:'.length), c]));
+    const byName = Object.fromEntries(
+      tenantChecks(failed).map((c) => [c.name.slice('validation:'.length), c]),
+    );
     expect(Object.keys(byName)).toEqual([
       'orders exist',
       'r3 is back',
@@ -123,18 +157,38 @@ describe('validation queries on a restored copy', () => {
       'orders survive',
     ]);
     expect(byName['orders exist']).toMatchObject({ ok: true, detail: 'count = 5' });
-    expect(byName['needs a nope']).toEqual({ name: 'validation:needs a nope', ok: false, detail: 'no rows, expected at least one' });
-    expect(byName['invoices exist']).toMatchObject({ ok: false, detail: 'the query failed: relation "invoices" does not exist' });
+    expect(byName['needs a nope']).toEqual({
+      name: 'validation:needs a nope',
+      ok: false,
+      detail: 'no rows, expected at least one',
+    });
+    expect(byName['invoices exist']).toMatchObject({
+      ok: false,
+      detail: 'the query failed: relation "invoices" does not exist',
+    });
     // a cursor takes only a query; a read-only transaction refuses nextval; one statement at a time
-    expect(byName['sneaky delete']).toMatchObject({ ok: false, detail: expect.stringMatching(/^the query failed: syntax error at or near "delete"/) });
-    expect(byName['sneaky sequence']).toMatchObject({ ok: false, detail: expect.stringMatching(/read-only transaction/) });
-    expect(byName['two statements']).toMatchObject({ ok: false, detail: expect.stringMatching(/cannot insert multiple commands into a prepared statement/) });
+    expect(byName['sneaky delete']).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/^the query failed: syntax error at or near "delete"/),
+    });
+    expect(byName['sneaky sequence']).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/read-only transaction/),
+    });
+    expect(byName['two statements']).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/cannot insert multiple commands into a prepared statement/),
+    });
     // and so nothing was deleted before the last query counted
     expect(byName['orders survive']).toMatchObject({ ok: true, detail: 'orders = 5' });
     // the built-in checks passed: the tenant's queries alone failed it
-    expect(failed.checks.filter((c) => !c.name.startsWith('validation:')).every((c) => c.ok)).toBe(true);
+    expect(failed.checks.filter((c) => !c.name.startsWith('validation:')).every((c) => c.ok)).toBe(
+      true,
+    );
 
-    expect(failed.error).toMatch(/integrity check\(s\) failed: .*validation:needs a nope: no rows, expected at least one/);
+    expect(failed.error).toMatch(
+      /integrity check\(s\) failed: .*validation:needs a nope: no rows, expected at least one/,
+    );
     const audit = await findRows(s.platform.db, auditEvents, { targetId: r.id });
     expect(audit.map((e) => e.action)).toContain('restore.failed');
     await expectNothingLeftOf(clone.id, clone.port!);

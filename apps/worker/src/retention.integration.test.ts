@@ -48,7 +48,8 @@ const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
  */
 const SHM_DIR = '/dev/shm';
 const FAKETIME_SHM = /^(?:sem\.)?faketime_(?:sem|shm)_(\d+)$/;
-const faketimeShm = async () => (await readdir(SHM_DIR).catch(() => [] as string[])).filter((f) => FAKETIME_SHM.test(f));
+const faketimeShm = async () =>
+  (await readdir(SHM_DIR).catch(() => [] as string[])).filter((f) => FAKETIME_SHM.test(f));
 async function removeStaleFaketimeShm(existedBefore: ReadonlySet<string>) {
   for (const f of await faketimeShm()) {
     if (existedBefore.has(f)) continue;
@@ -72,17 +73,25 @@ describe('retention: 1-day window with backdated backups', () => {
   let rec: InstanceRecord;
   let shmBefore: Set<string> | undefined;
   const started = Date.now();
-  const lap = (what: string) => console.log(`[retention] ${what} at +${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const lap = (what: string) =>
+    console.log(`[retention] ${what} at +${((Date.now() - started) / 1000).toFixed(1)} s`);
   const ref = () => ({ tenantId, instanceId: rec.id });
   const onSource = (text: string) =>
-    engine.runSql({ socketDir: engine.paths(rec.stanza).run, port: rec.port!, database: rec.databaseName }, text, {
-      context: 'retention test workload',
-    });
+    engine.runSql(
+      { socketDir: engine.paths(rec.stanza).run, port: rec.port!, database: rec.databaseName },
+      text,
+      {
+        context: 'retention test workload',
+      },
+    );
   const info = async (): Promise<StanzaInfo> => engine.info({ instanceId: rec.stanza });
-  const labelsOf = (i: StanzaInfo, repo: 1 | 2) => i.repos.find((r) => r.repo === repo)!.backups.map((b) => b.label);
+  const labelsOf = (i: StanzaInfo, repo: 1 | 2) =>
+    i.repos.find((r) => r.repo === repo)!.backups.map((b) => b.label);
   const window = () =>
     inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-      getInstanceWindow(tx, tenantId, rec.id, { regions: [h.env.REGION_A_NAME, h.env.REGION_B_NAME] }),
+      getInstanceWindow(tx, tenantId, rec.id, {
+        regions: [h.env.REGION_A_NAME, h.env.REGION_B_NAME],
+      }),
     );
 
   /** Restarts the instance's server, under libfaketime when `offset` is given (e.g. '-3d'). */
@@ -95,32 +104,43 @@ describe('retention: 1-day window with backdated backups', () => {
     }
     shmBefore ??= new Set(await faketimeShm());
     const paths = engine.paths(rec.stanza);
-    await runAsPostgres(pgBin(engine.config, 'pg_ctl'), ['start', '-D', paths.pgdata, '-l', paths.postgresLog, '-w', '-t', '60'], {
-      context: `starting instance ${rec.stanza} under libfaketime ${offset}`,
-      timeoutMs: 90_000,
-      env: {
-        LD_PRELOAD: FAKETIME_LIB,
-        FAKETIME: offset,
-        // the server, and pg_ctl (it waits for a postmaster.pid no older than its own start); not
-        // pgbackrest archive-push, the server's child, which needs the real clock for TLS and S3
-        FAKETIME_ONLY_CMDS: 'postgres,pg_ctl',
-        // monotonic minus days would go below zero on a freshly booted machine
-        FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    await runAsPostgres(
+      pgBin(engine.config, 'pg_ctl'),
+      ['start', '-D', paths.pgdata, '-l', paths.postgresLog, '-w', '-t', '60'],
+      {
+        context: `starting instance ${rec.stanza} under libfaketime ${offset}`,
+        timeoutMs: 90_000,
+        env: {
+          LD_PRELOAD: FAKETIME_LIB,
+          FAKETIME: offset,
+          // the server, and pg_ctl (it waits for a postmaster.pid no older than its own start); not
+          // pgbackrest archive-push, the server's child, which needs the real clock for TLS and S3
+          FAKETIME_ONLY_CMDS: 'postgres,pg_ctl',
+          // monotonic minus days would go below zero on a freshly booted machine
+          FAKETIME_DONT_FAKE_MONOTONIC: '1',
+        },
       },
-    });
+    );
   }
 
   async function runTakeBackup(label: string, type: 'full' | 'incr') {
     return h.client.workflow.execute(takeBackup, {
       taskQueue: h.controlPlaneQueue,
-      workflowId: workflowIds.backup(tenantId, rec.id, `${label}-${randomBytes(3).toString('hex')}`),
+      workflowId: workflowIds.backup(
+        tenantId,
+        rec.id,
+        `${label}-${randomBytes(3).toString('hex')}`,
+      ),
       args: [{ ...ref(), type }],
       workflowExecutionTimeout: '10 minutes',
     });
   }
 
   // label → stop epoch of the two backdated full backups, per repo
-  const backdated: { threeDays: Record<number, { label: string; stopEpoch: number; walStart: string }>; twoDays: Record<number, { label: string; stopEpoch: number; walStart: string }> } = {
+  const backdated: {
+    threeDays: Record<number, { label: string; stopEpoch: number; walStart: string }>;
+    twoDays: Record<number, { label: string; stopEpoch: number; walStart: string }>;
+  } = {
     threeDays: {},
     twoDays: {},
   };
@@ -146,7 +166,9 @@ describe('retention: 1-day window with backdated backups', () => {
     await engine.stanzaCreate({ instanceId: rec.stanza });
     // takeBackup expires with the tenant's retention from the catalog (the conf file above serves
     // a manual `pgbackrest expire`, like the one at the end): both say 1 day
-    await inTenantTx(h.db.app.db, { tenantId }, (tx) => updateTenantSettings(tx, tenantId, { retentionDays: 1 }));
+    await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      updateTenantSettings(tx, tenantId, { retentionDays: 1 }),
+    );
     await updateRows(h.db.platform.db, instances, { id: rec.id }, { status: 'running' });
     lap('instance up');
   }, 240_000);
@@ -154,8 +176,16 @@ describe('retention: 1-day window with backdated backups', () => {
   afterAll(async () => {
     if (!h) return;
     try {
-      if (rec && (await stat(engine.paths(rec.stanza).root).then(() => true, () => false))) {
-        await engine.stanzaDelete({ instanceId: rec.stanza }).catch((e: unknown) => console.warn(String(e)));
+      if (
+        rec &&
+        (await stat(engine.paths(rec.stanza).root).then(
+          () => true,
+          () => false,
+        ))
+      ) {
+        await engine
+          .stanzaDelete({ instanceId: rec.stanza })
+          .catch((e: unknown) => console.warn(String(e)));
         await engine.destroyInstance({ instanceId: rec.stanza });
       }
       if (shmBefore) await removeStaleFaketimeShm(shmBefore);
@@ -187,14 +217,24 @@ describe('retention: 1-day window with backdated backups', () => {
       // within ten minutes of the faked instant (the backup itself took seconds)
       expect(Math.abs(now - 3 * DAY_S - b3!.stopEpoch)).toBeLessThan(600);
       expect(Math.abs(now - 2 * DAY_S - b2!.stopEpoch)).toBeLessThan(600);
-      backdated.threeDays[repo] = { label: b3!.label, stopEpoch: b3!.stopEpoch, walStart: b3!.walStart! };
-      backdated.twoDays[repo] = { label: b2!.label, stopEpoch: b2!.stopEpoch, walStart: b2!.walStart! };
+      backdated.threeDays[repo] = {
+        label: b3!.label,
+        stopEpoch: b3!.stopEpoch,
+        walStart: b3!.walStart!,
+      };
+      backdated.twoDays[repo] = {
+        label: b2!.label,
+        stopEpoch: b2!.stopEpoch,
+        walStart: b2!.walStart!,
+      };
     }
     console.log(`[retention] backdated labels repo1: ${labelsOf(i, 1).join(', ')}`);
   }, 300_000);
 
   it('under a legal hold the takeBackup workflow skips expire: nothing is removed', async () => {
-    await inTenantTx(h.db.app.db, { tenantId }, (tx) => setInstanceLegalHold(tx, tenantId, rec.id, true));
+    await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      setInstanceLegalHold(tx, tenantId, rec.id, true),
+    );
     const result = await runTakeBackup('hold', 'full');
     lap('backup under legal hold');
     expect(result.regions).toEqual([
@@ -206,7 +246,10 @@ describe('retention: 1-day window with backdated backups', () => {
     for (const repo of [1, 2] as const) {
       const labels = labelsOf(i, repo);
       expect(labels).toHaveLength(3);
-      expect(labels.slice(0, 2)).toEqual([backdated.threeDays[repo]!.label, backdated.twoDays[repo]!.label]);
+      expect(labels.slice(0, 2)).toEqual([
+        backdated.threeDays[repo]!.label,
+        backdated.twoDays[repo]!.label,
+      ]);
       // the WAL of the oldest backup is still there too
       const archive = i.repos.find((r) => r.repo === repo)!.archives[0]!;
       expect(archive.walMin! <= backdated.threeDays[repo]!.walStart).toBe(true);
@@ -219,7 +262,9 @@ describe('retention: 1-day window with backdated backups', () => {
   }, 300_000);
 
   it('without the hold, expire removes the full backup outside the window but keeps the newest one at or before now − 1 d, which covers earliest', async () => {
-    await inTenantTx(h.db.app.db, { tenantId }, (tx) => setInstanceLegalHold(tx, tenantId, rec.id, false));
+    await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+      setInstanceLegalHold(tx, tenantId, rec.id, false),
+    );
     const result = await runTakeBackup('after-hold', 'incr');
     lap('backup + expire');
     expect(result.expired).toBe(true);
@@ -263,7 +308,12 @@ describe('retention: 1-day window with backdated backups', () => {
       expect(Date.parse(r.earliest!)).toBeLessThan(Date.now() - DAY_S * SECOND);
       expect(r.gaps).toEqual([]);
       const preflight = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-        preflightRestore(tx, { tenantId, instanceId: rec.id, body: { target: { time: r.earliest! }, region: name }, regions: regionNames }),
+        preflightRestore(tx, {
+          tenantId,
+          instanceId: rec.id,
+          body: { target: { time: r.earliest! }, region: name },
+          regions: regionNames,
+        }),
       );
       expect(preflight.plan.region).toBe(name);
       expect(preflight.plan.backupLabel).toBe(backdated.twoDays[repo]!.label);
@@ -275,7 +325,9 @@ describe('retention: 1-day window with backdated backups', () => {
         preflightRestore(tx, {
           tenantId,
           instanceId: rec.id,
-          body: { target: { time: new Date(backdated.twoDays[1]!.stopEpoch * SECOND).toISOString() } },
+          body: {
+            target: { time: new Date(backdated.twoDays[1]!.stopEpoch * SECOND).toISOString() },
+          },
           regions: regionNames,
         }),
       ),

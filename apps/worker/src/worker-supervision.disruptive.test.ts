@@ -18,7 +18,9 @@ const run = promisify(execFile);
 describe('a dead worker', () => {
   it('shows red on /api/health within 30 s, is restarted by the supervisor, and status says why', async () => {
     await untilHealth(env, isGreen, 60_000);
-    const supervisor = Number(readFileSync(path.join(env.REWIND_DATA_DIR, 'run', 'worker.pid'), 'utf8').trim());
+    const supervisor = Number(
+      readFileSync(path.join(env.REWIND_DATA_DIR, 'run', 'worker.pid'), 'utf8').trim(),
+    );
     const before = appPid(env, 'worker');
     expect(before).not.toBe(supervisor);
 
@@ -29,7 +31,9 @@ describe('a dead worker', () => {
       // red within 30 s: both queues' pollers are gone (the untilHealth deadline is the assertion)
       await untilHealth(
         env,
-        (h) => failing(h).includes('worker:control-plane') && failing(h).includes(`worker:${hostQueue(env.REWIND_HOST_ID)}`),
+        (h) =>
+          failing(h).includes('worker:control-plane') &&
+          failing(h).includes(`worker:${hostQueue(env.REWIND_HOST_ID)}`),
         30_000,
       );
     } finally {
@@ -41,8 +45,16 @@ describe('a dead worker', () => {
     expect(after).not.toBe(before);
     expect(alive(supervisor)).toBe(true);
 
-    const { stdout } = await run('bash', [path.join(root, 'infra/bin/stack.sh'), 'status', '--profile', 'test'], { cwd: root });
-    const workerLines = stdout.split('\n').filter((l, i, all) => l.includes('worker') || all[i - 1]?.includes('worker'));
-    expect(workerLines.join('\n')).toMatch(new RegExp(`app pid ${after}, restarts [1-9]\\d*, last exit killed by SIGKILL`));
+    const { stdout } = await run(
+      'bash',
+      [path.join(root, 'infra/bin/stack.sh'), 'status', '--profile', 'test'],
+      { cwd: root },
+    );
+    const workerLines = stdout
+      .split('\n')
+      .filter((l, i, all) => l.includes('worker') || all[i - 1]?.includes('worker'));
+    expect(workerLines.join('\n')).toMatch(
+      new RegExp(`app pid ${after}, restarts [1-9]\\d*, last exit killed by SIGKILL`),
+    );
   }, 300_000);
 });

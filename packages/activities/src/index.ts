@@ -10,7 +10,15 @@ export type { FindWalEventsInput } from './data-plane/wal-events';
 export type { SyncCatalogResult, RegionSyncResult } from './data-plane/sync-catalog';
 export { segmentsOfKeys, archivePrefix, backupPrefix } from './data-plane/archive-keys';
 export type { AuditExportResult } from './audit/export-audit-events';
-export { exportTenantAuditEvents, auditExportKey, AUDIT_EXPORT_RETENTION_DAYS } from './audit/export-audit-events';
+export {
+  exportTenantAuditEvents,
+  auditExportKey,
+  AUDIT_EXPORT_RETENTION_DAYS,
+} from './audit/export-audit-events';
 export type { RestoreRun, CloneRecord, RestoredFrom } from './restore';
 export { recoverRepository, recoveredRepoPath } from './repository/recover-repository';
-export type { RecoverRepositoryInput, RecoverRepositoryResult, RegionRecovery } from './repository/recover-repository';
+export type {
+  RecoverRepositoryInput,
+  RecoverRepositoryResult,
+  RegionRecovery,
+} from './repository/recover-repository';

@@ -11,7 +11,11 @@ export interface ResilientPoolOptions extends pg.PoolConfig {
   log?: (line: string) => void;
 }
 
-type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+type ConnectCallback = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
 
 /**
  * A pg Pool that survives a restart of the control-plane PostgreSQL:
@@ -39,7 +43,9 @@ export class ResilientPool extends pg.Pool {
     this.backoff = backoff ?? { baseMs: 100, maxMs: 2_000 };
     this.warn = log ?? ((line) => console.warn(`${new Date().toISOString()} ${line}`));
     // an idle client's error arrives here; the pool has already discarded the client
-    this.on('error', (err) => this.warn(`control-db pool ${this.label}: idle connection lost: ${err.message}`));
+    this.on('error', (err) =>
+      this.warn(`control-db pool ${this.label}: idle connection lost: ${err.message}`),
+    );
   }
 
   override connect(): Promise<pg.PoolClient>;
@@ -48,7 +54,10 @@ export class ResilientPool extends pg.Pool {
     const connecting = this.connectWithRetry();
     if (!callback) return connecting;
     connecting.then(
-      (client) => callback(undefined, client, (release) => client.release(release as boolean | Error | undefined)),
+      (client) =>
+        callback(undefined, client, (release) =>
+          client.release(release as boolean | Error | undefined),
+        ),
       (err: Error) => callback(err, undefined, () => undefined),
     );
   }
@@ -59,14 +68,22 @@ export class ResilientPool extends pg.Pool {
       try {
         const client = await super.connect();
         this.guard(client);
-        if (attempt > 0) this.warn(`control-db pool ${this.label}: connected again after ${attempt} retries`);
+        if (attempt > 0)
+          this.warn(`control-db pool ${this.label}: connected again after ${attempt} retries`);
         return client;
       } catch (err) {
         const delay = backoffDelayMs(attempt, this.backoff);
-        if (!isTransientConnectionError(err) || this.ending || Date.now() - started + delay > this.retryForMs) {
+        if (
+          !isTransientConnectionError(err) ||
+          this.ending ||
+          Date.now() - started + delay > this.retryForMs
+        ) {
           throw wrapConnectError(err, this.label);
         }
-        if (attempt === 0) this.warn(`control-db pool ${this.label}: cannot connect (${(err as Error).message}); retrying`);
+        if (attempt === 0)
+          this.warn(
+            `control-db pool ${this.label}: cannot connect (${(err as Error).message}); retrying`,
+          );
         await new Promise((r) => setTimeout(r, delay));
       }
     }
@@ -76,13 +93,18 @@ export class ResilientPool extends pg.Pool {
   private guard(client: pg.PoolClient): void {
     if (this.guarded.has(client)) return;
     this.guarded.add(client);
-    client.on('error', (err) => this.warn(`control-db pool ${this.label}: connection in use lost: ${err.message}`));
+    client.on('error', (err) =>
+      this.warn(`control-db pool ${this.label}: connection in use lost: ${err.message}`),
+    );
   }
 }
 
 function wrapConnectError(err: unknown, label: string): Error {
   const e = err instanceof Error ? err : new Error(String(err));
-  const wrapped = new Error(`while connecting to the control-plane database (${label}): ${e.message}`, { cause: e });
+  const wrapped = new Error(
+    `while connecting to the control-plane database (${label}): ${e.message}`,
+    { cause: e },
+  );
   // keep the SQLSTATE / errno so callers (and isTransientConnectionError) still classify it
   const code = (e as { code?: unknown }).code;
   if (code !== undefined) Object.assign(wrapped, { code });
@@ -93,7 +115,11 @@ function wrapConnectError(err: unknown, label: string): Error {
  * For one-off clients (migrations, scratch databases, tests): an 'error' listener so a server
  * restart rejects the pending query instead of crashing the process.
  */
-export function guardClient<T extends pg.Client>(client: T, label: string, log: (line: string) => void = (l) => console.warn(l)): T {
+export function guardClient<T extends pg.Client>(
+  client: T,
+  label: string,
+  log: (line: string) => void = (l) => console.warn(l),
+): T {
   client.on('error', (err) => log(`${label}: connection lost: ${err.message}`));
   return client;
 }

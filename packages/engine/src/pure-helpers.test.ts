@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { redact, tail } from './errors';
 import { parsePasswd, pathsFrom } from './fs-owner';
 import { parsePostmasterPid } from './instance/cluster';
-import { archiveCommand, renderPostgresqlConf, upgradeArchiveCommand } from './instance/render-postgresql-conf';
+import {
+  archiveCommand,
+  renderPostgresqlConf,
+  upgradeArchiveCommand,
+} from './instance/render-postgresql-conf';
 import { instancePaths } from './paths';
 import { parseVersion } from './probe-binaries';
 import { childEnv, commandLineAsPostgres } from './run-as-postgres';
@@ -116,8 +120,11 @@ describe('small parsers', () => {
 
 describe('upgradeArchiveCommand', () => {
   it('rewrites an archive_command that names host paths, and nothing else', () => {
-    const old = "port = 1\narchive_command = '/usr/bin/pgbackrest --config=/d/h/instances/inst-1/pgbackrest.conf --stanza=inst-1 archive-push %p'\narchive_timeout = 60\n";
-    expect(upgradeArchiveCommand(old, 'inst-1')).toBe("port = 1\narchive_command = 'pgbackrest --stanza=inst-1 archive-push %p'\narchive_timeout = 60\n");
+    const old =
+      "port = 1\narchive_command = '/usr/bin/pgbackrest --config=/d/h/instances/inst-1/pgbackrest.conf --stanza=inst-1 archive-push %p'\narchive_timeout = 60\n";
+    expect(upgradeArchiveCommand(old, 'inst-1')).toBe(
+      "port = 1\narchive_command = 'pgbackrest --stanza=inst-1 archive-push %p'\narchive_timeout = 60\n",
+    );
     expect(upgradeArchiveCommand(upgradeArchiveCommand(old, 'inst-1')!, 'inst-1')).toBeNull();
     expect(upgradeArchiveCommand("archive_command = ''\n", 'inst-1')).toBeNull();
   });

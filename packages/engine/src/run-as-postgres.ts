@@ -131,10 +131,10 @@ export function runCommand(
       const why = aborted
         ? 'aborted (cancelled)'
         : timedOut
-        ? `timed out after ${timeoutMs} ms`
-        : signal
-          ? `killed by ${signal}`
-          : `exit code ${exitCode}`;
+          ? `timed out after ${timeoutMs} ms`
+          : signal
+            ? `killed by ${signal}`
+            : `exit code ${exitCode}`;
       reject(
         new EngineError(options.context, output ? `${why}: ${output}` : why, {
           exitCode: code,

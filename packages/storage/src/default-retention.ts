@@ -44,7 +44,11 @@ export async function ensureDefaultRetention(
       }),
     );
   } catch (err) {
-    throw wrapS3Error(client, `setting default retention ${want.mode} ${want.days} days on ${bucket}`, err);
+    throw wrapS3Error(
+      client,
+      `setting default retention ${want.mode} ${want.days} days on ${bucket}`,
+      err,
+    );
   }
   return { changed: true };
 }

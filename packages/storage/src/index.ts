@@ -15,5 +15,9 @@ export { putLockedObject, type PutLockedObjectResult } from './put-locked-object
 export { ensureDefaultRetention, type DefaultRetention } from './default-retention';
 export { listObjectVersions, type ObjectVersion } from './list-object-versions';
 export { versionsAsOf } from './versions-as-of';
-export { recoverPrefixAsOf, type RecoverPrefixInput, type RecoverPrefixResult } from './recover-prefix-as-of';
+export {
+  recoverPrefixAsOf,
+  type RecoverPrefixInput,
+  type RecoverPrefixResult,
+} from './recover-prefix-as-of';
 export { deleteObjectVersion, getObjectRetention, setObjectRetention } from './object-version-lock';

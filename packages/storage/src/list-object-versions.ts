@@ -1,4 +1,7 @@
-import { ListObjectVersionsCommand, type ListObjectVersionsCommandOutput } from '@aws-sdk/client-s3';
+import {
+  ListObjectVersionsCommand,
+  type ListObjectVersionsCommandOutput,
+} from '@aws-sdk/client-s3';
 import { wrapS3Error, type RegionClient } from './region-client';
 
 export interface ObjectVersion {
@@ -40,16 +43,34 @@ export async function listObjectVersions(
       throw wrapS3Error(client, `listing object versions under ${prefix}`, err);
     }
     for (const v of page.Versions ?? []) {
-      if (v.Key === undefined || v.VersionId === undefined || v.LastModified === undefined) continue;
-      out.push({ key: v.Key, versionId: v.VersionId, lastModified: v.LastModified, isDeleteMarker: false, size: v.Size ?? 0 });
+      if (v.Key === undefined || v.VersionId === undefined || v.LastModified === undefined)
+        continue;
+      out.push({
+        key: v.Key,
+        versionId: v.VersionId,
+        lastModified: v.LastModified,
+        isDeleteMarker: false,
+        size: v.Size ?? 0,
+      });
     }
     for (const m of page.DeleteMarkers ?? []) {
-      if (m.Key === undefined || m.VersionId === undefined || m.LastModified === undefined) continue;
-      out.push({ key: m.Key, versionId: m.VersionId, lastModified: m.LastModified, isDeleteMarker: true, size: 0 });
+      if (m.Key === undefined || m.VersionId === undefined || m.LastModified === undefined)
+        continue;
+      out.push({
+        key: m.Key,
+        versionId: m.VersionId,
+        lastModified: m.LastModified,
+        isDeleteMarker: true,
+        size: 0,
+      });
     }
     if (!page.IsTruncated) break;
     if (page.NextKeyMarker === keyMarker && page.NextVersionIdMarker === versionIdMarker)
-      throw wrapS3Error(client, `listing object versions under ${prefix}`, new Error('the listing did not advance'));
+      throw wrapS3Error(
+        client,
+        `listing object versions under ${prefix}`,
+        new Error('the listing did not advance'),
+      );
     keyMarker = page.NextKeyMarker;
     versionIdMarker = page.NextVersionIdMarker;
   }

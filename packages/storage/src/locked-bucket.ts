@@ -33,7 +33,9 @@ export async function ensureLockedBucket(
   }
   if (!exists) {
     try {
-      await client.s3.send(new CreateBucketCommand({ Bucket: bucket, ObjectLockEnabledForBucket: true }));
+      await client.s3.send(
+        new CreateBucketCommand({ Bucket: bucket, ObjectLockEnabledForBucket: true }),
+      );
       await client.s3.send(
         new PutObjectLockConfigurationCommand({
           Bucket: bucket,

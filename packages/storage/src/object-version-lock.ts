@@ -1,4 +1,8 @@
-import { DeleteObjectCommand, GetObjectRetentionCommand, PutObjectRetentionCommand } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectRetentionCommand,
+  PutObjectRetentionCommand,
+} from '@aws-sdk/client-s3';
 import { wrapS3Error, type RegionClient } from './region-client';
 
 /**
@@ -47,7 +51,11 @@ export async function setObjectRetention(
       }),
     );
   } catch (err) {
-    throw wrapS3Error(client, `setting the retention of ${key} version ${versionId ?? '(current)'}`, err);
+    throw wrapS3Error(
+      client,
+      `setting the retention of ${key} version ${versionId ?? '(current)'}`,
+      err,
+    );
   }
 }
 
@@ -59,10 +67,16 @@ export async function getObjectRetention(
 ): Promise<{ mode: string; retainUntil: Date } | undefined> {
   try {
     const out = await client.s3.send(
-      new GetObjectRetentionCommand({ Bucket: client.region.bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
+      new GetObjectRetentionCommand({
+        Bucket: client.region.bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+      }),
     );
     const r = out.Retention;
-    return r?.Mode && r.RetainUntilDate ? { mode: r.Mode, retainUntil: r.RetainUntilDate } : undefined;
+    return r?.Mode && r.RetainUntilDate
+      ? { mode: r.Mode, retainUntil: r.RetainUntilDate }
+      : undefined;
   } catch (err) {
     throw wrapS3Error(client, `reading the retention of ${key}`, err);
   }

@@ -31,14 +31,19 @@ export async function putLockedObject(
     return { versionId: out.VersionId, alreadyPresent: false };
   } catch (err) {
     const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status !== 412) throw wrapS3Error(client, `putting locked ${input.bucket}/${input.key}`, err);
+    if (status !== 412)
+      throw wrapS3Error(client, `putting locked ${input.bucket}/${input.key}`, err);
   }
   try {
-    const existing = await client.s3.send(new GetObjectCommand({ Bucket: input.bucket, Key: input.key }));
+    const existing = await client.s3.send(
+      new GetObjectCommand({ Bucket: input.bucket, Key: input.key }),
+    );
     const text = await existing.Body?.transformToString('utf8');
     if (text === input.body) return { versionId: existing.VersionId, alreadyPresent: true };
   } catch (err) {
     throw wrapS3Error(client, `reading existing ${input.bucket}/${input.key}`, err);
   }
-  throw new Error(`${input.bucket}/${input.key} in ${client.region.name} already holds different content`);
+  throw new Error(
+    `${input.bucket}/${input.key} in ${client.region.name} already holds different content`,
+  );
 }

@@ -37,10 +37,16 @@ export async function recoverPrefixAsOf(
   client: RegionClient,
   input: RecoverPrefixInput,
 ): Promise<RecoverPrefixResult> {
-  for (const [name, p] of [['source', input.sourcePrefix], ['target', input.targetPrefix]] as const)
+  for (const [name, p] of [
+    ['source', input.sourcePrefix],
+    ['target', input.targetPrefix],
+  ] as const)
     if (!p.endsWith('/') || p.startsWith('/') || p.length < 2)
       throw new Error(`${name} prefix ${JSON.stringify(p)} must be a relative prefix ending in /`);
-  if (input.targetPrefix.startsWith(input.sourcePrefix) || input.sourcePrefix.startsWith(input.targetPrefix))
+  if (
+    input.targetPrefix.startsWith(input.sourcePrefix) ||
+    input.sourcePrefix.startsWith(input.targetPrefix)
+  )
     throw new Error(`target prefix ${input.targetPrefix} overlaps source ${input.sourcePrefix}`);
   if (Number.isNaN(input.asOf.getTime())) throw new Error('asOf is not a valid time');
   if (!input.overwrite && (await hasObjects(client, input.targetPrefix)))

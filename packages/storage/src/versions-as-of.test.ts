@@ -3,7 +3,12 @@ import type { ObjectVersion } from './list-object-versions';
 import { versionsAsOf } from './versions-as-of';
 
 const at = (s: string) => new Date(`2026-12-01T12:00:${s}Z`);
-const v = (key: string, versionId: string, second: string, isDeleteMarker = false): ObjectVersion => ({
+const v = (
+  key: string,
+  versionId: string,
+  second: string,
+  isDeleteMarker = false,
+): ObjectVersion => ({
   key,
   versionId,
   lastModified: at(second),
@@ -35,7 +40,9 @@ describe('versionsAsOf', () => {
   });
 
   it('includes a version written in the very second of the time (LastModified is to the second)', () => {
-    expect(versionsAsOf(history, at('10')).find((x) => x.key === 'backup.info')?.versionId).toBe('b2');
+    expect(versionsAsOf(history, at('10')).find((x) => x.key === 'backup.info')?.versionId).toBe(
+      'b2',
+    );
   });
 
   it('gives nothing for a key deleted before the time or not yet written', () => {
@@ -54,6 +61,8 @@ describe('versionsAsOf', () => {
   });
 
   it('prefers the version over a delete marker of the same second', () => {
-    expect(versionsAsOf([v('k', 'x', '10'), v('k', 'm', '10', true)], at('10'))[0]?.versionId).toBe('x');
+    expect(versionsAsOf([v('k', 'x', '10'), v('k', 'm', '10', true)], at('10'))[0]?.versionId).toBe(
+      'x',
+    );
   });
 });

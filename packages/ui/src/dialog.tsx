@@ -6,7 +6,21 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A modal on the native <dialog>: the browser traps focus, closes on Escape and restores focus
  * to the opener, which a hand-rolled overlay would have to re-implement.
  */
-export function Dialog({ open, onClose, title, children, footer, testId }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode; testId?: string }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  footer,
+  testId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  footer?: ReactNode;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

@@ -39,7 +39,16 @@ const ms = (iso: string) => Date.parse(iso);
  * red, backups as ticks, the retention edge and "now". Hover reads the exact second; click (or
  * arrow keys, one second per press, a minute with Shift) picks it.
  */
-export function WindowTimeline({ regions, backups, now, retentionEdge, selected, onPick, format, className }: WindowTimelineProps) {
+export function WindowTimeline({
+  regions,
+  backups,
+  now,
+  retentionEdge,
+  selected,
+  onPick,
+  format,
+  className,
+}: WindowTimelineProps) {
   const trackRef = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<{ x: number; t: number } | null>(null);
 
@@ -51,8 +60,10 @@ export function WindowTimeline({ regions, backups, now, retentionEdge, selected,
   const span0 = Math.max(60_000, now - lo0);
   const lo = lo0 - span0 * 0.04;
   const hi = now + span0 * 0.02;
-  const pct = (t: number) => `${(((Math.min(hi, Math.max(lo, t)) - lo) / (hi - lo)) * 100).toFixed(3)}%`;
-  const width = (a: number, b: number) => `${(((Math.min(hi, b) - Math.max(lo, a)) / (hi - lo)) * 100).toFixed(3)}%`;
+  const pct = (t: number) =>
+    `${(((Math.min(hi, Math.max(lo, t)) - lo) / (hi - lo)) * 100).toFixed(3)}%`;
+  const width = (a: number, b: number) =>
+    `${(((Math.min(hi, b) - Math.max(lo, a)) / (hi - lo)) * 100).toFixed(3)}%`;
 
   const restorable = regions.filter((r) => r.earliest && r.latest);
   const earliest = restorable.length ? Math.min(...restorable.map((r) => ms(r.earliest!))) : null;
@@ -70,10 +81,20 @@ export function WindowTimeline({ regions, backups, now, retentionEdge, selected,
     const base = selected ?? Math.floor(latest / 1000) * 1000;
     const step = e.shiftKey ? 60_000 : 1000;
     const next =
-      e.key === 'ArrowLeft' ? base - step : e.key === 'ArrowRight' ? base + step : e.key === 'Home' ? Math.ceil(earliest / 1000) * 1000 : e.key === 'End' ? Math.floor(latest / 1000) * 1000 : null;
+      e.key === 'ArrowLeft'
+        ? base - step
+        : e.key === 'ArrowRight'
+          ? base + step
+          : e.key === 'Home'
+            ? Math.ceil(earliest / 1000) * 1000
+            : e.key === 'End'
+              ? Math.floor(latest / 1000) * 1000
+              : null;
     if (next === null) return;
     e.preventDefault();
-    onPick(Math.min(Math.floor(latest / 1000) * 1000, Math.max(Math.ceil(earliest / 1000) * 1000, next)));
+    onPick(
+      Math.min(Math.floor(latest / 1000) * 1000, Math.max(Math.ceil(earliest / 1000) * 1000, next)),
+    );
   };
 
   const axis = [0, 0.25, 0.5, 0.75, 1].map((f) => lo0 + f * (now - lo0));
@@ -97,7 +118,11 @@ export function WindowTimeline({ regions, backups, now, retentionEdge, selected,
       <div className="flex">
         <div className="w-20 shrink-0 space-y-2">
           {regions.map((r) => (
-            <div key={r.region} className="flex h-9 items-center truncate pr-2 text-xs font-medium text-zinc-600" title={r.region}>
+            <div
+              key={r.region}
+              className="flex h-9 items-center truncate pr-2 text-xs font-medium text-zinc-600"
+              title={r.region}
+            >
               {r.region}
             </div>
           ))}
@@ -122,7 +147,11 @@ export function WindowTimeline({ regions, backups, now, retentionEdge, selected,
           )}
         >
           {regions.map((r) => (
-            <div key={r.region} className="relative h-9 overflow-hidden rounded bg-zinc-100" data-testid={`timeline-region-${r.region}`}>
+            <div
+              key={r.region}
+              className="relative h-9 overflow-hidden rounded bg-zinc-100"
+              data-testid={`timeline-region-${r.region}`}
+            >
               {r.earliest && r.latest ? (
                 <div
                   className="absolute inset-y-1.5 rounded-sm bg-indigo-200 ring-1 ring-inset ring-indigo-300"
@@ -144,7 +173,10 @@ export function WindowTimeline({ regions, backups, now, retentionEdge, selected,
                 .map((b) => (
                   <div
                     key={b.label}
-                    className={cx('absolute inset-y-0 w-0.5 -translate-x-1/2', b.type === 'full' ? 'bg-zinc-800' : 'bg-zinc-500')}
+                    className={cx(
+                      'absolute inset-y-0 w-0.5 -translate-x-1/2',
+                      b.type === 'full' ? 'bg-zinc-800' : 'bg-zinc-500',
+                    )}
                     style={{ left: pct(ms(b.stoppedAt)) }}
                     title={`${b.type} backup ${b.label}, finished ${format(ms(b.stoppedAt))}`}
                     data-testid="timeline-backup"
@@ -152,19 +184,38 @@ export function WindowTimeline({ regions, backups, now, retentionEdge, selected,
                 ))}
             </div>
           ))}
-          <div aria-hidden className="pointer-events-none absolute -top-1 -bottom-1 w-px bg-zinc-900" style={{ left: pct(now) }} />
+          <div
+            aria-hidden
+            className="pointer-events-none absolute -top-1 -bottom-1 w-px bg-zinc-900"
+            style={{ left: pct(now) }}
+          />
           {edgeVisible ? (
-            <div aria-hidden className="pointer-events-none absolute -top-1 -bottom-1 w-px border-l border-dashed border-amber-600" style={{ left: pct(retentionEdge) }} />
+            <div
+              aria-hidden
+              className="pointer-events-none absolute -top-1 -bottom-1 w-px border-l border-dashed border-amber-600"
+              style={{ left: pct(retentionEdge) }}
+            />
           ) : null}
           {selected ? (
-            <div aria-hidden className="pointer-events-none absolute -top-1.5 -bottom-1.5 w-0.5 -translate-x-1/2 rounded bg-indigo-700" style={{ left: pct(selected) }} data-testid="timeline-selected" />
+            <div
+              aria-hidden
+              className="pointer-events-none absolute -top-1.5 -bottom-1.5 w-0.5 -translate-x-1/2 rounded bg-indigo-700"
+              style={{ left: pct(selected) }}
+              data-testid="timeline-selected"
+            />
           ) : null}
           {hover ? (
             <>
-              <div aria-hidden className="pointer-events-none absolute inset-y-0 w-px bg-zinc-400" style={{ left: hover.x }} />
+              <div
+                aria-hidden
+                className="pointer-events-none absolute inset-y-0 w-px bg-zinc-400"
+                style={{ left: hover.x }}
+              />
               <div
                 className="pointer-events-none absolute -top-8 z-10 -translate-x-1/2 whitespace-nowrap rounded bg-zinc-900 px-2 py-1 font-mono text-[11px] text-white shadow"
-                style={{ left: Math.max(70, Math.min(hover.x, (trackRef.current?.clientWidth ?? 0) - 70)) }}
+                style={{
+                  left: Math.max(70, Math.min(hover.x, (trackRef.current?.clientWidth ?? 0) - 70)),
+                }}
                 data-testid="timeline-hover"
               >
                 {format(hover.t)}
@@ -179,7 +230,11 @@ export function WindowTimeline({ regions, backups, now, retentionEdge, selected,
           {axis.map((t, i) => (
             <span
               key={t}
-              className={cx('absolute whitespace-nowrap font-mono', i === 0 ? '' : i === axis.length - 1 ? '-translate-x-full' : '-translate-x-1/2', i % 2 === 1 && 'hidden sm:inline')}
+              className={cx(
+                'absolute whitespace-nowrap font-mono',
+                i === 0 ? '' : i === axis.length - 1 ? '-translate-x-full' : '-translate-x-1/2',
+                i % 2 === 1 && 'hidden sm:inline',
+              )}
               style={{ left: pct(t) }}
             >
               {format(t).slice(11, 19) || format(t)}
@@ -188,11 +243,23 @@ export function WindowTimeline({ regions, backups, now, retentionEdge, selected,
         </div>
       </div>
       <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-[11px] text-zinc-500">
-        <li className="flex items-center gap-1.5"><span aria-hidden className="h-2.5 w-4 rounded-sm bg-indigo-200 ring-1 ring-indigo-300" /> continuous WAL</li>
-        <li className="flex items-center gap-1.5"><span aria-hidden className="h-3 w-0.5 bg-zinc-800" /> backup</li>
-        <li className="flex items-center gap-1.5"><span aria-hidden className="h-2.5 w-3 bg-red-500/80" /> gap</li>
-        <li className="flex items-center gap-1.5"><span aria-hidden className="h-3 w-px border-l border-dashed border-amber-600" /> retention edge</li>
-        <li className="flex items-center gap-1.5"><span aria-hidden className="h-3 w-0.5 bg-indigo-700" /> picked second</li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="h-2.5 w-4 rounded-sm bg-indigo-200 ring-1 ring-indigo-300" />{' '}
+          continuous WAL
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="h-3 w-0.5 bg-zinc-800" /> backup
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="h-2.5 w-3 bg-red-500/80" /> gap
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="h-3 w-px border-l border-dashed border-amber-600" />{' '}
+          retention edge
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="h-3 w-0.5 bg-indigo-700" /> picked second
+        </li>
       </ul>
     </div>
   );

@@ -42,8 +42,10 @@ export const workflowIds = {
   /** one per operator request to rebuild the instance's repositories from object versions */
   repoRecover: (tenantId: string, instanceId: string, recoveryId: string) =>
     `${instanceBase(tenantId, instanceId)}:repo-recover:${part('recovery id', recoveryId)}`,
-  stopInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:stop`,
-  startInstance: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:start`,
+  stopInstance: (tenantId: string, instanceId: string) =>
+    `${instanceBase(tenantId, instanceId)}:stop`,
+  startInstance: (tenantId: string, instanceId: string) =>
+    `${instanceBase(tenantId, instanceId)}:start`,
   /**
    * one per tenant at a time: brings every instance to the tenant's current plan (started with
    * signalWithStart, so a second change while it runs queues one more pass instead of a rival run)

@@ -16,10 +16,20 @@ export type { InstanceMonitorInput } from './instance/instance-monitor';
 export { findWalEvents } from './instance/find-wal-events';
 export type { FindWalEventsInput } from './instance/find-wal-events';
 export { restoreToPointInTime } from './restore/restore-to-point-in-time';
-export type { RestoreToPointInTimeInput, RestoreToPointInTimeResult } from './restore/restore-to-point-in-time';
+export type {
+  RestoreToPointInTimeInput,
+  RestoreToPointInTimeResult,
+} from './restore/restore-to-point-in-time';
 export { applyTenantPlan } from './tenant/apply-tenant-plan';
-export type { ApplyTenantPlanInput, ApplyTenantPlanResult, AppliedInstance } from './tenant/apply-tenant-plan';
+export type {
+  ApplyTenantPlanInput,
+  ApplyTenantPlanResult,
+  AppliedInstance,
+} from './tenant/apply-tenant-plan';
 export { restoreDrill } from './drill/restore-drill';
 export type { RestoreDrillInput, RestoreDrillResult } from './drill/restore-drill';
 export { recoverRepository } from './repository/recover-repository';
-export type { RecoverRepositoryWorkflowInput, RecoverRepositoryResult } from './repository/recover-repository';
+export type {
+  RecoverRepositoryWorkflowInput,
+  RecoverRepositoryResult,
+} from './repository/recover-repository';

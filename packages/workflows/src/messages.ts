@@ -45,14 +45,22 @@ export interface RestoreDecisionResult {
 }
 export const APPROVE_RESTORE_UPDATE = 'approveRestore';
 export const REJECT_RESTORE_UPDATE = 'rejectRestore';
-export const approveRestoreUpdate = defineUpdate<RestoreDecisionResult, [RestoreDecisionPayload]>(APPROVE_RESTORE_UPDATE);
-export const rejectRestoreUpdate = defineUpdate<RestoreDecisionResult, [RestoreDecisionPayload]>(REJECT_RESTORE_UPDATE);
+export const approveRestoreUpdate = defineUpdate<RestoreDecisionResult, [RestoreDecisionPayload]>(
+  APPROVE_RESTORE_UPDATE,
+);
+export const rejectRestoreUpdate = defineUpdate<RestoreDecisionResult, [RestoreDecisionPayload]>(
+  REJECT_RESTORE_UPDATE,
+);
 
 /** Moves a clone's expiry (later to keep it, now to drop it); answers the new expiry. */
-export const extendCloneUpdate = defineUpdate<{ expiresAt: string }, [{ expiresAt: string; byUserId: string }]>('extendClone');
+export const extendCloneUpdate = defineUpdate<
+  { expiresAt: string },
+  [{ expiresAt: string; byUserId: string }]
+>('extendClone');
 
 export interface RestoreProgressView {
-  status: 'pending_approval' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rejected' | 'expired';
+  status:
+    'pending_approval' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rejected' | 'expired';
   phase: string;
   percent: number;
   region: string | null;
@@ -86,7 +94,9 @@ export interface UndoReplaceResult {
   timeline: number | null;
 }
 export const UNDO_REPLACE_UPDATE = 'undoReplace';
-export const undoReplaceUpdate = defineUpdate<UndoReplaceResult, [UndoReplacePayload]>(UNDO_REPLACE_UPDATE);
+export const undoReplaceUpdate = defineUpdate<UndoReplaceResult, [UndoReplacePayload]>(
+  UNDO_REPLACE_UPDATE,
+);
 
 // --- applyTenantPlan (packages/workflows/src/tenant/apply-tenant-plan.ts) ---
 

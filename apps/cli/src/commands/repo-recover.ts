@@ -1,5 +1,12 @@
 import { userInfo } from 'node:os';
-import { Client, Connection, createPlatformDb, recoverRepositoryAsOf, temporalConnectOptions, type StackEnvLike } from '../deps';
+import {
+  Client,
+  Connection,
+  createPlatformDb,
+  recoverRepositoryAsOf,
+  temporalConnectOptions,
+  type StackEnvLike,
+} from '../deps';
 
 export interface RepoRecoverArgs {
   instance: string;
@@ -14,7 +21,10 @@ export interface RepoRecoverArgs {
  * restore then reads (`--repoN-path`). Exit 1 when a region could not be recovered.
  */
 export async function repoRecover(env: StackEnvLike, args: RepoRecoverArgs): Promise<number> {
-  const platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, { max: 1, applicationName: 'rewind-cli' });
+  const platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
+    max: 1,
+    applicationName: 'rewind-cli',
+  });
   let connection: Connection | undefined;
   try {
     const result = await recoverRepositoryAsOf(

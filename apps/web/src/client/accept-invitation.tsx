@@ -14,7 +14,15 @@ export interface InvitationView {
 }
 
 /** The invitee's side of an invitation: join the tenant, or leave the link unused. */
-export function AcceptInvitation({ token, signedInAs, invitation }: { token: string; signedInAs: string; invitation: InvitationView | null }) {
+export function AcceptInvitation({
+  token,
+  signedInAs,
+  invitation,
+}: {
+  token: string;
+  signedInAs: string;
+  invitation: InvitationView | null;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -45,22 +53,31 @@ export function AcceptInvitation({ token, signedInAs, invitation }: { token: str
     <div className="mx-auto max-w-lg" data-testid="invitation">
       <Card title={`Join ${invitation.tenantName}`}>
         <p className="text-sm text-zinc-700">
-          {invitation.invitedBy ?? 'An owner'} invited {signedInAs} to <strong>{invitation.tenantName}</strong> as{' '}
-          <strong>{invitation.role}</strong>.
+          {invitation.invitedBy ?? 'An owner'} invited {signedInAs} to{' '}
+          <strong>{invitation.tenantName}</strong> as <strong>{invitation.role}</strong>.
         </p>
         {invitation.state === 'open' ? (
           <>
-            <p className="mt-2 text-xs text-zinc-500">The link works until {formatUtc(Date.parse(invitation.expiresAt))}. Your default tenant stays as it is.</p>
+            <p className="mt-2 text-xs text-zinc-500">
+              The link works until {formatUtc(Date.parse(invitation.expiresAt))}. Your default
+              tenant stays as it is.
+            </p>
             <div className="mt-4 flex gap-2">
               {/* accept() handles its own failure (shown in the card), so nothing is left to await */}
-              <Button onClick={() => void accept()} disabled={pending} data-testid="accept-invitation">
+              <Button
+                onClick={() => void accept()}
+                disabled={pending}
+                data-testid="accept-invitation"
+              >
                 Accept and join
               </Button>
             </div>
           </>
         ) : (
           <p className="mt-2 text-sm text-zinc-500">
-            {invitation.state === 'accepted' ? 'This invitation has already been accepted.' : 'This invitation has expired; ask for a new one.'}
+            {invitation.state === 'accepted'
+              ? 'This invitation has already been accepted.'
+              : 'This invitation has expired; ask for a new one.'}
           </p>
         )}
         {error && (

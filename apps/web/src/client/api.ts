@@ -13,11 +13,17 @@ export class ApiError extends Error {
 }
 
 /** The browser's only way to the API: same endpoints as any API client, session cookie auth. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers:
+      init.body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();
@@ -28,7 +34,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       // Session expired: back to sign-in, returning here afterwards.
       window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
     }
-    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `request failed (${res.status})`, err?.details);
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'http_error',
+      err?.message ?? `request failed (${res.status})`,
+      err?.details,
+    );
   }
   return json as T;
 }

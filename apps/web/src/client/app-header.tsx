@@ -27,7 +27,9 @@ export function AppHeader() {
           <Logo />
           <span className="hidden sm:inline">Rewind</span>
         </Link>
-        <span aria-hidden className="text-zinc-300">/</span>
+        <span aria-hidden className="text-zinc-300">
+          /
+        </span>
         {me.data ? (
           me.data.tenants.length > 1 ? (
             <label className="min-w-0">
@@ -55,7 +57,10 @@ export function AppHeader() {
         )}
         <nav className="ml-auto flex items-center gap-1 sm:gap-3">
           {me.data?.principal.isPlatformAdmin ? (
-            <Link href="/admin" className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100">
+            <Link
+              href="/admin"
+              className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100"
+            >
               Admin
             </Link>
           ) : null}
@@ -67,9 +72,13 @@ export function AppHeader() {
           </Button>
         </nav>
       </div>
-      <nav aria-label="Portal" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 sm:px-6">
+      <nav
+        aria-label="Portal"
+        className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 sm:px-6"
+      >
         {NAV.map(([href, label]) => {
-          const active = href === '/' ? path === '/' || path.startsWith('/instances') : path.startsWith(href);
+          const active =
+            href === '/' ? path === '/' || path.startsWith('/instances') : path.startsWith(href);
           return (
             <Link
               key={href}

@@ -17,7 +17,12 @@ export function CreateInstanceForm() {
   };
 
   return (
-    <form onSubmit={submit} className="w-full sm:w-auto" aria-label="Create instance" data-testid="create-instance-form">
+    <form
+      onSubmit={submit}
+      className="w-full sm:w-auto"
+      aria-label="Create instance"
+      data-testid="create-instance-form"
+    >
       <div className="flex gap-2">
         <label className="min-w-0 flex-1 sm:w-64 sm:flex-none">
           <span className="sr-only">Instance name</span>
@@ -33,7 +38,9 @@ export function CreateInstanceForm() {
           />
         </label>
         <Button type="submit" disabled={create.isPending || name === '' || invalid}>
-          {create.isPending ? <Spinner className="size-3.5 border-zinc-500 border-t-white" label="Creating" /> : null}
+          {create.isPending ? (
+            <Spinner className="size-3.5 border-zinc-500 border-t-white" label="Creating" />
+          ) : null}
           Create
         </Button>
       </div>

@@ -34,7 +34,11 @@ export function DecisionForm({
   };
 
   return (
-    <form onSubmit={submit} className="mt-3 space-y-2 rounded-md border border-zinc-200 bg-zinc-50 p-3" data-testid="decision-form">
+    <form
+      onSubmit={submit}
+      className="mt-3 space-y-2 rounded-md border border-zinc-200 bg-zinc-50 p-3"
+      data-testid="decision-form"
+    >
       <label htmlFor={id} className="block text-sm font-medium">
         Reason for {approve ? 'approval' : 'rejection'}
       </label>
@@ -47,7 +51,11 @@ export function DecisionForm({
         rows={2}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
-        placeholder={approve ? 'e.g. confirmed target with the requester' : 'e.g. wrong instance, ask the team to resubmit'}
+        placeholder={
+          approve
+            ? 'e.g. confirmed target with the requester'
+            : 'e.g. wrong instance, ask the team to resubmit'
+        }
         className="block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-zinc-900"
       />
       {decide.isError ? (
@@ -57,7 +65,11 @@ export function DecisionForm({
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={decide.isPending || reason.trim() === ''} variant={approve ? 'primary' : 'danger'}>
+        <Button
+          type="submit"
+          disabled={decide.isPending || reason.trim() === ''}
+          variant={approve ? 'primary' : 'danger'}
+        >
           {decide.isPending ? `${approve ? 'Approving' : 'Rejecting'}…` : `${verb} restore`}
         </Button>
         <Button type="button" variant="ghost" onClick={onCancel}>

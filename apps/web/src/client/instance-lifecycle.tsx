@@ -17,7 +17,13 @@ const IN_PROGRESS = new Map([
  * instance page; members get none of them. The API decides (409 with the reason when the state
  * does not allow it); the buttons only offer what the current status could allow.
  */
-export function InstanceLifecycle({ instance, retentionDays }: { instance: InstanceDetailFull; retentionDays: number | undefined }) {
+export function InstanceLifecycle({
+  instance,
+  retentionDays,
+}: {
+  instance: InstanceDetailFull;
+  retentionDays: number | undefined;
+}) {
   const canOperate = useCan('instance:operate');
   const canDelete = useCan('instance:delete');
   const lifecycle = useInstanceLifecycle(instance.id);
@@ -37,12 +43,22 @@ export function InstanceLifecycle({ instance, retentionDays }: { instance: Insta
   return (
     <div className="flex flex-wrap items-center gap-2 sm:ml-auto" data-testid="instance-lifecycle">
       {progress ? (
-        <span aria-live="polite" className="flex items-center gap-1.5 text-xs text-zinc-600" data-testid="lifecycle-progress">
+        <span
+          aria-live="polite"
+          className="flex items-center gap-1.5 text-xs text-zinc-600"
+          data-testid="lifecycle-progress"
+        >
           <Spinner className="size-3" label={progress} /> {progress}
         </span>
       ) : null}
       {canOperate && instance.status === 'running' ? (
-        <Button variant="secondary" className="h-8 text-xs" disabled={busy} onClick={() => setDialog('stop')} data-testid="instance-stop">
+        <Button
+          variant="secondary"
+          className="h-8 text-xs"
+          disabled={busy}
+          onClick={() => setDialog('stop')}
+          data-testid="instance-stop"
+        >
           Stop
         </Button>
       ) : null}
@@ -54,7 +70,9 @@ export function InstanceLifecycle({ instance, retentionDays }: { instance: Insta
           onClick={() => lifecycle.mutate('start')}
           data-testid="instance-start"
         >
-          {lifecycle.isPending && lifecycle.variables === 'start' ? <Spinner className="size-3" label="Starting" /> : null}
+          {lifecycle.isPending && lifecycle.variables === 'start' ? (
+            <Spinner className="size-3" label="Starting" />
+          ) : null}
           Start
         </Button>
       ) : null}
@@ -70,7 +88,11 @@ export function InstanceLifecycle({ instance, retentionDays }: { instance: Insta
         </Button>
       ) : null}
       {lifecycle.isError && dialog === null ? (
-        <p role="alert" className="w-full text-xs text-red-700 sm:text-right" data-testid="lifecycle-error">
+        <p
+          role="alert"
+          className="w-full text-xs text-red-700 sm:text-right"
+          data-testid="lifecycle-error"
+        >
           {lifecycle.error.message}
         </p>
       ) : null}
@@ -90,17 +112,27 @@ export function InstanceLifecycle({ instance, retentionDays }: { instance: Insta
               disabled={lifecycle.isPending}
               data-testid="stop-confirm"
             >
-              {lifecycle.isPending ? <Spinner className="size-3.5 border-zinc-500 border-t-white" label="Stopping" /> : null}
+              {lifecycle.isPending ? (
+                <Spinner className="size-3.5 border-zinc-500 border-t-white" label="Stopping" />
+              ) : null}
               Stop instance
             </Button>
           </>
         }
       >
         <p>
-          PostgreSQL shuts down cleanly: open connections are closed and its port stops answering until you start it again.
+          PostgreSQL shuts down cleanly: open connections are closed and its port stops answering
+          until you start it again.
         </p>
-        <p>Scheduled backups are skipped while it is stopped. Its existing backups, WAL and restorable window stay.</p>
-        {lifecycle.isError ? <p role="alert" className="text-red-700">{lifecycle.error.message}</p> : null}
+        <p>
+          Scheduled backups are skipped while it is stopped. Its existing backups, WAL and
+          restorable window stay.
+        </p>
+        {lifecycle.isError ? (
+          <p role="alert" className="text-red-700">
+            {lifecycle.error.message}
+          </p>
+        ) : null}
       </Dialog>
 
       <DeleteDialog
@@ -140,7 +172,10 @@ function DeleteDialog({
     e.preventDefault();
     if (matches && !pending && !instance.legalHold) onConfirm();
   };
-  const kept = retentionDays === undefined ? "for the tenant's retention period" : `for ${retentionDays} day${retentionDays === 1 ? '' : 's'} (the tenant's retention)`;
+  const kept =
+    retentionDays === undefined
+      ? "for the tenant's retention period"
+      : `for ${retentionDays} day${retentionDays === 1 ? '' : 's'} (the tenant's retention)`;
   return (
     <Dialog
       open={open}
@@ -153,11 +188,12 @@ function DeleteDialog({
     >
       <form onSubmit={submit} className="space-y-3" aria-label={`Delete ${instance.name}`}>
         <p>
-          The instance stops and its data directory is removed now; its name and port become free. This cannot be undone
-          from the portal.
+          The instance stops and its data directory is removed now; its name and port become free.
+          This cannot be undone from the portal.
         </p>
         <p data-testid="delete-backups-note">
-          Its backups and archived WAL are kept {kept}, in both regions, then removed. No new backups are taken.
+          Its backups and archived WAL are kept {kept}, in both regions, then removed. No new
+          backups are taken.
         </p>
         {instance.legalHold ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-inset ring-amber-200">
@@ -165,7 +201,8 @@ function DeleteDialog({
           </p>
         ) : null}
         <label htmlFor={inputId} className="block">
-          Type <span className="font-mono font-semibold text-zinc-900">{instance.name}</span> to confirm
+          Type <span className="font-mono font-semibold text-zinc-900">{instance.name}</span> to
+          confirm
         </label>
         <input
           id={inputId}
@@ -200,7 +237,9 @@ function DeleteDialog({
             disabled={!matches || pending || instance.legalHold}
             data-testid="delete-confirm"
           >
-            {pending ? <Spinner className="size-3.5 border-red-300 border-t-white" label="Deleting" /> : null}
+            {pending ? (
+              <Spinner className="size-3.5 border-red-300 border-t-white" label="Deleting" />
+            ) : null}
             Delete instance
           </Button>
         </div>

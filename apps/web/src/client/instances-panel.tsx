@@ -17,13 +17,18 @@ export function InstancesPanel() {
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Instances</h1>
-          <p className="mt-1 text-sm text-zinc-500">PostgreSQL databases you can restore to any second of their window.</p>
+          <p className="mt-1 text-sm text-zinc-500">
+            PostgreSQL databases you can restore to any second of their window.
+          </p>
         </div>
         {canCreate ? <CreateInstanceForm /> : null}
       </div>
 
       {instances.isPending ? (
-        <div className="flex items-center gap-2 py-10 text-sm text-zinc-500" data-testid="instances-loading">
+        <div
+          className="flex items-center gap-2 py-10 text-sm text-zinc-500"
+          data-testid="instances-loading"
+        >
           <Spinner /> Loading instances…
         </div>
       ) : instances.isError ? (
@@ -40,11 +45,18 @@ export function InstancesPanel() {
         <div data-testid="instances-empty">
           <EmptyState
             title="No instances yet"
-            description={canCreate ? 'Create your first database above; backups and WAL archiving start right away.' : 'An owner or admin of this tenant can create one.'}
+            description={
+              canCreate
+                ? 'Create your first database above; backups and WAL archiving start right away.'
+                : 'An owner or admin of this tenant can create one.'
+            }
           />
         </div>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white" data-testid="instances-list">
+        <div
+          className="overflow-hidden rounded-lg border border-zinc-200 bg-white"
+          data-testid="instances-list"
+        >
           <table className="w-full text-sm">
             <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
               <tr>
@@ -60,7 +72,10 @@ export function InstancesPanel() {
               {instances.data.map((i) => (
                 <tr key={i.id} className="hover:bg-zinc-50">
                   <td className="px-4 py-3 font-medium">
-                    <Link href={`/instances/${i.id}`} className="font-mono text-[13px] hover:underline">
+                    <Link
+                      href={`/instances/${i.id}`}
+                      className="font-mono text-[13px] hover:underline"
+                    >
                       {i.name}
                     </Link>
                   </td>
@@ -70,11 +85,22 @@ export function InstancesPanel() {
                   <td className="hidden px-4 py-3 text-zinc-500 md:table-cell">
                     {tenant.data?.plan.name ?? '—'} · PG {i.pgVersion}
                   </td>
-                  <td className="px-4 py-3 font-mono text-[13px] tabular-nums" title="age of the newest restorable commit">
-                    {i.rpoSeconds === null || i.rpoSeconds === undefined ? <span className="text-zinc-400">—</span> : formatDuration(i.rpoSeconds)}
+                  <td
+                    className="px-4 py-3 font-mono text-[13px] tabular-nums"
+                    title="age of the newest restorable commit"
+                  >
+                    {i.rpoSeconds === null || i.rpoSeconds === undefined ? (
+                      <span className="text-zinc-400">—</span>
+                    ) : (
+                      formatDuration(i.rpoSeconds)
+                    )}
                   </td>
                   <td className="hidden px-4 py-3 text-zinc-500 sm:table-cell">
-                    {i.lastBackupAt ? <time dateTime={i.lastBackupAt}>{formatAgo(i.lastBackupAt)}</time> : 'none yet'}
+                    {i.lastBackupAt ? (
+                      <time dateTime={i.lastBackupAt}>{formatAgo(i.lastBackupAt)}</time>
+                    ) : (
+                      'none yet'
+                    )}
                   </td>
                   <td className="hidden px-4 py-3 md:table-cell">
                     <DrillCell instanceId={i.id} />
@@ -97,6 +123,15 @@ function DrillCell({ instanceId }: { instanceId: string }) {
   const drills = useDrills(instanceId);
   const last = drills.data?.[0];
   if (drills.isPending) return <span className="text-xs text-zinc-400">…</span>;
-  if (drills.isError) return <span className="text-xs text-zinc-400" title={drills.error.message}>unknown</span>;
-  return last ? <StatusBadge status={last.status} /> : <span className="text-xs text-zinc-400">no drill yet</span>;
+  if (drills.isError)
+    return (
+      <span className="text-xs text-zinc-400" title={drills.error.message}>
+        unknown
+      </span>
+    );
+  return last ? (
+    <StatusBadge status={last.status} />
+  ) : (
+    <span className="text-xs text-zinc-400">no drill yet</span>
+  );
 }

@@ -18,7 +18,14 @@ const instance: InstanceDetailFull = {
   pgVersion: 15,
   createdAt: '2026-11-01T00:00:00Z',
   timezone: 'Asia/Kolkata',
-  connection: { host: '127.0.0.1', port: 55001, database: 'orders', user: 'orders', password: 'x', access: 'owner' },
+  connection: {
+    host: '127.0.0.1',
+    port: 55001,
+    database: 'orders',
+    user: 'orders',
+    password: 'x',
+    access: 'owner',
+  },
   window: {
     regions: [
       {

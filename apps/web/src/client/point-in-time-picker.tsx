@@ -4,10 +4,21 @@ import { useEffect, useState } from 'react';
 import { Button, Spinner } from '@rewind/ui';
 import type { BackupItem, InstanceDetailFull } from '@/lib/api-types';
 import { useWalEvents } from './queries';
-import { browserZone, fieldsIn, formatIn, formatUtc, fromFields, isoUtc, offsetLabel, zoneName, type ZoneChoice } from './time';
+import {
+  browserZone,
+  fieldsIn,
+  formatIn,
+  formatUtc,
+  fromFields,
+  isoUtc,
+  offsetLabel,
+  zoneName,
+  type ZoneChoice,
+} from './time';
 
 /** What the person chose: an instant from the fields or a quick pick, or text pasted as is. */
-export type PickedTarget = { kind: 'instant'; ms: number; via?: string } | { kind: 'typed'; text: string };
+export type PickedTarget =
+  { kind: 'instant'; ms: number; via?: string } | { kind: 'typed'; text: string };
 
 export function targetText(t: PickedTarget): string {
   return t.kind === 'instant' ? isoUtc(t.ms) : t.text;
@@ -24,7 +35,14 @@ interface Props {
 
 const ZONES: ZoneChoice[] = ['local', 'utc', 'instance'];
 
-export function PointInTimePicker({ instance, backups, value, onChange, zone, onZoneChange }: Props) {
+export function PointInTimePicker({
+  instance,
+  backups,
+  value,
+  onChange,
+  zone,
+  onZoneChange,
+}: Props) {
   const instanceZone = instance.timezone ?? 'UTC';
   const tz = zoneName(zone, instanceZone);
   const instantMs = value?.kind === 'instant' ? value.ms : null;
@@ -45,7 +63,8 @@ export function PointInTimePicker({ instance, backups, value, onChange, zone, on
     setFields(next);
     if (!next.date || !next.time) return;
     const t = fromFields(next.date, next.time.length === 5 ? `${next.time}:00` : next.time, tz);
-    if (t === null) setFieldError(`${next.date} ${next.time} does not exist in ${tz} (a clock change skips it)`);
+    if (t === null)
+      setFieldError(`${next.date} ${next.time} does not exist in ${tz} (a clock change skips it)`);
     else {
       setFieldError(null);
       onChange({ kind: 'instant', ms: t });
@@ -59,7 +78,10 @@ export function PointInTimePicker({ instance, backups, value, onChange, zone, on
     <div className="space-y-4" data-testid="pitr-picker">
       <fieldset>
         <legend className="mb-1.5 text-xs font-medium text-zinc-600">Time zone</legend>
-        <div role="radiogroup" className="inline-flex flex-wrap rounded-md bg-zinc-100 p-0.5 text-xs">
+        <div
+          role="radiogroup"
+          className="inline-flex flex-wrap rounded-md bg-zinc-100 p-0.5 text-xs"
+        >
           {ZONES.map((z) => (
             <button
               key={z}
@@ -70,7 +92,11 @@ export function PointInTimePicker({ instance, backups, value, onChange, zone, on
               data-testid={`zone-${z}`}
               className={`rounded px-2.5 py-1 font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${zone === z ? 'bg-white text-zinc-900 shadow-sm' : 'text-zinc-600 hover:text-zinc-900'}`}
             >
-              {z === 'local' ? `Browser (${browserZone()})` : z === 'utc' ? 'UTC' : `Instance (${instanceZone})`}
+              {z === 'local'
+                ? `Browser (${browserZone()})`
+                : z === 'utc'
+                  ? 'UTC'
+                  : `Instance (${instanceZone})`}
             </button>
           ))}
         </div>
@@ -98,30 +124,59 @@ export function PointInTimePicker({ instance, backups, value, onChange, zone, on
             className="h-9 rounded-md border border-zinc-300 bg-white px-2 font-mono text-sm text-zinc-900 focus:border-indigo-600 focus:outline-none"
           />
         </label>
-        <span className="pb-2 text-xs text-zinc-500">{offsetLabel(instantMs ?? Date.now(), tz)}</span>
+        <span className="pb-2 text-xs text-zinc-500">
+          {offsetLabel(instantMs ?? Date.now(), tz)}
+        </span>
       </div>
       {fieldError ? <p className="text-xs text-red-700">{fieldError}</p> : null}
 
-      <p className="rounded-md bg-zinc-50 px-3 py-2 text-sm ring-1 ring-inset ring-zinc-200" data-testid="pitr-utc">
+      <p
+        className="rounded-md bg-zinc-50 px-3 py-2 text-sm ring-1 ring-inset ring-zinc-200"
+        data-testid="pitr-utc"
+      >
         <span className="text-zinc-500">Sent as </span>
         <span className="font-mono font-medium">{value ? targetText(value) : '—'}</span>
-        {value?.kind === 'instant' && tz !== 'UTC' ? <span className="text-zinc-500"> · {formatUtc(value.ms)}</span> : null}
+        {value?.kind === 'instant' && tz !== 'UTC' ? (
+          <span className="text-zinc-500"> · {formatUtc(value.ms)}</span>
+        ) : null}
       </p>
 
       <div>
         <p className="mb-1.5 text-xs font-medium text-zinc-600">Quick picks</p>
         <div className="flex flex-wrap gap-2">
-          <Chip onClick={() => onChange({ kind: 'instant', ms: Math.floor((Date.now() - 5 * 60_000) / 1000) * 1000, via: '5 minutes ago' })}>
+          <Chip
+            onClick={() =>
+              onChange({
+                kind: 'instant',
+                ms: Math.floor((Date.now() - 5 * 60_000) / 1000) * 1000,
+                via: '5 minutes ago',
+              })
+            }
+          >
             5 minutes ago
           </Chip>
           {latest ? (
-            <Chip onClick={() => onChange({ kind: 'instant', ms: Math.floor(Date.parse(latest) / 1000) * 1000, via: 'latest restorable second' })}>
+            <Chip
+              onClick={() =>
+                onChange({
+                  kind: 'instant',
+                  ms: Math.floor(Date.parse(latest) / 1000) * 1000,
+                  via: 'latest restorable second',
+                })
+              }
+            >
               Latest restorable
             </Chip>
           ) : null}
           {lastBackup ? (
             <Chip
-              onClick={() => onChange({ kind: 'instant', ms: justBefore(lastBackup.startedAt), via: `before backup ${lastBackup.label}` })}
+              onClick={() =>
+                onChange({
+                  kind: 'instant',
+                  ms: justBefore(lastBackup.startedAt),
+                  via: `before backup ${lastBackup.label}`,
+                })
+              }
             >
               Before the last backup
             </Chip>
@@ -129,7 +184,11 @@ export function PointInTimePicker({ instance, backups, value, onChange, zone, on
         </div>
       </div>
 
-      <WalEventPicks instance={instance} tz={tz} onPick={(ms, via) => onChange({ kind: 'instant', ms, via })} />
+      <WalEventPicks
+        instance={instance}
+        tz={tz}
+        onPick={(ms, via) => onChange({ kind: 'instant', ms, via })}
+      />
 
       <form
         className="flex flex-wrap items-end gap-2"
@@ -149,7 +208,12 @@ export function PointInTimePicker({ instance, backups, value, onChange, zone, on
             className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 font-mono text-sm text-zinc-900 placeholder:text-zinc-400 focus:border-indigo-600 focus:outline-none"
           />
         </label>
-        <Button type="submit" variant="secondary" disabled={!pasted.trim()} data-testid="pitr-paste-use">
+        <Button
+          type="submit"
+          variant="secondary"
+          disabled={!pasted.trim()}
+          data-testid="pitr-paste-use"
+        >
           Use this time
         </Button>
       </form>
@@ -157,7 +221,15 @@ export function PointInTimePicker({ instance, backups, value, onChange, zone, on
   );
 }
 
-function WalEventPicks({ instance, tz, onPick }: { instance: InstanceDetailFull; tz: string; onPick: (ms: number, via: string) => void }) {
+function WalEventPicks({
+  instance,
+  tz,
+  onPick,
+}: {
+  instance: InstanceDetailFull;
+  tz: string;
+  onPick: (ms: number, via: string) => void;
+}) {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const events = useWalEvents(instance.id, range);
   const earliest = minIso(instance.window.regions.map((r) => r.earliest));
@@ -172,7 +244,12 @@ function WalEventPicks({ instance, tz, onPick }: { instance: InstanceDetailFull;
   return (
     <div data-testid="wal-events">
       {range === null ? (
-        <Button type="button" variant="ghost" className="h-8 px-2 text-xs text-indigo-700" onClick={scan}>
+        <Button
+          type="button"
+          variant="ghost"
+          className="h-8 px-2 text-xs text-indigo-700"
+          onClick={scan}
+        >
           Find destructive statements in archived WAL (DROP, TRUNCATE, mass DELETE/UPDATE)…
         </Button>
       ) : events.isPending ? (
@@ -187,14 +264,20 @@ function WalEventPicks({ instance, tz, onPick }: { instance: InstanceDetailFull;
         <div>
           <p className="mb-1.5 text-xs font-medium text-zinc-600">Just before…</p>
           <div className="flex flex-wrap gap-2">
-            {events.data.events.slice(-6).reverse().map((e) => {
-              const label = `${e.kind.replace(/_/g, ' ').toUpperCase()}${e.relations?.length ? ` ${e.relations.join(', ')}` : ''}`;
-              return (
-                <Chip key={`${e.xid}-${e.lsn}`} onClick={() => onPick(justBefore(e.time), `just before ${label}`)}>
-                  just before {label} at {formatIn(Date.parse(e.time), tz).slice(11)}
-                </Chip>
-              );
-            })}
+            {events.data.events
+              .slice(-6)
+              .reverse()
+              .map((e) => {
+                const label = `${e.kind.replace(/_/g, ' ').toUpperCase()}${e.relations?.length ? ` ${e.relations.join(', ')}` : ''}`;
+                return (
+                  <Chip
+                    key={`${e.xid}-${e.lsn}`}
+                    onClick={() => onPick(justBefore(e.time), `just before ${label}`)}
+                  >
+                    just before {label} at {formatIn(Date.parse(e.time), tz).slice(11)}
+                  </Chip>
+                );
+              })}
           </div>
         </div>
       )}

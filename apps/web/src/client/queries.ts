@@ -33,7 +33,8 @@ export const queryKeys = {
   backups: (id: string) => ['instances', id, 'backups'] as const,
   drills: (id: string) => ['instances', id, 'drills'] as const,
   validationQueries: (id: string) => ['instances', id, 'validation-queries'] as const,
-  walEvents: (id: string, from: string, to: string) => ['instances', id, 'wal-events', from, to] as const,
+  walEvents: (id: string, from: string, to: string) =>
+    ['instances', id, 'wal-events', from, to] as const,
   restores: (instanceId?: string) => ['restores', 'list', instanceId ?? 'all'] as const,
   restore: (id: string) => ['restores', id] as const,
   tenant: ['tenant'] as const,
@@ -62,7 +63,8 @@ export function useInstances() {
     queryKey: queryKeys.instances,
     queryFn: () => api<InstanceSummary[]>('/api/v1/instances'),
     // Instances move through creating → running (stopping → stopped, …) on their own; keep the list honest.
-    refetchInterval: (q) => (q.state.data?.some((i) => TRANSITIONAL.has(i.status)) ? 3_000 : 30_000),
+    refetchInterval: (q) =>
+      q.state.data?.some((i) => TRANSITIONAL.has(i.status)) ? 3_000 : 30_000,
   });
 }
 
@@ -88,7 +90,8 @@ export function useBackups(id: string, enabled = true) {
 export function useDrills(id: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.drills(id),
-    queryFn: () => api<{ drills: DrillItem[] }>(`/api/v1/instances/${enc(id)}/drills`).then((r) => r.drills),
+    queryFn: () =>
+      api<{ drills: DrillItem[] }>(`/api/v1/instances/${enc(id)}/drills`).then((r) => r.drills),
     enabled,
   });
 }
@@ -109,12 +112,17 @@ export function useValidationQueryMutations(id: string) {
   return {
     create: useMutation({
       mutationFn: (b: { name: string; sql: string; expectation: ValidationExpectation }) =>
-        api<ValidationQueryView>(`/api/v1/instances/${enc(id)}/validation-queries`, { method: 'POST', body: b }),
+        api<ValidationQueryView>(`/api/v1/instances/${enc(id)}/validation-queries`, {
+          method: 'POST',
+          body: b,
+        }),
       onSuccess: done,
     }),
     remove: useMutation({
       mutationFn: (queryId: string) =>
-        api<unknown>(`/api/v1/instances/${enc(id)}/validation-queries/${enc(queryId)}`, { method: 'DELETE' }),
+        api<unknown>(`/api/v1/instances/${enc(id)}/validation-queries/${enc(queryId)}`, {
+          method: 'DELETE',
+        }),
       onSettled: done,
     }),
   };
@@ -125,7 +133,9 @@ export function useWalEvents(id: string, range: { from: string; to: string } | n
   return useQuery({
     queryKey: queryKeys.walEvents(id, range?.from ?? '', range?.to ?? ''),
     queryFn: () =>
-      api<WalEventsResponse>(`/api/v1/instances/${enc(id)}/wal-events?from=${enc(range!.from)}&to=${enc(range!.to)}`),
+      api<WalEventsResponse>(
+        `/api/v1/instances/${enc(id)}/wal-events?from=${enc(range!.from)}&to=${enc(range!.to)}`,
+      ),
     enabled: range !== null,
     staleTime: 60_000,
   });
@@ -134,7 +144,8 @@ export function useWalEvents(id: string, range: { from: string; to: string } | n
 export function useCreateInstance() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => api<CreatedInstance>('/api/v1/instances', { method: 'POST', body: { name } }),
+    mutationFn: (name: string) =>
+      api<CreatedInstance>('/api/v1/instances', { method: 'POST', body: { name } }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.instances }),
   });
 }
@@ -151,7 +162,9 @@ export function useInstanceLifecycle(id: string) {
         ? api<InstanceActionAccepted>(`/api/v1/instances/${enc(id)}`, { method: 'DELETE' })
         : api<InstanceActionAccepted>(`/api/v1/instances/${enc(id)}/${action}`, { method: 'POST' }),
     onSuccess: (accepted) => {
-      client.setQueryData<InstanceDetailFull>(queryKeys.instance(id), (d) => (d ? { ...d, status: accepted.status } : d));
+      client.setQueryData<InstanceDetailFull>(queryKeys.instance(id), (d) =>
+        d ? { ...d, status: accepted.status } : d,
+      );
       return client.invalidateQueries({ queryKey: queryKeys.instances, exact: true });
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.instance(id), exact: true }),
@@ -161,20 +174,30 @@ export function useInstanceLifecycle(id: string) {
 export function useSetLegalHold(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (legalHold: boolean) => api<{ legalHold: boolean }>(`/api/v1/instances/${enc(id)}`, { method: 'PATCH', body: { legalHold } }),
+    mutationFn: (legalHold: boolean) =>
+      api<{ legalHold: boolean }>(`/api/v1/instances/${enc(id)}`, {
+        method: 'PATCH',
+        body: { legalHold },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.instance(id) }),
   });
 }
 
 export function preflight(instanceId: string, body: RestoreRequest): Promise<PreflightResponse> {
-  return api<PreflightResponse>(`/api/v1/instances/${enc(instanceId)}/restores/preflight`, { method: 'POST', body });
+  return api<PreflightResponse>(`/api/v1/instances/${enc(instanceId)}/restores/preflight`, {
+    method: 'POST',
+    body,
+  });
 }
 
 export function useRequestRestore(instanceId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: RestoreRequest) =>
-      api<{ id: string; status: string }>(`/api/v1/instances/${enc(instanceId)}/restores`, { method: 'POST', body }),
+      api<{ id: string; status: string }>(`/api/v1/instances/${enc(instanceId)}/restores`, {
+        method: 'POST',
+        body,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['restores'] }),
   });
 }
@@ -202,7 +225,10 @@ export function useRestore(id: string) {
 export function useRestores(instanceId?: string) {
   return useQuery({
     queryKey: queryKeys.restores(instanceId),
-    queryFn: () => api<RestoreListItem[]>(`/api/v1/restores${instanceId ? `?instanceId=${enc(instanceId)}` : ''}`),
+    queryFn: () =>
+      api<RestoreListItem[]>(
+        `/api/v1/restores${instanceId ? `?instanceId=${enc(instanceId)}` : ''}`,
+      ),
     refetchInterval: (q) => (q.state.data?.some((r) => !isFinalRestore(r.status)) ? 5_000 : 30_000),
   });
 }
@@ -231,10 +257,13 @@ export function useDecideRestore(via: 'tenant' | 'platform') {
   const base = via === 'platform' ? '/api/v1/admin/restores' : '/api/v1/restores';
   return useMutation({
     mutationFn: (v: { id: string; approve: boolean; reason: string }) =>
-      api<{ id: string; decision: string }>(`${base}/${enc(v.id)}/${v.approve ? 'approve' : 'reject'}`, {
-        method: 'POST',
-        body: { reason: v.reason },
-      }),
+      api<{ id: string; decision: string }>(
+        `${base}/${enc(v.id)}/${v.approve ? 'approve' : 'reject'}`,
+        {
+          method: 'POST',
+          body: { reason: v.reason },
+        },
+      ),
     onSuccess: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: ['restores'] }),
@@ -258,7 +287,11 @@ export function useUpdateTenant() {
 }
 
 export function useMembers(enabled = true) {
-  return useQuery({ queryKey: queryKeys.members, queryFn: () => api<MemberView[]>('/api/v1/members'), enabled });
+  return useQuery({
+    queryKey: queryKeys.members,
+    queryFn: () => api<MemberView[]>('/api/v1/members'),
+    enabled,
+  });
 }
 
 export function useMemberMutations() {
@@ -266,23 +299,32 @@ export function useMemberMutations() {
   const done = () => client.invalidateQueries({ queryKey: queryKeys.members });
   return {
     add: useMutation({
-      mutationFn: (b: { email: string; role: string }) => api<InvitationCreated>('/api/v1/members', { method: 'POST', body: b }),
+      mutationFn: (b: { email: string; role: string }) =>
+        api<InvitationCreated>('/api/v1/members', { method: 'POST', body: b }),
       onSuccess: done,
     }),
     update: useMutation({
       mutationFn: (b: { userId: string; role: string }) =>
-        api<MemberView>(`/api/v1/members/${enc(b.userId)}`, { method: 'PATCH', body: { role: b.role } }),
+        api<MemberView>(`/api/v1/members/${enc(b.userId)}`, {
+          method: 'PATCH',
+          body: { role: b.role },
+        }),
       onSettled: done,
     }),
     remove: useMutation({
-      mutationFn: (userId: string) => api<unknown>(`/api/v1/members/${enc(userId)}`, { method: 'DELETE' }),
+      mutationFn: (userId: string) =>
+        api<unknown>(`/api/v1/members/${enc(userId)}`, { method: 'DELETE' }),
       onSettled: done,
     }),
   };
 }
 
 export function useTokens(enabled = true) {
-  return useQuery({ queryKey: queryKeys.tokens, queryFn: () => api<TokenView[]>('/api/v1/tokens'), enabled });
+  return useQuery({
+    queryKey: queryKeys.tokens,
+    queryFn: () => api<TokenView[]>('/api/v1/tokens'),
+    enabled,
+  });
 }
 
 export function useTokenMutations() {
@@ -290,7 +332,8 @@ export function useTokenMutations() {
   const done = () => client.invalidateQueries({ queryKey: queryKeys.tokens });
   return {
     create: useMutation({
-      mutationFn: (name: string) => api<CreatedToken>('/api/v1/tokens', { method: 'POST', body: { name } }),
+      mutationFn: (name: string) =>
+        api<CreatedToken>('/api/v1/tokens', { method: 'POST', body: { name } }),
       onSuccess: done,
     }),
     revoke: useMutation({
@@ -310,5 +353,8 @@ export function useAudit(filters: Record<string, string>) {
 }
 
 export function useAuditVerify() {
-  return useQuery({ queryKey: queryKeys.auditVerify, queryFn: () => api<AuditVerify>('/api/v1/audit/verify') });
+  return useQuery({
+    queryKey: queryKeys.auditVerify,
+    queryFn: () => api<AuditVerify>('/api/v1/audit/verify'),
+  });
 }

@@ -3,7 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Button, Card, Dialog, Spinner } from '@rewind/ui';
-import type { BackupItem, InstanceDetailFull, PreflightResponse, RestoreMode } from '@/lib/api-types';
+import type {
+  BackupItem,
+  InstanceDetailFull,
+  PreflightResponse,
+  RestoreMode,
+} from '@/lib/api-types';
 import { ApiError } from './api';
 import { PointInTimePicker, targetText, type PickedTarget } from './point-in-time-picker';
 import { preflight, useCan, useRequestRestore, useValidationQueries } from './queries';
@@ -14,7 +19,12 @@ type Check =
   | { state: 'idle' }
   | { state: 'checking'; key: string }
   | { state: 'ok'; key: string; plan: PreflightResponse }
-  | { state: 'refused'; key: string; message: string; nearest: Array<{ label: string; iso: string }> };
+  | {
+      state: 'refused';
+      key: string;
+      message: string;
+      nearest: Array<{ label: string; iso: string }>;
+    };
 
 interface Props {
   instance: InstanceDetailFull;
@@ -30,7 +40,15 @@ interface Props {
  * Pick a second, see the server's pre-flight for exactly that request, then restore. The
  * button stays disabled until the pre-flight for the current time, mode and region has passed.
  */
-export function RestorePanel({ instance, backups, canRestore, value, onChange, zone, onZoneChange }: Props) {
+export function RestorePanel({
+  instance,
+  backups,
+  canRestore,
+  value,
+  onChange,
+  zone,
+  onZoneChange,
+}: Props) {
   const router = useRouter();
   const [mode, setMode] = useState<RestoreMode>('clone');
   const [region, setRegion] = useState<string>('auto');
@@ -49,12 +67,21 @@ export function RestorePanel({ instance, backups, canRestore, value, onChange, z
     let stale = false;
     setCheck({ state: 'checking', key });
     const timer = setTimeout(() => {
-      preflight(instance.id, { target: { time: text }, mode, ...(region === 'auto' ? {} : { region }) }).then(
+      preflight(instance.id, {
+        target: { time: text },
+        mode,
+        ...(region === 'auto' ? {} : { region }),
+      }).then(
         (plan) => !stale && setCheck({ state: 'ok', key, plan }),
         (err: unknown) => {
           if (stale) return;
           const e = err instanceof ApiError ? err : null;
-          setCheck({ state: 'refused', key, message: e?.message ?? String(err), nearest: nearestOf(e) });
+          setCheck({
+            state: 'refused',
+            key,
+            message: e?.message ?? String(err),
+            nearest: nearestOf(e),
+          });
         },
       );
     }, 300);
@@ -79,20 +106,36 @@ export function RestorePanel({ instance, backups, canRestore, value, onChange, z
   return (
     <Card title="Restore to a point in time" testId="restore-panel">
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
-        <PointInTimePicker instance={instance} backups={backups} value={value} onChange={onChange} zone={zone} onZoneChange={onZoneChange} />
+        <PointInTimePicker
+          instance={instance}
+          backups={backups}
+          value={value}
+          onChange={onChange}
+          zone={zone}
+          onZoneChange={onZoneChange}
+        />
 
         <div className="space-y-4">
-          <div aria-live="polite" data-testid="preflight" data-state={check.state === 'idle' ? 'idle' : ready ? 'ok' : check.state}>
+          <div
+            aria-live="polite"
+            data-testid="preflight"
+            data-state={check.state === 'idle' ? 'idle' : ready ? 'ok' : check.state}
+          >
             {check.state === 'idle' ? (
               <p className="rounded-md border border-dashed border-zinc-300 px-3 py-3 text-sm text-zinc-500">
-                Pick a second on the timeline, type one, or use a quick pick. The server checks it before you can restore.
+                Pick a second on the timeline, type one, or use a quick pick. The server checks it
+                before you can restore.
               </p>
             ) : check.state === 'checking' || check.key !== key ? (
               <p className="flex items-center gap-2 rounded-md bg-zinc-50 px-3 py-3 text-sm text-zinc-600 ring-1 ring-inset ring-zinc-200">
                 <Spinner className="size-3.5" /> Pre-flight: asking the server…
               </p>
             ) : check.state === 'refused' ? (
-              <div role="alert" className="rounded-md bg-red-50 px-3 py-3 text-sm text-red-800 ring-1 ring-inset ring-red-200" data-testid="preflight-refused">
+              <div
+                role="alert"
+                className="rounded-md bg-red-50 px-3 py-3 text-sm text-red-800 ring-1 ring-inset ring-red-200"
+                data-testid="preflight-refused"
+              >
                 <p className="font-medium">Not restorable</p>
                 <p className="mt-1" data-testid="preflight-reason">
                   {check.message}
@@ -114,11 +157,16 @@ export function RestorePanel({ instance, backups, canRestore, value, onChange, z
                 ) : null}
               </div>
             ) : plan ? (
-              <div className="rounded-md bg-emerald-50 px-3 py-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200" data-testid="preflight-ok">
+              <div
+                className="rounded-md bg-emerald-50 px-3 py-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200"
+                data-testid="preflight-ok"
+              >
                 <p className="font-medium">Pre-flight passed</p>
                 <dl className="mt-1.5 grid grid-cols-[5.5rem_1fr] gap-y-1 text-[13px]">
                   <dt className="text-emerald-800/80">Target</dt>
-                  <dd className="font-mono break-all" data-testid="preflight-target">{plan.targetUtc ?? plan.description}</dd>
+                  <dd className="font-mono break-all" data-testid="preflight-target">
+                    {plan.targetUtc ?? plan.description}
+                  </dd>
                   {plan.targetLocal ? (
                     <>
                       <dt className="text-emerald-800/80">{plan.timeZone}</dt>
@@ -127,12 +175,18 @@ export function RestorePanel({ instance, backups, canRestore, value, onChange, z
                   ) : null}
                   <dt className="text-emerald-800/80">From</dt>
                   <dd>
-                    {plan.region} · backup <span className="font-mono text-xs">{plan.backupLabel}</span>
+                    {plan.region} · backup{' '}
+                    <span className="font-mono text-xs">{plan.backupLabel}</span>
                   </dd>
                   {plan.candidates.length > 1 ? (
                     <>
                       <dt className="text-emerald-800/80">Fallback</dt>
-                      <dd>{plan.candidates.slice(1).map((c) => c.region).join(', ')}</dd>
+                      <dd>
+                        {plan.candidates
+                          .slice(1)
+                          .map((c) => c.region)
+                          .join(', ')}
+                      </dd>
                     </>
                   ) : null}
                 </dl>
@@ -194,7 +248,10 @@ export function RestorePanel({ instance, backups, canRestore, value, onChange, z
               {mode === 'clone' ? 'Restore as clone…' : 'Request replace…'}
             </Button>
           ) : (
-            <p className="rounded-md bg-zinc-50 px-3 py-2 text-xs text-zinc-600 ring-1 ring-inset ring-zinc-200" data-testid="restore-not-allowed">
+            <p
+              className="rounded-md bg-zinc-50 px-3 py-2 text-xs text-zinc-600 ring-1 ring-inset ring-zinc-200"
+              data-testid="restore-not-allowed"
+            >
               Your role can explore the window but not restore; ask an owner or admin.
             </p>
           )}
@@ -211,8 +268,15 @@ export function RestorePanel({ instance, backups, canRestore, value, onChange, z
             <Button variant="secondary" onClick={() => setConfirming(false)}>
               Back
             </Button>
-            <Button className="bg-indigo-600 hover:bg-indigo-700" onClick={submit} disabled={request.isPending} data-testid="restore-confirm-button">
-              {request.isPending ? <Spinner className="size-3.5 border-indigo-300 border-t-white" label="Starting" /> : null}
+            <Button
+              className="bg-indigo-600 hover:bg-indigo-700"
+              onClick={submit}
+              disabled={request.isPending}
+              data-testid="restore-confirm-button"
+            >
+              {request.isPending ? (
+                <Spinner className="size-3.5 border-indigo-300 border-t-white" label="Starting" />
+              ) : null}
               {mode === 'clone' ? 'Restore' : 'Request replace'}
             </Button>
           </>
@@ -221,17 +285,22 @@ export function RestorePanel({ instance, backups, canRestore, value, onChange, z
         <p>
           <span className="font-mono">{instance.name}</span> as it was at the end of
         </p>
-        <p className="rounded-md bg-zinc-900 px-3 py-2 text-center font-mono text-base text-white" data-testid="restore-confirm-utc">
+        <p
+          className="rounded-md bg-zinc-900 px-3 py-2 text-center font-mono text-base text-white"
+          data-testid="restore-confirm-utc"
+        >
           {plan?.targetUtc ? formatUtc(Date.parse(plan.targetUtc)) : text}
         </p>
         <p className="text-zinc-600">
-          Every commit at or before that second is kept; nothing after it. Served from {plan?.region ?? 'the healthy region'}
+          Every commit at or before that second is kept; nothing after it. Served from{' '}
+          {plan?.region ?? 'the healthy region'}
           {region === 'auto' ? ' (automatic)' : ''}.
         </p>
         <CopyChecksSentence instanceId={instance.id} />
         {mode === 'replace' ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-inset ring-amber-200">
-            Replace waits for another owner or admin to approve. After cutover, the previous data is kept and can be put back with Undo until its TTL ends.
+            Replace waits for another owner or admin to approve. After cutover, the previous data is
+            kept and can be put back with Undo until its TTL ends.
           </p>
         ) : null}
         {request.isError ? <p className="text-red-700">{request.error.message}</p> : null}
@@ -248,32 +317,49 @@ function CopyChecks({ instanceId }: { instanceId: string }) {
   const queries = useValidationQueries(instanceId);
   const canManage = useCan('validation:manage');
   const link = (text: string) => (
-    <a href={`#${VALIDATION_QUERIES_ANCHOR}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="restore-add-validation">
+    <a
+      href={`#${VALIDATION_QUERIES_ANCHOR}`}
+      className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+      data-testid="restore-add-validation"
+    >
       {text}
     </a>
   );
   return (
-    <div className="rounded-md bg-zinc-50 px-3 py-2.5 text-xs text-zinc-600 ring-1 ring-inset ring-zinc-200" data-testid="restore-validation">
+    <div
+      className="rounded-md bg-zinc-50 px-3 py-2.5 text-xs text-zinc-600 ring-1 ring-inset ring-zinc-200"
+      data-testid="restore-validation"
+    >
       <p className="font-medium text-zinc-800">Checked on the copy before you get it</p>
-      <p className="mt-0.5">Recovery point, amcheck and schema dump{queries.data?.length ? ', then your validation queries:' : '.'}</p>
+      <p className="mt-0.5">
+        Recovery point, amcheck and schema dump
+        {queries.data?.length ? ', then your validation queries:' : '.'}
+      </p>
       {queries.isPending ? (
         <p className="mt-1 flex items-center gap-1.5 text-zinc-500">
-          <Spinner className="size-3" label="Loading validation queries" /> Loading your validation queries…
+          <Spinner className="size-3" label="Loading validation queries" /> Loading your validation
+          queries…
         </p>
       ) : queries.isError ? (
-        <p className="mt-1 text-red-700">Could not load your validation queries: {queries.error.message}</p>
+        <p className="mt-1 text-red-700">
+          Could not load your validation queries: {queries.error.message}
+        </p>
       ) : queries.data.length === 0 ? (
         <p className="mt-1">
-          None of your own yet{canManage ? '' : ' (owners and admins add them)'}. {canManage ? link('Add validation queries') : link('What are they?')}
+          None of your own yet{canManage ? '' : ' (owners and admins add them)'}.{' '}
+          {canManage ? link('Add validation queries') : link('What are they?')}
         </p>
       ) : (
         <>
           <ul className="mt-1 space-y-0.5" data-testid="restore-validation-list">
             {queries.data.map((q) => (
               <li key={q.id} className="flex min-w-0 gap-1.5">
-                <span aria-hidden className="text-zinc-400">•</span>
+                <span aria-hidden className="text-zinc-400">
+                  •
+                </span>
                 <span className="min-w-0 break-words">
-                  <span className="font-medium text-zinc-800">{q.name}</span> <span className="text-zinc-500">({EXPECTATION_LABEL[q.expectation]})</span>
+                  <span className="font-medium text-zinc-800">{q.name}</span>{' '}
+                  <span className="text-zinc-500">({EXPECTATION_LABEL[q.expectation]})</span>
                 </span>
               </li>
             ))}
@@ -292,16 +378,38 @@ function CopyChecksSentence({ instanceId }: { instanceId: string }) {
   return (
     <p className="text-zinc-600" data-testid="restore-confirm-checks">
       Before it is handed over the copy is checked: recovery point, amcheck, schema dump
-      {n > 0 ? `, and your ${n} validation ${n === 1 ? 'query' : 'queries'}` : ''}. If any check fails, the restore fails and nothing of
-      the copy is kept.
+      {n > 0 ? `, and your ${n} validation ${n === 1 ? 'query' : 'queries'}` : ''}. If any check
+      fails, the restore fails and nothing of the copy is kept.
     </p>
   );
 }
 
-function ModeOption({ value, checked, onSelect, title, text }: { value: RestoreMode; checked: boolean; onSelect: (m: RestoreMode) => void; title: string; text: string }) {
+function ModeOption({
+  value,
+  checked,
+  onSelect,
+  title,
+  text,
+}: {
+  value: RestoreMode;
+  checked: boolean;
+  onSelect: (m: RestoreMode) => void;
+  title: string;
+  text: string;
+}) {
   return (
-    <label className={`flex cursor-pointer gap-2.5 rounded-md p-2.5 ring-1 ring-inset ${checked ? 'bg-indigo-50/60 ring-indigo-300' : 'ring-zinc-200 hover:bg-zinc-50'}`}>
-      <input type="radio" name="restore-mode" value={value} checked={checked} onChange={() => onSelect(value)} className="mt-0.5 accent-indigo-600" data-testid={`mode-${value}`} />
+    <label
+      className={`flex cursor-pointer gap-2.5 rounded-md p-2.5 ring-1 ring-inset ${checked ? 'bg-indigo-50/60 ring-indigo-300' : 'ring-zinc-200 hover:bg-zinc-50'}`}
+    >
+      <input
+        type="radio"
+        name="restore-mode"
+        value={value}
+        checked={checked}
+        onChange={() => onSelect(value)}
+        className="mt-0.5 accent-indigo-600"
+        data-testid={`mode-${value}`}
+      />
       <span>
         <span className="block text-sm font-medium text-zinc-900">{title}</span>
         <span className="block text-xs text-zinc-600">{text}</span>

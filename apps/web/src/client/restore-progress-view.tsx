@@ -13,8 +13,28 @@ import { ApprovalCard } from './restore-approval';
 import { describeTarget } from './restores-table';
 import { formatBytes, formatDuration, formatShort, formatUtc } from './time';
 
-const CLONE_STEPS = ['validating', 'provisioning', 'restoring', 'starting', 'waiting_for_promotion', 'verifying', 'outcome', 'done'];
-const REPLACE_STEPS = ['validating', 'awaiting_approval', 'provisioning', 'restoring', 'starting', 'waiting_for_promotion', 'verifying', 'cutover', 'backing_up', 'done'];
+const CLONE_STEPS = [
+  'validating',
+  'provisioning',
+  'restoring',
+  'starting',
+  'waiting_for_promotion',
+  'verifying',
+  'outcome',
+  'done',
+];
+const REPLACE_STEPS = [
+  'validating',
+  'awaiting_approval',
+  'provisioning',
+  'restoring',
+  'starting',
+  'waiting_for_promotion',
+  'verifying',
+  'cutover',
+  'backing_up',
+  'done',
+];
 
 const STEP_LABEL: Record<string, string> = {
   validating: 'Validate target',
@@ -61,21 +81,33 @@ function Progress({ r }: { r: RestoreView }) {
   const steps = r.mode === 'replace' ? REPLACE_STEPS : CLONE_STEPS;
   const currentIdx = steps.indexOf(r.phase);
   const percent = r.progress.percent ?? (r.status === 'succeeded' ? 100 : 0);
-  const tone = r.status === 'failed' ? 'critical' : r.status === 'succeeded' ? 'positive' : final ? 'neutral' : 'accent';
+  const tone =
+    r.status === 'failed'
+      ? 'critical'
+      : r.status === 'succeeded'
+        ? 'positive'
+        : final
+          ? 'neutral'
+          : 'accent';
   const verified = r.status === 'succeeded' && r.checks.length > 0 && r.checks.every((c) => c.ok);
-  const targetLabel = 'time' in r.target ? formatUtc(Date.parse(r.target.time)) : describeTarget(r.target);
+  const targetLabel =
+    'time' in r.target ? formatUtc(Date.parse(r.target.time)) : describeTarget(r.target);
 
   return (
     <>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold tracking-tight">
-          {r.mode === 'clone' ? 'Restore as clone' : 'Replace'} to <span className="font-mono">{targetLabel}</span>
+          {r.mode === 'clone' ? 'Restore as clone' : 'Replace'} to{' '}
+          <span className="font-mono">{targetLabel}</span>
         </h1>
         <span data-testid="restore-status">
           <StatusBadge status={r.status} />
         </span>
         {verified ? (
-          <span className="rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-medium text-white" data-testid="restore-verified">
+          <span
+            className="rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-medium text-white"
+            data-testid="restore-verified"
+          >
             verified
           </span>
         ) : null}
@@ -83,32 +115,54 @@ function Progress({ r }: { r: RestoreView }) {
       <p className="text-sm text-zinc-500">
         Requested {formatShort(r.createdAt)}
         {r.region ? ` · from ${r.region}` : ''}
-        {r.finishedAt ? ` · finished ${formatShort(r.finishedAt)} (${formatDuration((Date.parse(r.finishedAt) - Date.parse(r.createdAt)) / 1000)})` : ''} ·{' '}
+        {r.finishedAt
+          ? ` · finished ${formatShort(r.finishedAt)} (${formatDuration((Date.parse(r.finishedAt) - Date.parse(r.createdAt)) / 1000)})`
+          : ''}{' '}
+        ·{' '}
         <Link href={`/instances/${r.instanceId}`} className="text-indigo-700 hover:underline">
           source instance
         </Link>
       </p>
 
-      {r.status === 'pending_approval' ? <ApprovalCard restore={r} label={`${r.mode === 'replace' ? 'replace' : 'clone restore'} to ${targetLabel}`} /> : null}
+      {r.status === 'pending_approval' ? (
+        <ApprovalCard
+          restore={r}
+          label={`${r.mode === 'replace' ? 'replace' : 'clone restore'} to ${targetLabel}`}
+        />
+      ) : null}
 
-      <Card title="Progress" actions={!final ? <CancelButton id={r.id} /> : null} testId="restore-progress">
+      <Card
+        title="Progress"
+        actions={!final ? <CancelButton id={r.id} /> : null}
+        testId="restore-progress"
+      >
         <div className="flex items-center gap-3">
           <ProgressBar value={percent} label="Restore progress" tone={tone} />
-          <span className="w-10 shrink-0 text-right font-mono text-sm tabular-nums" data-testid="restore-percent">
+          <span
+            className="w-10 shrink-0 text-right font-mono text-sm tabular-nums"
+            data-testid="restore-percent"
+          >
             {percent}%
           </span>
         </div>
         <p className="mt-2 text-sm text-zinc-600" data-testid="restore-phase" data-phase={r.phase}>
-          {final && r.status !== 'succeeded' ? `Restore ${r.status.replace(/_/g, ' ')}` : (STEP_LABEL[r.phase] ?? r.phase.replace(/_/g, ' '))}
+          {final && r.status !== 'succeeded'
+            ? `Restore ${r.status.replace(/_/g, ' ')}`
+            : (STEP_LABEL[r.phase] ?? r.phase.replace(/_/g, ' '))}
           {r.progress.bytesRestored !== undefined
             ? ` · ${formatBytes(r.progress.bytesRestored)}${r.progress.bytesTotal ? ` of ${formatBytes(r.progress.bytesTotal)}` : ''} restored`
             : ''}
-          {r.progress.etaSeconds !== undefined && !final ? ` · about ${formatDuration(r.progress.etaSeconds)} left` : ''}
+          {r.progress.etaSeconds !== undefined && !final
+            ? ` · about ${formatDuration(r.progress.etaSeconds)} left`
+            : ''}
           {r.progress.replayedLsn ? ` · replayed to LSN ${r.progress.replayedLsn}` : ''}
           {r.progress.targetLsn ? ` · target LSN ${r.progress.targetLsn}` : ''}
         </p>
         {r.error ? (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200">
+          <p
+            role="alert"
+            className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200"
+          >
             {r.error}
           </p>
         ) : null}
@@ -129,11 +183,22 @@ function Progress({ r }: { r: RestoreView }) {
                     ? 'active'
                     : 'todo';
             return (
-              <li key={s} className="flex items-center gap-2 text-sm" data-step={s} data-state={state}>
+              <li
+                key={s}
+                className="flex items-center gap-2 text-sm"
+                data-step={s}
+                data-state={state}
+              >
                 <span
                   aria-hidden
                   className={`grid size-5 shrink-0 place-items-center rounded-full text-[11px] font-semibold ${
-                    state === 'done' ? 'bg-emerald-600 text-white' : state === 'active' ? 'bg-indigo-600 text-white' : state === 'failed' ? 'bg-red-600 text-white' : 'bg-zinc-200 text-zinc-500'
+                    state === 'done'
+                      ? 'bg-emerald-600 text-white'
+                      : state === 'active'
+                        ? 'bg-indigo-600 text-white'
+                        : state === 'failed'
+                          ? 'bg-red-600 text-white'
+                          : 'bg-zinc-200 text-zinc-500'
                   }`}
                 >
                   {state === 'done' ? '✓' : state === 'failed' ? '!' : i + 1}
@@ -155,8 +220,16 @@ function Progress({ r }: { r: RestoreView }) {
               const label = checkLabel(c.name);
               return (
                 // the index keeps keys unique whatever names the stored checks carry
-                <li key={`${i}:${c.name}`} className="flex gap-3 py-2.5 text-sm" data-check={c.name} data-ok={c.ok}>
-                  <span aria-hidden className={`mt-0.5 grid size-5 shrink-0 place-items-center rounded-full text-[11px] font-bold text-white ${c.ok ? 'bg-emerald-600' : 'bg-red-600'}`}>
+                <li
+                  key={`${i}:${c.name}`}
+                  className="flex gap-3 py-2.5 text-sm"
+                  data-check={c.name}
+                  data-ok={c.ok}
+                >
+                  <span
+                    aria-hidden
+                    className={`mt-0.5 grid size-5 shrink-0 place-items-center rounded-full text-[11px] font-bold text-white ${c.ok ? 'bg-emerald-600' : 'bg-red-600'}`}
+                  >
                     {c.ok ? '✓' : '✕'}
                   </span>
                   <span className="min-w-0">
@@ -165,7 +238,9 @@ function Progress({ r }: { r: RestoreView }) {
                         {label.title}
                       </span>
                       {label.tenant ? (
-                        <span className="rounded bg-indigo-50 px-1.5 py-0.5 text-[11px] font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200">your query</span>
+                        <span className="rounded bg-indigo-50 px-1.5 py-0.5 text-[11px] font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200">
+                          your query
+                        </span>
                       ) : null}
                       <span className="sr-only">{c.ok ? 'passed' : 'failed'}</span>
                     </span>
@@ -187,26 +262,35 @@ function Progress({ r }: { r: RestoreView }) {
         <Card
           title="Result"
           actions={
-            <Link href={`/instances/${r.instanceId}`} className="text-xs text-indigo-700 hover:underline">
+            <Link
+              href={`/instances/${r.instanceId}`}
+              className="text-xs text-indigo-700 hover:underline"
+            >
               Open instance
             </Link>
           }
           testId="replace-result"
         >
           <p className="text-sm text-zinc-600">
-            The instance now serves its data as of <span className="font-mono">{targetLabel}</span>, at the same address with the same credentials.
+            The instance now serves its data as of <span className="font-mono">{targetLabel}</span>,
+            at the same address with the same credentials.
           </p>
         </Card>
       ) : null}
 
       {/* a replace's restored copy only carries the data into the source: the source is its result */}
-      {r.mode === 'clone' && r.result && !(r.status !== 'succeeded' && r.result.status === 'deleted') ? (
+      {r.mode === 'clone' &&
+      r.result &&
+      !(r.status !== 'succeeded' && r.result.status === 'deleted') ? (
         <Card
           title="Restored clone"
           actions={
             // a removed clone has no page left to open
             r.result.status === 'deleted' ? null : (
-              <Link href={`/instances/${r.result.instanceId}`} className="text-xs text-indigo-700 hover:underline">
+              <Link
+                href={`/instances/${r.result.instanceId}`}
+                className="text-xs text-indigo-700 hover:underline"
+              >
                 Open instance
               </Link>
             )
@@ -220,9 +304,17 @@ function Progress({ r }: { r: RestoreView }) {
           {r.result.connection ? (
             <ConnectionFields connection={r.result.connection} />
           ) : r.result.status === 'deleted' ? (
-            <p className="text-sm text-zinc-500">This clone was removed{r.status === 'succeeded' ? ' (its TTL ended)' : ' when the restore stopped; nothing of it is left running'}.</p>
+            <p className="text-sm text-zinc-500">
+              This clone was removed
+              {r.status === 'succeeded'
+                ? ' (its TTL ended)'
+                : ' when the restore stopped; nothing of it is left running'}
+              .
+            </p>
           ) : (
-            <p className="text-sm text-zinc-500">Connection details appear once the instance runs.</p>
+            <p className="text-sm text-zinc-500">
+              Connection details appear once the instance runs.
+            </p>
           )}
         </Card>
       ) : null}
@@ -240,7 +332,8 @@ const BUILT_IN_CHECKS: Record<string, string> = {
 
 /** Built-in checks get a readable title; the tenant's own (`validation:<name>`) keep their name exactly as saved. */
 function checkLabel(name: string): { title: string; tenant: boolean } {
-  if (name.startsWith(VALIDATION_CHECK_PREFIX)) return { title: name.slice(VALIDATION_CHECK_PREFIX.length), tenant: true };
+  if (name.startsWith(VALIDATION_CHECK_PREFIX))
+    return { title: name.slice(VALIDATION_CHECK_PREFIX.length), tenant: true };
   return { title: BUILT_IN_CHECKS[name] ?? name.replace(/_/g, ' '), tenant: false };
 }
 
@@ -251,7 +344,13 @@ function CancelButton({ id }: { id: string }) {
   if (!can) return null;
   return (
     <>
-      <Button variant="secondary" className="h-8 text-xs" onClick={() => setOpen(true)} disabled={cancel.isPending || cancel.isSuccess} data-testid="restore-cancel">
+      <Button
+        variant="secondary"
+        className="h-8 text-xs"
+        onClick={() => setOpen(true)}
+        disabled={cancel.isPending || cancel.isSuccess}
+        data-testid="restore-cancel"
+      >
         {cancel.isSuccess ? 'Cancelling…' : 'Cancel restore'}
       </Button>
       <Dialog
@@ -260,14 +359,22 @@ function CancelButton({ id }: { id: string }) {
         title="Cancel this restore?"
         footer={
           <>
-            <Button variant="secondary" onClick={() => setOpen(false)}>Keep running</Button>
-            <Button variant="danger" onClick={() => cancel.mutate(undefined, { onSettled: () => setOpen(false) })}>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Keep running
+            </Button>
+            <Button
+              variant="danger"
+              onClick={() => cancel.mutate(undefined, { onSettled: () => setOpen(false) })}
+            >
               Cancel restore
             </Button>
           </>
         }
       >
-        <p>Everything provisioned for it is removed: no process, port or directory stays behind. The source instance is untouched.</p>
+        <p>
+          Everything provisioned for it is removed: no process, port or directory stays behind. The
+          source instance is untouched.
+        </p>
         {cancel.isError ? <p className="text-red-700">{cancel.error.message}</p> : null}
       </Dialog>
     </>
@@ -282,13 +389,21 @@ function UndoCard({ r }: { r: RestoreView }) {
   return (
     <Card title="Undo replace" testId="undo-card">
       <p className="text-sm text-zinc-600">
-        The data the instance had before this replace is kept for a limited time. Undo puts it back and takes a fresh backup.
+        The data the instance had before this replace is kept for a limited time. Undo puts it back
+        and takes a fresh backup.
       </p>
       {undone ? (
-        <p className="mt-3 text-sm font-medium">{r.phase === 'undoing' ? 'Undo in progress…' : 'This replace was undone.'}</p>
+        <p className="mt-3 text-sm font-medium">
+          {r.phase === 'undoing' ? 'Undo in progress…' : 'This replace was undone.'}
+        </p>
       ) : can ? (
         <>
-          <Button variant="secondary" className="mt-3" onClick={() => setOpen(true)} data-testid="undo-button">
+          <Button
+            variant="secondary"
+            className="mt-3"
+            onClick={() => setOpen(true)}
+            data-testid="undo-button"
+          >
             Undo replace…
           </Button>
           <Dialog
@@ -297,19 +412,29 @@ function UndoCard({ r }: { r: RestoreView }) {
             title="Undo this replace?"
             footer={
               <>
-                <Button variant="secondary" onClick={() => setOpen(false)}>Back</Button>
-                <Button onClick={() => undo.mutate(undefined, { onSuccess: () => setOpen(false) })} disabled={undo.isPending}>
+                <Button variant="secondary" onClick={() => setOpen(false)}>
+                  Back
+                </Button>
+                <Button
+                  onClick={() => undo.mutate(undefined, { onSuccess: () => setOpen(false) })}
+                  disabled={undo.isPending}
+                >
                   Undo replace
                 </Button>
               </>
             }
           >
-            <p>The instance goes back to the data it had just before the cutover. Writes made since the cutover are lost.</p>
+            <p>
+              The instance goes back to the data it had just before the cutover. Writes made since
+              the cutover are lost.
+            </p>
             {undo.isError ? <p className="text-red-700">{undo.error.message}</p> : null}
           </Dialog>
         </>
       ) : null}
-      {undo.isError && !open ? <p className="mt-2 text-sm text-red-700">{undo.error.message}</p> : null}
+      {undo.isError && !open ? (
+        <p className="mt-2 text-sm text-red-700">{undo.error.message}</p>
+      ) : null}
     </Card>
   );
 }

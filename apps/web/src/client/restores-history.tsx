@@ -16,11 +16,24 @@ export function RestoresHistory() {
       <PendingApprovals />
       <Card>
         {restores.isPending ? (
-          <p className="flex items-center gap-2 py-6 text-sm text-zinc-500"><Spinner /> Loading restores…</p>
+          <p className="flex items-center gap-2 py-6 text-sm text-zinc-500">
+            <Spinner /> Loading restores…
+          </p>
         ) : restores.isError ? (
-          <ErrorState title="Could not load restores" message={restores.error.message} action={<Button variant="secondary" onClick={() => void restores.refetch()}>Try again</Button>} />
+          <ErrorState
+            title="Could not load restores"
+            message={restores.error.message}
+            action={
+              <Button variant="secondary" onClick={() => void restores.refetch()}>
+                Try again
+              </Button>
+            }
+          />
         ) : restores.data.length === 0 ? (
-          <EmptyState title="No restores yet" description="Open an instance and pick a second of its window to restore." />
+          <EmptyState
+            title="No restores yet"
+            description="Open an instance and pick a second of its window to restore."
+          />
         ) : (
           <RestoresTable rows={restores.data} />
         )}

@@ -22,7 +22,13 @@ export function formatDuration(fromIso: string, toIso: string | null): string | 
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
-export function RestoresTable({ rows, showInstance = true }: { rows: RestoreListItem[]; showInstance?: boolean }) {
+export function RestoresTable({
+  rows,
+  showInstance = true,
+}: {
+  rows: RestoreListItem[];
+  showInstance?: boolean;
+}) {
   return (
     <div className="-mx-5 overflow-x-auto">
       <table className="w-full min-w-[52rem] text-sm" data-testid="restores-table">
@@ -46,12 +52,18 @@ export function RestoresTable({ rows, showInstance = true }: { rows: RestoreList
                   {formatShort(r.createdAt)}
                 </Link>
               </td>
-              <td className="max-w-[12rem] truncate px-3 py-2.5 text-zinc-600" title={r.requestedBy?.email ?? undefined}>
+              <td
+                className="max-w-[12rem] truncate px-3 py-2.5 text-zinc-600"
+                title={r.requestedBy?.email ?? undefined}
+              >
                 {r.requestedBy ? (r.requestedBy.email ?? 'former member') : 'drill (scheduled)'}
               </td>
               {showInstance ? (
                 <td className="px-3 py-2.5">
-                  <Link href={`/instances/${r.instanceId}`} className="font-mono text-[13px] hover:underline">
+                  <Link
+                    href={`/instances/${r.instanceId}`}
+                    className="font-mono text-[13px] hover:underline"
+                  >
                     {r.instanceName}
                   </Link>
                 </td>
@@ -59,12 +71,20 @@ export function RestoresTable({ rows, showInstance = true }: { rows: RestoreList
               <td className="px-3 py-2.5 font-mono text-[13px]">{describeTarget(r.target)}</td>
               <td className="px-3 py-2.5 text-zinc-600">{r.mode}</td>
               <td className="px-3 py-2.5 text-zinc-600">{r.region ?? '—'}</td>
-              <td className="px-3 py-2.5 tabular-nums text-zinc-600">{formatDuration(r.createdAt, r.finishedAt) ?? '—'}</td>
+              <td className="px-3 py-2.5 tabular-nums text-zinc-600">
+                {formatDuration(r.createdAt, r.finishedAt) ?? '—'}
+              </td>
               <td className="whitespace-nowrap px-3 py-2.5">
                 <StatusBadge status={r.status} />
-                {r.status === 'running' ? <span className="ml-1.5 text-xs text-zinc-500">{r.phase.replace(/_/g, ' ')}</span> : null}
-                {r.verified === true ? <span className="ml-1.5 text-xs font-medium text-emerald-700">verified</span> : null}
-                {r.verified === false ? <span className="ml-1.5 text-xs font-medium text-red-700">check failed</span> : null}
+                {r.status === 'running' ? (
+                  <span className="ml-1.5 text-xs text-zinc-500">{r.phase.replace(/_/g, ' ')}</span>
+                ) : null}
+                {r.verified === true ? (
+                  <span className="ml-1.5 text-xs font-medium text-emerald-700">verified</span>
+                ) : null}
+                {r.verified === false ? (
+                  <span className="ml-1.5 text-xs font-medium text-red-700">check failed</span>
+                ) : null}
               </td>
             </tr>
           ))}

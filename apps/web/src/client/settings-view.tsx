@@ -3,17 +3,30 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Card, ErrorState, Spinner } from '@rewind/ui';
 import type { CreatedToken, InvitationCreated } from '@/lib/api-types';
-import { useCan, useMe, useMemberMutations, useMembers, useTenant, useTokenMutations, useTokens, useUpdateTenant } from './queries';
+import {
+  useCan,
+  useMe,
+  useMemberMutations,
+  useMembers,
+  useTenant,
+  useTokenMutations,
+  useTokens,
+  useUpdateTenant,
+} from './queries';
 import { formatShort } from './time';
 
-const INPUT = 'h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus:border-indigo-600 focus:outline-none';
+const INPUT =
+  'h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus:border-indigo-600 focus:outline-none';
 
 export function SettingsView() {
   return (
     <section className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Settings</h1>
-        <p className="mt-1 text-sm text-zinc-500">Retention, approvals, people and API tokens of this tenant. Legal hold is set per instance.</p>
+        <p className="mt-1 text-sm text-zinc-500">
+          Retention, approvals, people and API tokens of this tenant. Legal hold is set per
+          instance.
+        </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <RetentionCard />
@@ -33,15 +46,32 @@ function RetentionCard() {
     if (tenant.data && days === null) setDays(tenant.data.retentionDays);
   }, [tenant.data, days]);
 
-  if (tenant.isPending) return <Card title="Retention and approvals"><Spinner /></Card>;
-  if (tenant.isError) return <Card title="Retention and approvals"><ErrorState title="Could not load settings" message={tenant.error.message} /></Card>;
+  if (tenant.isPending)
+    return (
+      <Card title="Retention and approvals">
+        <Spinner />
+      </Card>
+    );
+  if (tenant.isError)
+    return (
+      <Card title="Retention and approvals">
+        <ErrorState title="Could not load settings" message={tenant.error.message} />
+      </Card>
+    );
   const t = tenant.data;
   const value = days ?? t.retentionDays;
   return (
     <Card title="Retention and approvals" testId="retention-card">
-      <p className="text-xs text-zinc-500">Plan <span className="font-medium text-zinc-700">{t.plan.name}</span>: up to {t.plan.retentionDaysMax} days.</p>
+      <p className="text-xs text-zinc-500">
+        Plan <span className="font-medium text-zinc-700">{t.plan.name}</span>: up to{' '}
+        {t.plan.retentionDaysMax} days.
+      </p>
       <label className="mt-4 block text-sm font-medium" htmlFor="retention">
-        Retention: <span className="font-mono" data-testid="retention-value">{value}</span> day{value === 1 ? '' : 's'}
+        Retention:{' '}
+        <span className="font-mono" data-testid="retention-value">
+          {value}
+        </span>{' '}
+        day{value === 1 ? '' : 's'}
       </label>
       <div className="mt-2 flex items-center gap-3">
         <input
@@ -63,14 +93,22 @@ function RetentionCard() {
           Save
         </Button>
       </div>
-      <p className="mt-1 text-xs text-zinc-500">Shorter retention moves the start of every instance's window forward at the next expire.</p>
+      <p className="mt-1 text-xs text-zinc-500">
+        Shorter retention moves the start of every instance's window forward at the next expire.
+      </p>
 
       <fieldset className="mt-5 space-y-2" disabled={!canEdit || update.isPending}>
         <legend className="text-sm font-medium">Approval policy</legend>
-        {([
-          ['replace_only', 'Replace restores need a second person', 'Clones start at once.'],
-          ['all_restores', 'Every restore needs a second person', 'Clones wait for approval too.'],
-        ] as const).map(([v, title, text]) => (
+        {(
+          [
+            ['replace_only', 'Replace restores need a second person', 'Clones start at once.'],
+            [
+              'all_restores',
+              'Every restore needs a second person',
+              'Clones wait for approval too.',
+            ],
+          ] as const
+        ).map(([v, title, text]) => (
           <label key={v} className="flex cursor-pointer gap-2 text-sm">
             <input
               type="radio"
@@ -85,9 +123,15 @@ function RetentionCard() {
             </span>
           </label>
         ))}
-        {t.plan.approvalForAllRestores ? <p className="text-xs text-zinc-500">Your plan requires approval for all restores.</p> : null}
+        {t.plan.approvalForAllRestores ? (
+          <p className="text-xs text-zinc-500">Your plan requires approval for all restores.</p>
+        ) : null}
       </fieldset>
-      {update.isError ? <p className="mt-2 text-sm text-red-700">{update.error.message}</p> : update.isSuccess ? <p className="mt-2 text-sm text-emerald-700">Saved.</p> : null}
+      {update.isError ? (
+        <p className="mt-2 text-sm text-red-700">{update.error.message}</p>
+      ) : update.isSuccess ? (
+        <p className="mt-2 text-sm text-emerald-700">Saved.</p>
+      ) : null}
     </Card>
   );
 }
@@ -102,7 +146,15 @@ function MembersCard() {
   const [invited, setInvited] = useState<InvitationCreated | null>(null);
   const add = (e: FormEvent) => {
     e.preventDefault();
-    m.add.mutate({ email, role }, { onSuccess: (created) => { setEmail(''); setInvited(created); } });
+    m.add.mutate(
+      { email, role },
+      {
+        onSuccess: (created) => {
+          setEmail('');
+          setInvited(created);
+        },
+      },
+    );
   };
   const error = m.add.error ?? m.update.error ?? m.remove.error;
   return (
@@ -120,18 +172,31 @@ function MembersCard() {
               </span>
               {canManage && p.userId !== me.data?.principal.userId ? (
                 <>
-                  <label className="sr-only" htmlFor={`role-${p.userId}`}>Role of {p.email}</label>
-                  <select id={`role-${p.userId}`} value={p.role} onChange={(e) => m.update.mutate({ userId: p.userId, role: e.target.value })} className={`${INPUT} h-8`}>
+                  <label className="sr-only" htmlFor={`role-${p.userId}`}>
+                    Role of {p.email}
+                  </label>
+                  <select
+                    id={`role-${p.userId}`}
+                    value={p.role}
+                    onChange={(e) => m.update.mutate({ userId: p.userId, role: e.target.value })}
+                    className={`${INPUT} h-8`}
+                  >
                     <option value="owner">owner</option>
                     <option value="admin">admin</option>
                     <option value="member">member</option>
                   </select>
-                  <Button variant="ghost" className="h-8 px-2 text-xs text-red-700" onClick={() => m.remove.mutate(p.userId)}>
+                  <Button
+                    variant="ghost"
+                    className="h-8 px-2 text-xs text-red-700"
+                    onClick={() => m.remove.mutate(p.userId)}
+                  >
                     Remove
                   </Button>
                 </>
               ) : (
-                <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">{p.role}</span>
+                <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">
+                  {p.role}
+                </span>
               )}
             </li>
           ))}
@@ -141,7 +206,14 @@ function MembersCard() {
         <form onSubmit={add} className="mt-4 flex flex-wrap gap-2" aria-label="Invite member">
           <label className="min-w-0 flex-1">
             <span className="sr-only">Email</span>
-            <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} placeholder="person@example.com" className={`${INPUT} w-full`} />
+            <input
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              placeholder="person@example.com"
+              className={`${INPUT} w-full`}
+            />
           </label>
           <label>
             <span className="sr-only">Role</span>
@@ -151,14 +223,19 @@ function MembersCard() {
               <option value="owner">owner</option>
             </select>
           </label>
-          <Button type="submit" disabled={m.add.isPending}>Invite</Button>
+          <Button type="submit" disabled={m.add.isPending}>
+            Invite
+          </Button>
         </form>
       ) : null}
       {invited ? (
-        <div className="mt-3 rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm" data-testid="invitation-link">
+        <div
+          className="mt-3 rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm"
+          data-testid="invitation-link"
+        >
           <p>
-            Invitation for {invited.invitation.email} ({invited.invitation.role}). Send them this link; they join once
-            they sign in with that email and accept. It is shown only now.
+            Invitation for {invited.invitation.email} ({invited.invitation.role}). Send them this
+            link; they join once they sign in with that email and accept. It is shown only now.
           </p>
           <code className="mt-2 block break-all text-xs">{invited.acceptUrl}</code>
         </div>
@@ -195,18 +272,42 @@ function TokensCard() {
       <form onSubmit={create} className="flex flex-wrap gap-2" aria-label="Create API token">
         <label className="min-w-0 flex-1">
           <span className="sr-only">Token name</span>
-          <input required value={name} onChange={(e) => setName(e.target.value)} placeholder="ci-restore-drill" className={`${INPUT} w-full`} />
+          <input
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="ci-restore-drill"
+            className={`${INPUT} w-full`}
+          />
         </label>
-        <Button type="submit" disabled={t.create.isPending}>Create token</Button>
+        <Button type="submit" disabled={t.create.isPending}>
+          Create token
+        </Button>
       </form>
       {created ? (
-        <div className="mt-3 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-inset ring-amber-200" role="status" data-testid="token-created">
-          <p className="font-medium text-amber-900">Copy this token now: it is shown once and never again.</p>
-          <p className="mt-2 break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-inset ring-amber-200">{created.token}</p>
-          <Button variant="ghost" className="mt-2 h-7 px-2 text-xs" onClick={() => setCreated(null)}>Done</Button>
+        <div
+          className="mt-3 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-inset ring-amber-200"
+          role="status"
+          data-testid="token-created"
+        >
+          <p className="font-medium text-amber-900">
+            Copy this token now: it is shown once and never again.
+          </p>
+          <p className="mt-2 break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-inset ring-amber-200">
+            {created.token}
+          </p>
+          <Button
+            variant="ghost"
+            className="mt-2 h-7 px-2 text-xs"
+            onClick={() => setCreated(null)}
+          >
+            Done
+          </Button>
         </div>
       ) : null}
-      {t.create.isError ? <p className="mt-2 text-sm text-red-700">{t.create.error.message}</p> : null}
+      {t.create.isError ? (
+        <p className="mt-2 text-sm text-red-700">{t.create.error.message}</p>
+      ) : null}
       <div className="mt-4">
         {tokens.isPending ? (
           <Spinner />
@@ -228,7 +329,11 @@ function TokensCard() {
                   {k.revokedAt ? (
                     <span className="text-xs text-zinc-500">revoked</span>
                   ) : (
-                    <Button variant="ghost" className="h-7 px-2 text-xs text-red-700" onClick={() => t.revoke.mutate(k.id)}>
+                    <Button
+                      variant="ghost"
+                      className="h-7 px-2 text-xs text-red-700"
+                      onClick={() => t.revoke.mutate(k.id)}
+                    >
                       Revoke
                     </Button>
                   )}

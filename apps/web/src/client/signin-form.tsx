@@ -14,7 +14,15 @@ function messageFor(code: string): string {
   return MESSAGES[code] ?? 'Sign-in failed. Try again.';
 }
 
-export function SignInForm({ returnTo, initialError, ssoEnabled }: { returnTo: string; initialError: string | null; ssoEnabled: boolean }) {
+export function SignInForm({
+  returnTo,
+  initialError,
+  ssoEnabled,
+}: {
+  returnTo: string;
+  initialError: string | null;
+  ssoEnabled: boolean;
+}) {
   const [error, setError] = useState<string | null>(initialError ? messageFor(initialError) : null);
   const [pending, setPending] = useState(false);
 
@@ -22,7 +30,9 @@ export function SignInForm({ returnTo, initialError, ssoEnabled }: { returnTo: s
     setPending(true);
     setError(null);
     // a network failure reads like any other failed attempt: the form says so and can be retried
-    const res = await signIn('credentials', { redirect: false, email, password }).catch(() => undefined);
+    const res = await signIn('credentials', { redirect: false, email, password }).catch(
+      () => undefined,
+    );
     if (!res || res.error) {
       setPending(false);
       setError(messageFor(res?.error ?? ''));
@@ -63,21 +73,32 @@ export function SignInForm({ returnTo, initialError, ssoEnabled }: { returnTo: s
           />
         </label>
         {error ? (
-          <p role="alert" data-testid="signin-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          <p
+            role="alert"
+            data-testid="signin-error"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
+          >
             {error}
           </p>
         ) : null}
         <Button type="submit" className="h-10 w-full" disabled={pending}>
-          {pending ? <Spinner className="size-3.5 border-zinc-500 border-t-white" label="Signing in" /> : null}
+          {pending ? (
+            <Spinner className="size-3.5 border-zinc-500 border-t-white" label="Signing in" />
+          ) : null}
           Sign in
         </Button>
       </form>
       {ssoEnabled ? (
         <>
           <div className="my-4 flex items-center gap-3 text-xs text-zinc-400">
-            <span className="h-px flex-1 bg-zinc-200" /> or <span className="h-px flex-1 bg-zinc-200" />
+            <span className="h-px flex-1 bg-zinc-200" /> or{' '}
+            <span className="h-px flex-1 bg-zinc-200" />
           </div>
-          <Button variant="secondary" className="h-10 w-full" onClick={() => void signIn('oidc', { callbackUrl: returnTo })}>
+          <Button
+            variant="secondary"
+            className="h-10 w-full"
+            onClick={() => void signIn('oidc', { callbackUrl: returnTo })}
+          >
             Continue with single sign-on
           </Button>
         </>

@@ -84,7 +84,8 @@ export function fromFields(date: string, time: string, zone: string): number | n
   let t = wall - offsetMs(wall, zone);
   t = wall - offsetMs(t, zone);
   const back = fieldsIn(t, zone);
-  if (back.date !== date || back.time.slice(0, tm[3] ? 8 : 5) !== time.slice(0, tm[3] ? 8 : 5)) return null;
+  if (back.date !== date || back.time.slice(0, tm[3] ? 8 : 5) !== time.slice(0, tm[3] ? 8 : 5))
+    return null;
   return t;
 }
 
@@ -102,7 +103,8 @@ export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${s} s`;
   if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h${Math.floor((s % 3600) / 60) ? ` ${Math.floor((s % 3600) / 60)} min` : ''}`;
+  if (s < 86400)
+    return `${Math.floor(s / 3600)} h${Math.floor((s % 3600) / 60) ? ` ${Math.floor((s % 3600) / 60)} min` : ''}`;
   return `${Math.floor(s / 86400)} d${Math.floor((s % 86400) / 3600) ? ` ${Math.floor((s % 86400) / 3600)} h` : ''}`;
 }
 

@@ -3,7 +3,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { VALIDATION_QUERY_LIMITS } from '@rewind/core/client';
 import { Button, Card, Dialog, ErrorState, Spinner } from '@rewind/ui';
-import type { InstanceDetailFull, ValidationExpectation, ValidationQueryView } from '@/lib/api-types';
+import type {
+  InstanceDetailFull,
+  ValidationExpectation,
+  ValidationQueryView,
+} from '@/lib/api-types';
 import { useCan, useValidationQueries, useValidationQueryMutations } from './queries';
 
 /** The element the restore panel links to ("add some"). */
@@ -57,14 +61,17 @@ export function ValidationQueriesCard({ instance }: { instance: InstanceDetailFu
         testId="validation-queries-card"
       >
         <p className="text-sm text-zinc-600">
-          Your own SQL, run as the instance&apos;s role against every restored copy (clones, replaces and drills) before it is
-          handed over. A query that does not meet its expectation fails the restore. Queries only read: the copy stays exactly as
-          restored.
+          Your own SQL, run as the instance&apos;s role against every restored copy (clones,
+          replaces and drills) before it is handed over. A query that does not meet its expectation
+          fails the restore. Queries only read: the copy stays exactly as restored.
         </p>
 
         <div className="mt-4" aria-live="polite" aria-busy={queries.isPending}>
           {queries.isPending ? (
-            <p className="flex items-center gap-2 text-sm text-zinc-500" data-testid="validation-loading">
+            <p
+              className="flex items-center gap-2 text-sm text-zinc-500"
+              data-testid="validation-loading"
+            >
               <Spinner className="size-3.5" /> Loading validation queries…
             </p>
           ) : queries.isError ? (
@@ -72,24 +79,45 @@ export function ValidationQueriesCard({ instance }: { instance: InstanceDetailFu
               title="Could not load validation queries"
               message={queries.error.message}
               action={
-                <Button variant="secondary" className="h-8 text-xs" onClick={() => void queries.refetch()}>
+                <Button
+                  variant="secondary"
+                  className="h-8 text-xs"
+                  onClick={() => void queries.refetch()}
+                >
                   Try again
                 </Button>
               }
             />
           ) : queries.data.length === 0 ? (
-            <p className="rounded-md border border-dashed border-zinc-300 px-3 py-3 text-sm text-zinc-500" data-testid="validation-empty">
-              No validation queries yet. Restores always check the recovery point, table and index integrity (amcheck) and the schema;
+            <p
+              className="rounded-md border border-dashed border-zinc-300 px-3 py-3 text-sm text-zinc-500"
+              data-testid="validation-empty"
+            >
+              No validation queries yet. Restores always check the recovery point, table and index
+              integrity (amcheck) and the schema;
               {canManage ? ' add a query like ' : ' an owner or admin can add a query like '}
-              <code className="font-mono text-[13px] text-zinc-700">select count(*) from orders</code> to check your data too.
+              <code className="font-mono text-[13px] text-zinc-700">
+                select count(*) from orders
+              </code>{' '}
+              to check your data too.
             </p>
           ) : (
             <ul className="divide-y divide-zinc-100" data-testid="validation-list">
               {queries.data.map((q) => (
-                <li key={q.id} className="py-3 first:pt-0 last:pb-0" data-testid="validation-query" data-name={q.name}>
+                <li
+                  key={q.id}
+                  className="py-3 first:pt-0 last:pb-0"
+                  data-testid="validation-query"
+                  data-name={q.name}
+                >
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <span className="min-w-0 break-words text-sm font-medium text-zinc-900">{q.name}</span>
-                    <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600" data-testid="validation-expectation">
+                    <span className="min-w-0 break-words text-sm font-medium text-zinc-900">
+                      {q.name}
+                    </span>
+                    <span
+                      className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600"
+                      data-testid="validation-expectation"
+                    >
                       expects {EXPECTATION_LABEL[q.expectation]}
                     </span>
                     {canManage ? (
@@ -116,7 +144,8 @@ export function ValidationQueriesCard({ instance }: { instance: InstanceDetailFu
         {canManage && queries.data ? (
           full ? (
             <p className="mt-4 text-xs text-zinc-500" data-testid="validation-full">
-              This instance has the most validation queries it can have ({VALIDATION_QUERY_LIMITS.perInstance}); delete one to add another.
+              This instance has the most validation queries it can have (
+              {VALIDATION_QUERY_LIMITS.perInstance}); delete one to add another.
             </p>
           ) : (
             <AddQueryForm instanceId={instance.id} />
@@ -137,18 +166,22 @@ export function ValidationQueriesCard({ instance }: { instance: InstanceDetailFu
             <Button
               variant="danger"
               disabled={remove.isPending}
-              onClick={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+              onClick={() =>
+                deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })
+              }
               data-testid="validation-delete-confirm"
             >
-              {remove.isPending ? <Spinner className="size-3.5 border-red-300 border-t-white" label="Deleting" /> : null}
+              {remove.isPending ? (
+                <Spinner className="size-3.5 border-red-300 border-t-white" label="Deleting" />
+              ) : null}
               Delete query
             </Button>
           </>
         }
       >
         <p>
-          Restores of <span className="font-mono">{instance.name}</span> that have not reached their integrity checks yet will no
-          longer run it. Past restores keep its result in their report.
+          Restores of <span className="font-mono">{instance.name}</span> that have not reached their
+          integrity checks yet will no longer run it. Past restores keep its result in their report.
         </p>
         {deleting ? (
           <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-words rounded bg-zinc-50 px-2 py-1.5 font-mono text-xs ring-1 ring-inset ring-zinc-200">
@@ -188,7 +221,12 @@ function AddQueryForm({ instanceId }: { instanceId: string }) {
   };
 
   return (
-    <form onSubmit={submit} className="mt-5 space-y-3 border-t border-zinc-100 pt-4" aria-label="Add a validation query" data-testid="validation-form">
+    <form
+      onSubmit={submit}
+      className="mt-5 space-y-3 border-t border-zinc-100 pt-4"
+      aria-label="Add a validation query"
+      data-testid="validation-form"
+    >
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,16rem)]">
         <label htmlFor={ids.name} className="flex flex-col gap-1 text-xs font-medium text-zinc-600">
           Name
@@ -205,7 +243,10 @@ function AddQueryForm({ instanceId }: { instanceId: string }) {
             data-testid="validation-name"
           />
         </label>
-        <label htmlFor={ids.expectation} className="flex flex-col gap-1 text-xs font-medium text-zinc-600">
+        <label
+          htmlFor={ids.expectation}
+          className="flex flex-col gap-1 text-xs font-medium text-zinc-600"
+        >
           Passes when it
           <select
             id={ids.expectation}
@@ -241,13 +282,20 @@ function AddQueryForm({ instanceId }: { instanceId: string }) {
         />
       </label>
       {create.isError ? (
-        <p id={ids.error} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200" data-testid="validation-error">
+        <p
+          id={ids.error}
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200"
+          data-testid="validation-error"
+        >
           {create.error.message}
         </p>
       ) : null}
       <div className="flex justify-end">
         <Button type="submit" disabled={create.isPending} data-testid="validation-add">
-          {create.isPending ? <Spinner className="size-3.5 border-zinc-500 border-t-white" label="Adding" /> : null}
+          {create.isPending ? (
+            <Spinner className="size-3.5 border-zinc-500 border-t-white" label="Adding" />
+          ) : null}
           Add query
         </Button>
       </div>

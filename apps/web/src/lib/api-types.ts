@@ -25,7 +25,13 @@ export type {
 };
 
 export interface MeResponse {
-  principal: { kind: 'session' | 'token'; userId: string; email: string; name: string; isPlatformAdmin: boolean };
+  principal: {
+    kind: 'session' | 'token';
+    userId: string;
+    email: string;
+    name: string;
+    isPlatformAdmin: boolean;
+  };
   tenant: { id: string; slug: string; name: string };
   role: string;
   permissions: string[];

@@ -3,7 +3,10 @@ import { createDb, createPlatformDb, type DbHandle, type PlatformDbHandle } from
 import { env } from './env';
 
 // Survives dev-server module reloads, so hot reload does not leak pools.
-const g = globalThis as typeof globalThis & { __rewindAppDb?: DbHandle; __rewindPlatformDb?: PlatformDbHandle };
+const g = globalThis as typeof globalThis & {
+  __rewindAppDb?: DbHandle;
+  __rewindPlatformDb?: PlatformDbHandle;
+};
 
 /** rewind_app: row-level security applies; every tenant path goes through inTenantTx on this. */
 export function appDb(): DbHandle {

@@ -26,7 +26,9 @@ export function oidcEnv(): OidcEnv | null {
   if (!OIDC_ISSUER && !OIDC_CLIENT_ID && !OIDC_CLIENT_SECRET) return null;
   const parsed = oidcSchema.safeParse({ OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET });
   if (!parsed.success) {
-    throw new Error(`OIDC is half-configured: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together`);
+    throw new Error(
+      `OIDC is half-configured: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together`,
+    );
   }
   return parsed.data;
 }

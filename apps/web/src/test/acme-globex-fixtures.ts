@@ -27,29 +27,66 @@ export async function acmeTargets(f: StackFixtures): Promise<AcmeTargets> {
   const tenantId = f.demo.tenants.find((t) => t.slug === 'acme')!.id;
   const owner = f.demo.users.find((u) => u.email === 'owner@acme.test')!;
   const member = f.demo.users.find((u) => u.email === 'member@acme.test')!;
-  let instanceId = (await db.pool.query(`select id from instances where tenant_id = $1 and status <> 'deleted' order by created_at limit 1`, [tenantId])).rows[0]?.id as string | undefined;
+  let instanceId = (
+    await db.pool.query(
+      `select id from instances where tenant_id = $1 and status <> 'deleted' order by created_at limit 1`,
+      [tenantId],
+    )
+  ).rows[0]?.id as string | undefined;
   if (!instanceId) {
     const { createInstanceRecord } = await import('@rewind/db');
     const row = await inTenantTx(db.db, { tenantId }, (tx) =>
-      createInstanceRecord(tx, { tenantId, name: 'xt-fixture', secretKey: f.env.REWIND_SECRET_KEY, hostId: f.env.REWIND_HOST_ID }),
+      createInstanceRecord(tx, {
+        tenantId,
+        name: 'xt-fixture',
+        secretKey: f.env.REWIND_SECRET_KEY,
+        hostId: f.env.REWIND_HOST_ID,
+      }),
     );
     instanceId = row.id;
   }
-  let restoreId = (await db.pool.query(`select id from restores where tenant_id = $1 and status in ('failed', 'succeeded', 'cancelled', 'rejected', 'expired') order by created_at limit 1`, [tenantId])).rows[0]?.id as string | undefined;
+  let restoreId = (
+    await db.pool.query(
+      `select id from restores where tenant_id = $1 and status in ('failed', 'succeeded', 'cancelled', 'rejected', 'expired') order by created_at limit 1`,
+      [tenantId],
+    )
+  ).rows[0]?.id as string | undefined;
   if (!restoreId) {
     const inserted = await db.pool.query(
       `insert into restores (tenant_id, instance_id, requested_by, workflow_id, target, mode, status, phase, error, finished_at)
        values ($1, $2, $3, $5, '{"latest":true}', 'clone', 'failed', 'failed', $4, now())
        returning id`,
-      [tenantId, instanceId, owner.id, FIXTURE_NOTE, `tenant:${tenantId}:instance:${instanceId}:restore:xt-fixture`],
+      [
+        tenantId,
+        instanceId,
+        owner.id,
+        FIXTURE_NOTE,
+        `tenant:${tenantId}:instance:${instanceId}:restore:xt-fixture`,
+      ],
     );
     restoreId = inserted.rows[0].id as string;
   }
-  let tokenId = (await db.pool.query(`select id from api_tokens where tenant_id = $1 and name = 'cross-tenant target'`, [tenantId])).rows[0]?.id as string | undefined;
+  let tokenId = (
+    await db.pool.query(
+      `select id from api_tokens where tenant_id = $1 and name = 'cross-tenant target'`,
+      [tenantId],
+    )
+  ).rows[0]?.id as string | undefined;
   if (!tokenId) {
-    tokenId = (await inTenantTx(db.db, { tenantId }, (tx) => createApiTokenRecord(tx, { tenantId, userId: owner.id, name: 'cross-tenant target' }))).id;
+    tokenId = (
+      await inTenantTx(db.db, { tenantId }, (tx) =>
+        createApiTokenRecord(tx, { tenantId, userId: owner.id, name: 'cross-tenant target' }),
+      )
+    ).id;
   }
-  return { tenantId, instanceId, restoreId, tokenId, memberUserId: member.id, validationQuery: await acmeValidationQuery(f, tenantId) };
+  return {
+    tenantId,
+    instanceId,
+    restoreId,
+    tokenId,
+    memberUserId: member.id,
+    validationQuery: await acmeValidationQuery(f, tenantId),
+  };
 }
 
 /**
@@ -57,7 +94,10 @@ export async function acmeTargets(f: StackFixtures): Promise<AcmeTargets> {
  * instance it would run in every restore of it, and restore suites compare their exact checks.
  * A clone is never restored from and does not count against acme's plan limit.
  */
-async function acmeValidationQuery(f: StackFixtures, tenantId: string): Promise<{ instanceId: string; id: string }> {
+async function acmeValidationQuery(
+  f: StackFixtures,
+  tenantId: string,
+): Promise<{ instanceId: string; id: string }> {
   const db = f.platform;
   const found = (
     await db.pool.query(
@@ -91,20 +131,40 @@ async function acmeValidationQuery(f: StackFixtures, tenantId: string): Promise<
  * Tenant A's rows that B aimed at, as the platform sees them. Other suites run real restores
  * in acme at the same time, so this compares what B could have touched, not whole tables.
  */
-export async function snapshotTenant(db: PlatformDbHandle, t: AcmeTargets): Promise<Record<string, unknown>> {
-  const q = async (sql: string, extra: unknown[] = []) => (await db.pool.query(sql, [t.tenantId, ...extra])).rows;
+export async function snapshotTenant(
+  db: PlatformDbHandle,
+  t: AcmeTargets,
+): Promise<Record<string, unknown>> {
+  const q = async (sql: string, extra: unknown[] = []) =>
+    (await db.pool.query(sql, [t.tenantId, ...extra])).rows;
   const outsiders = `(select id from users where email like '%@globex.test')`;
   return {
-    tenant: await q(`select id, slug, name, plan_id, retention_days, approval_policy from tenants where id = $1`),
-    memberships: await q(`select user_id, role from memberships where tenant_id = $1 order by user_id`),
-    instance: await q(`select id, name, legal_hold from instances where tenant_id = $1 and id = $2`, [t.instanceId]),
-    restore: await q(`select id, status, phase from restores where tenant_id = $1 and id = $2`, [t.restoreId]),
-    approvals: await q(`select id from approvals where tenant_id = $1 and restore_id = $2`, [t.restoreId]),
-    token: await q(`select id, revoked_at from api_tokens where tenant_id = $1 and id = $2`, [t.tokenId]),
-    validationQuery: await q(`select id, instance_id, name, sql, expectation from validation_queries where tenant_id = $1 and id = $2`, [
-      t.validationQuery.id,
+    tenant: await q(
+      `select id, slug, name, plan_id, retention_days, approval_policy from tenants where id = $1`,
+    ),
+    memberships: await q(
+      `select user_id, role from memberships where tenant_id = $1 order by user_id`,
+    ),
+    instance: await q(
+      `select id, name, legal_hold from instances where tenant_id = $1 and id = $2`,
+      [t.instanceId],
+    ),
+    restore: await q(`select id, status, phase from restores where tenant_id = $1 and id = $2`, [
+      t.restoreId,
     ]),
-    invitations: await q(`select id, email, role, accepted_at from invitations where tenant_id = $1 order by id`),
+    approvals: await q(`select id from approvals where tenant_id = $1 and restore_id = $2`, [
+      t.restoreId,
+    ]),
+    token: await q(`select id, revoked_at from api_tokens where tenant_id = $1 and id = $2`, [
+      t.tokenId,
+    ]),
+    validationQuery: await q(
+      `select id, instance_id, name, sql, expectation from validation_queries where tenant_id = $1 and id = $2`,
+      [t.validationQuery.id],
+    ),
+    invitations: await q(
+      `select id, email, role, accepted_at from invitations where tenant_id = $1 order by id`,
+    ),
     // passwords and session versions of acme's people: a forged write must not change or end them
     people: await q(
       `select u.id, u.password_hash, u.session_version from users u join memberships m on m.user_id = u.id where m.tenant_id = $1 order by u.id`,
@@ -132,7 +192,8 @@ export function listApiRoutes(): string[] {
         const pattern = '/api/v1/' + path.relative(root, dir).split(path.sep).join('/');
         if (pattern.includes('[...')) continue;
         const src = readFileSync(p, 'utf8');
-        for (const m of src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) out.push(`${m[1]} ${pattern.replace(/\/$/, '')}`);
+        for (const m of src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g))
+          out.push(`${m[1]} ${pattern.replace(/\/$/, '')}`);
       }
     }
   };

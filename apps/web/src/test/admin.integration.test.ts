@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_USERS } from '@rewind/db/seed';
 import { createInstanceRecord, inTenantTx, plans, restores, tenants } from '@rewind/db';
-import { findRows, insertRows, updateRows, createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
+import {
+  findRows,
+  insertRows,
+  updateRows,
+  createScratchTenant,
+  type ScratchTenant,
+} from '@rewind/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type CallOptions } from './api-call';
 import { browserHeaders, signIn } from './session';
@@ -14,15 +20,31 @@ let ownerCookie: string;
 let pendingId: string;
 const admin = DEMO_USERS.find((u) => u.tenant === null)!;
 const asAdmin = (method: string, path: string, o: CallOptions = {}) =>
-  call(f.baseUrl, method, path, { ...o, headers: { ...browserHeaders(f.baseUrl, adminCookie), ...(o.headers ?? {}) } });
+  call(f.baseUrl, method, path, {
+    ...o,
+    headers: { ...browserHeaders(f.baseUrl, adminCookie), ...(o.headers ?? {}) },
+  });
 
-const reads = ['/api/v1/admin/restores', '/api/v1/admin/restores?status=pending_approval', '/api/v1/admin/drills', '/api/v1/admin/fleet', '/api/v1/admin/tenants', '/api/v1/admin/plans', '/api/v1/admin/audit'];
+const reads = [
+  '/api/v1/admin/restores',
+  '/api/v1/admin/restores?status=pending_approval',
+  '/api/v1/admin/drills',
+  '/api/v1/admin/fleet',
+  '/api/v1/admin/tenants',
+  '/api/v1/admin/plans',
+  '/api/v1/admin/audit',
+];
 
 beforeAll(async () => {
   f = await stackFixtures();
   t = await createScratchTenant(f.platform.db, 'admin');
   const instance = await inTenantTx(f.platform.db, { tenantId: t.id }, (tx) =>
-    createInstanceRecord(tx, { tenantId: t.id, name: 'prod', secretKey: f.env.REWIND_SECRET_KEY, hostId: f.env.REWIND_HOST_ID }),
+    createInstanceRecord(tx, {
+      tenantId: t.id,
+      name: 'prod',
+      secretKey: f.env.REWIND_SECRET_KEY,
+      hostId: f.env.REWIND_HOST_ID,
+    }),
   );
   // a restore row only (no workflow): enough for the queue to list; nobody decides on it here
   pendingId = randomUUID();
@@ -41,7 +63,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // out of the live queue: this row never had a workflow to approve
-  if (f) await updateRows(f.platform.db, restores, { id: pendingId }, { status: 'cancelled', finishedAt: new Date() });
+  if (f)
+    await updateRows(
+      f.platform.db,
+      restores,
+      { id: pendingId },
+      { status: 'cancelled', finishedAt: new Date() },
+    );
   await f?.close();
 });
 
@@ -53,7 +81,11 @@ describe('admin API: who gets in', () => {
   });
 
   it.each(reads)('GET %s is 404 for a tenant owner session and for tokens', async (path) => {
-    for (const o of [{ headers: browserHeaders(f.baseUrl, ownerCookie) }, { token: t.people.owner.token }, { token: t.people.admin.token }]) {
+    for (const o of [
+      { headers: browserHeaders(f.baseUrl, ownerCookie) },
+      { token: t.people.owner.token },
+      { token: t.people.admin.token },
+    ]) {
       const res = await call(f.baseUrl, 'GET', path, o);
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ error: { code: 'not_found' } });
@@ -62,9 +94,26 @@ describe('admin API: who gets in', () => {
 
   it('writes are 404 for tenant users and change nothing', async () => {
     const before = await findRows(f.platform.db, tenants, { id: t.id });
-    for (const o of [{ headers: browserHeaders(f.baseUrl, ownerCookie) }, { token: t.people.owner.token }]) {
-      expect((await call(f.baseUrl, 'PATCH', `/api/v1/admin/tenants/${t.id}`, { ...o, body: { planId: 'enterprise' } })).status).toBe(404);
-      expect((await call(f.baseUrl, 'PATCH', '/api/v1/admin/plans/pro', { ...o, body: { maxInstances: 999 } })).status).toBe(404);
+    for (const o of [
+      { headers: browserHeaders(f.baseUrl, ownerCookie) },
+      { token: t.people.owner.token },
+    ]) {
+      expect(
+        (
+          await call(f.baseUrl, 'PATCH', `/api/v1/admin/tenants/${t.id}`, {
+            ...o,
+            body: { planId: 'enterprise' },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await call(f.baseUrl, 'PATCH', '/api/v1/admin/plans/pro', {
+            ...o,
+            body: { maxInstances: 999 },
+          })
+        ).status,
+      ).toBe(404);
     }
     expect(await findRows(f.platform.db, tenants, { id: t.id })).toEqual(before);
     expect((await findRows(f.platform.db, plans, { id: 'pro' }))[0]?.maxInstances).not.toBe(999);
@@ -74,7 +123,9 @@ describe('admin API: who gets in', () => {
 describe('admin API: views', () => {
   it('the approvals queue lists a pending restore across tenants with requester, tenant, instance, target, mode, age', async () => {
     const res = await asAdmin('GET', '/api/v1/admin/restores?status=pending_approval');
-    const row = (res.body as { restores: Array<Record<string, unknown>> }).restores.find((r) => r.id === pendingId);
+    const row = (res.body as { restores: Array<Record<string, unknown>> }).restores.find(
+      (r) => r.id === pendingId,
+    );
     expect(row).toMatchObject({
       tenant: { id: t.id, slug: t.slug },
       instance: { name: 'prod' },
@@ -96,9 +147,20 @@ describe('admin API: views', () => {
 
   it('the fleet lists the scratch instance with its window fields', async () => {
     const res = await asAdmin('GET', '/api/v1/admin/fleet');
-    const row = (res.body as { instances: Array<Record<string, unknown>> }).instances.find((i) => (i.tenant as { id: string }).id === t.id);
-    expect(row).toMatchObject({ name: 'prod', rpoSeconds: null, lastBackup: null, geoCheck: null, lastDrill: null });
-    expect((row!.regions as Array<{ region: string }>).map((r) => r.region)).toEqual([f.env.REGION_A_NAME, f.env.REGION_B_NAME]);
+    const row = (res.body as { instances: Array<Record<string, unknown>> }).instances.find(
+      (i) => (i.tenant as { id: string }).id === t.id,
+    );
+    expect(row).toMatchObject({
+      name: 'prod',
+      rpoSeconds: null,
+      lastBackup: null,
+      geoCheck: null,
+      lastDrill: null,
+    });
+    expect((row!.regions as Array<{ region: string }>).map((r) => r.region)).toEqual([
+      f.env.REGION_A_NAME,
+      f.env.REGION_B_NAME,
+    ]);
   });
 });
 
@@ -118,10 +180,22 @@ describe('admin API: plans and tenants', () => {
     for (const [body, status] of bad) {
       const res = await asAdmin('PATCH', '/api/v1/admin/plans/enterprise', { body });
       expect(res.status, JSON.stringify(body)).toBe(status);
-      expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+      expect(res.body).toMatchObject({
+        error: { code: expect.any(String), message: expect.any(String) },
+      });
     }
-    expect((await asAdmin('PATCH', '/api/v1/admin/plans/enterprise', { raw: '{nope', contentType: 'application/json' })).status).toBe(400);
-    expect((await asAdmin('PATCH', '/api/v1/admin/plans/no-such-plan', { body: { maxInstances: 3 } })).status).toBe(404);
+    expect(
+      (
+        await asAdmin('PATCH', '/api/v1/admin/plans/enterprise', {
+          raw: '{nope',
+          contentType: 'application/json',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await asAdmin('PATCH', '/api/v1/admin/plans/no-such-plan', { body: { maxInstances: 3 } }))
+        .status,
+    ).toBe(404);
     expect((await findRows(f.platform.db, plans, { id: 'enterprise' }))[0]).toEqual(before);
   });
 
@@ -129,43 +203,96 @@ describe('admin API: plans and tenants', () => {
     const [before] = await findRows(f.platform.db, plans, { id: 'enterprise' });
     const next = before!.maxInstances + 1;
     try {
-      const res = await asAdmin('PATCH', '/api/v1/admin/plans/enterprise', { body: { maxInstances: next } });
+      const res = await asAdmin('PATCH', '/api/v1/admin/plans/enterprise', {
+        body: { maxInstances: next },
+      });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ plan: { id: 'enterprise', maxInstances: next }, changed: { maxInstances: { from: before!.maxInstances, to: next } } });
-      const audit = await asAdmin('GET', '/api/v1/admin/audit?tenant=platform&action=plan.updated&limit=5');
-      const events = (audit.body as { events: Array<{ tenant: unknown; target: { id: string }; actor: { email: string }; data: unknown }> }).events;
-      expect(events[0]).toMatchObject({ tenant: null, target: { id: 'enterprise' }, actor: { email: admin.email }, data: { changed: { maxInstances: { to: next } } } });
+      expect(res.body).toMatchObject({
+        plan: { id: 'enterprise', maxInstances: next },
+        changed: { maxInstances: { from: before!.maxInstances, to: next } },
+      });
+      const audit = await asAdmin(
+        'GET',
+        '/api/v1/admin/audit?tenant=platform&action=plan.updated&limit=5',
+      );
+      const events = (
+        audit.body as {
+          events: Array<{
+            tenant: unknown;
+            target: { id: string };
+            actor: { email: string };
+            data: unknown;
+          }>;
+        }
+      ).events;
+      expect(events[0]).toMatchObject({
+        tenant: null,
+        target: { id: 'enterprise' },
+        actor: { email: admin.email },
+        data: { changed: { maxInstances: { to: next } } },
+      });
     } finally {
-      await asAdmin('PATCH', '/api/v1/admin/plans/enterprise', { body: { maxInstances: before!.maxInstances } });
+      await asAdmin('PATCH', '/api/v1/admin/plans/enterprise', {
+        body: { maxInstances: before!.maxInstances },
+      });
     }
   });
 
   it("a tenant's plan change is validated, applied, and audited on the tenant's chain", async () => {
-    const refused = await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, { body: { planId: 'free' } });
+    const refused = await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, {
+      body: { planId: 'free' },
+    });
     // 7 days of retention do not fit the free plan's 1 day: refused, not silently shortened
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ error: { code: 'limit_exceeded' } });
-    expect((await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, { body: { planId: 'nope' } })).status).toBe(400);
-    expect((await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, { body: { plan: 'business' } })).status).toBe(400);
-    expect((await asAdmin('PATCH', `/api/v1/admin/tenants/${randomUUID()}`, { body: { planId: 'business' } })).status).toBe(404);
+    expect(
+      (await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, { body: { planId: 'nope' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, { body: { plan: 'business' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await asAdmin('PATCH', `/api/v1/admin/tenants/${randomUUID()}`, {
+          body: { planId: 'business' },
+        })
+      ).status,
+    ).toBe(404);
     expect((await findRows(f.platform.db, tenants, { id: t.id }))[0]?.planId).toBe('pro');
 
     const from = new Date(Date.now() - 60_000).toISOString().replace('Z', '+00:00');
-    const ok = await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, { body: { planId: 'business' } });
+    const ok = await asAdmin('PATCH', `/api/v1/admin/tenants/${t.id}`, {
+      body: { planId: 'business' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ from: 'pro', to: 'business', changed: true });
     expect((await findRows(f.platform.db, tenants, { id: t.id }))[0]?.planId).toBe('business');
 
-    const audit = await asAdmin('GET', `/api/v1/admin/audit?tenant=${t.id}&action=tenant.plan_changed&from=${encodeURIComponent(from)}`);
+    const audit = await asAdmin(
+      'GET',
+      `/api/v1/admin/audit?tenant=${t.id}&action=tenant.plan_changed&from=${encodeURIComponent(from)}`,
+    );
     expect(audit.status).toBe(200);
-    expect((audit.body as { events: unknown[] }).events).toMatchObject([{ tenant: { id: t.id, slug: t.slug }, data: { from: 'pro', to: 'business' } }]);
+    expect((audit.body as { events: unknown[] }).events).toMatchObject([
+      { tenant: { id: t.id, slug: t.slug }, data: { from: 'pro', to: 'business' } },
+    ]);
     // and the tenant sees it in its own trail
-    const own = await call(f.baseUrl, 'GET', '/api/v1/audit?action=tenant.plan_changed', { token: t.people.member.token });
+    const own = await call(f.baseUrl, 'GET', '/api/v1/audit?action=tenant.plan_changed', {
+      token: t.people.member.token,
+    });
     expect((own.body as { events: unknown[] }).events).toHaveLength(1);
   });
 
   it('audit search validates its filters', async () => {
-    for (const q of ['?from=2026-01-01T00:00:00', '?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z', '?tenant=acme', '?action=DROP%20TABLE', '?cursor=0']) {
+    for (const q of [
+      '?from=2026-01-01T00:00:00',
+      '?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z',
+      '?tenant=acme',
+      '?action=DROP%20TABLE',
+      '?cursor=0',
+    ]) {
       const res = await asAdmin('GET', `/api/v1/admin/audit${q}`);
       expect(res.status, q).toBe(400);
     }

@@ -15,7 +15,9 @@ afterAll(async () => {
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${f.baseUrl}${path}`, { headers, redirect: 'manual' });
-  const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
+  const body: unknown = res.headers.get('content-type')?.includes('json')
+    ? await res.json()
+    : await res.text();
   return { status: res.status, body };
 }
 
@@ -28,18 +30,25 @@ describe('API authentication', () => {
 
   it('401 for a malformed, unknown or revoked token, all with the same message', async () => {
     const malformed = await get('/api/v1/instances', { authorization: 'Bearer nope' });
-    const unknown = await get('/api/v1/instances', { authorization: `Bearer rw_${'A'.repeat(40)}` });
+    const unknown = await get('/api/v1/instances', {
+      authorization: `Bearer rw_${'A'.repeat(40)}`,
+    });
     const notBearer = await get('/api/v1/instances', { authorization: `Basic ${acmeToken}` });
     for (const res of [malformed, unknown, notBearer]) {
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ error: { code: 'unauthenticated', message: 'invalid or revoked API token' } });
+      expect(res.body).toEqual({
+        error: { code: 'unauthenticated', message: 'invalid or revoked API token' },
+      });
     }
   });
 
   it('a revoked token stops working', async () => {
     const token = await f.ownerToken('acme');
     expect((await get('/api/v1/me', { authorization: `Bearer ${token}` })).status).toBe(200);
-    await f.platform.pool.query(`update api_tokens set revoked_at = now() where token_hash = encode(sha256($1::bytea), 'hex')`, [token]);
+    await f.platform.pool.query(
+      `update api_tokens set revoked_at = now() where token_hash = encode(sha256($1::bytea), 'hex')`,
+      [token],
+    );
     expect((await get('/api/v1/me', { authorization: `Bearer ${token}` })).status).toBe(401);
   });
 
@@ -50,11 +59,18 @@ describe('API authentication', () => {
 
     const me = await get('/api/v1/me', { authorization: `Bearer ${acmeToken}` });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ principal: { kind: 'token', email: 'owner@acme.test' }, tenant: { slug: 'acme' }, role: 'owner' });
+    expect(me.body).toMatchObject({
+      principal: { kind: 'token', email: 'owner@acme.test' },
+      tenant: { slug: 'acme' },
+      role: 'owner',
+    });
   });
 
   it('a token cannot be pointed at another tenant with the tenant header', async () => {
-    const res = await get('/api/v1/instances', { authorization: `Bearer ${acmeToken}`, 'x-rewind-tenant': 'globex' });
+    const res = await get('/api/v1/instances', {
+      authorization: `Bearer ${acmeToken}`,
+      'x-rewind-tenant': 'globex',
+    });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
   });

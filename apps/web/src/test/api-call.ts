@@ -15,14 +15,25 @@ export interface CallResult {
   text: string;
 }
 
-export async function call(baseUrl: string, method: string, path: string, o: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  o: CallOptions = {},
+): Promise<CallResult> {
   const headers: Record<string, string> = { ...(o.headers ?? {}) };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   let payload: string | undefined;
   if (o.raw !== undefined) payload = o.raw;
   else if (o.body !== undefined) payload = JSON.stringify(o.body);
-  if (payload !== undefined && o.contentType !== null) headers['content-type'] = o.contentType ?? 'application/json';
-  const res = await fetch(`${baseUrl}${path}`, { method, headers, body: payload, redirect: 'manual' });
+  if (payload !== undefined && o.contentType !== null)
+    headers['content-type'] = o.contentType ?? 'application/json';
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: payload,
+    redirect: 'manual',
+  });
   const text = await res.text();
   const contentType = res.headers.get('content-type') ?? '';
   let body: unknown = text;

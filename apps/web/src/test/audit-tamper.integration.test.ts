@@ -7,14 +7,17 @@ import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 let f: StackFixtures;
 let t: ScratchTenant;
-const api = (method: string, path: string, o: Parameters<typeof call>[3] = {}) => call(f.baseUrl, method, path, o);
+const api = (method: string, path: string, o: Parameters<typeof call>[3] = {}) =>
+  call(f.baseUrl, method, path, o);
 
 beforeAll(async () => {
   f = await stackFixtures();
   // Own tenant: a broken chain must not be left in a demo tenant.
   t = await createScratchTenant(f.platform.db, 'tamper');
   for (const name of ['one', 'two', 'three']) {
-    expect((await api('POST', '/api/v1/tokens', { token: t.people.owner.token, body: { name } })).status).toBe(201);
+    expect(
+      (await api('POST', '/api/v1/tokens', { token: t.people.owner.token, body: { name } })).status,
+    ).toBe(201);
   }
 });
 afterAll(async () => {
@@ -23,12 +26,17 @@ afterAll(async () => {
 
 describe('tamper evidence', () => {
   it('the app role cannot update audit rows at all', async () => {
-    const app = guardClient(new pg.Client({ connectionString: f.env.CONTROL_DATABASE_URL }), 'audit-tamper app');
+    const app = guardClient(
+      new pg.Client({ connectionString: f.env.CONTROL_DATABASE_URL }),
+      'audit-tamper app',
+    );
     await app.connect();
     try {
       await app.query('begin');
       await app.query(`select set_config('rewind.tenant_id', $1, true)`, [t.id]);
-      await expect(app.query(`update audit_events set action = 'x'`)).rejects.toThrow(/permission denied|append-only/);
+      await expect(app.query(`update audit_events set action = 'x'`)).rejects.toThrow(
+        /permission denied|append-only/,
+      );
       await app.query('rollback');
     } finally {
       await app.end();
@@ -43,14 +51,20 @@ describe('tamper evidence', () => {
     const victim = rows.find((r) => r.action === 'token.created' && r.data.name === 'two');
     expect(victim).toBeDefined();
 
-    const owner = guardClient(new pg.Client({ connectionString: process.env.CONTROL_DATABASE_OWNER_URL }), 'audit-tamper owner');
+    const owner = guardClient(
+      new pg.Client({ connectionString: process.env.CONTROL_DATABASE_OWNER_URL }),
+      'audit-tamper owner',
+    );
     await owner.connect();
     try {
       await owner.query('begin');
       await owner.query('alter table audit_events disable trigger user');
       // forced RLS hides tenant rows even from the owner; a determined owner lifts that too
       await owner.query('alter table audit_events no force row level security');
-      const res = await owner.query(`update audit_events set data = jsonb_set(data, '{name}', '"innocent"') where id = $1`, [victim!.id]);
+      const res = await owner.query(
+        `update audit_events set data = jsonb_set(data, '{name}', '"innocent"') where id = $1`,
+        [victim!.id],
+      );
       expect(res.rowCount).toBe(1);
       await owner.query('alter table audit_events force row level security');
       await owner.query('alter table audit_events enable trigger user');
@@ -64,7 +78,11 @@ describe('tamper evidence', () => {
     expect(after.body).toEqual({
       ok: false,
       checked: victim!.seq - 1,
-      firstBroken: { seq: victim!.seq, id: String(victim!.id), reason: expect.stringMatching(/altered/) },
+      firstBroken: {
+        seq: victim!.seq,
+        id: String(victim!.id),
+        reason: expect.stringMatching(/altered/),
+      },
     });
   });
 });

@@ -7,7 +7,10 @@ import type { StackFixtures } from './stack-fixtures';
  * `before-migration`. Pre-flight reads only the catalog, so it judges targets against this; a
  * restore request that got past pre-flight would fail on the host, and the tests check none does.
  */
-export async function catalogOnlyInstance(f: StackFixtures, tenantSlug: 'acme' | 'globex'): Promise<string> {
+export async function catalogOnlyInstance(
+  f: StackFixtures,
+  tenantSlug: 'acme' | 'globex',
+): Promise<string> {
   const tenantId = f.demo.tenants.find((t) => t.slug === tenantSlug)!.id;
   const row = await inTenantTx(f.platform.db, { tenantId }, (tx) =>
     createInstanceRecord(tx, {
@@ -20,7 +23,8 @@ export async function catalogOnlyInstance(f: StackFixtures, tenantSlug: 'acme' |
   );
   const q = (sql: string, args: unknown[]) => f.platform.pool.query(sql, args);
   await q(`update instances set status = 'running' where id = $1`, [row.id]);
-  const seg = (n: number) => `0000000100000000000000${n.toString(16).toUpperCase().padStart(2, '0')}`;
+  const seg = (n: number) =>
+    `0000000100000000000000${n.toString(16).toUpperCase().padStart(2, '0')}`;
   const t0 = new Date(Date.now() - 3600_000);
   const at = (s: number) => new Date(t0.getTime() + s * 1000);
   for (const region of [f.env.REGION_A_NAME, f.env.REGION_B_NAME]) {

@@ -12,10 +12,16 @@ import { stackFixtures, type StackFixtures } from './stack-fixtures';
  */
 let f: StackFixtures;
 let t: ScratchTenant;
-const forged = { 'x-forwarded-for': '6.6.6.6, 7.7.7.7', 'x-real-ip': '8.8.8.8', 'x-rewind-peer-address': '9.9.9.9' };
+const forged = {
+  'x-forwarded-for': '6.6.6.6, 7.7.7.7',
+  'x-real-ip': '8.8.8.8',
+  'x-rewind-peer-address': '9.9.9.9',
+};
 
 async function lastIp(action: string): Promise<unknown> {
-  const res = await call(f.baseUrl, 'GET', `/api/v1/audit?action=${action}&limit=1`, { token: t.people.owner.token });
+  const res = await call(f.baseUrl, 'GET', `/api/v1/audit?action=${action}&limit=1`, {
+    token: t.people.owner.token,
+  });
   return (res.body as { events: Array<{ data: { ip?: unknown } }> }).events[0]?.data.ip;
 }
 
@@ -36,7 +42,10 @@ describe('client IP in the audit trail', () => {
   });
 
   it('a token use with forged forwarding headers is recorded with the socket address', async () => {
-    const res = await call(f.baseUrl, 'GET', '/api/v1/me', { token: t.people.admin.token, headers: forged });
+    const res = await call(f.baseUrl, 'GET', '/api/v1/me', {
+      token: t.people.admin.token,
+      headers: forged,
+    });
     expect(res.status).toBe(200);
     expect(await lastIp('token.used')).toBe('127.0.0.1');
   });

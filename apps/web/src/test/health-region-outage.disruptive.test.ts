@@ -14,7 +14,9 @@ interface Health {
 }
 
 async function health(): Promise<{ code: number; body: Health }> {
-  const res = await fetch(new URL('/api/health', env.WEB_URL), { signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(new URL('/api/health', env.WEB_URL), {
+    signal: AbortSignal.timeout(10_000),
+  });
   return { code: res.status, body: (await res.json()) as Health };
 }
 
@@ -40,7 +42,14 @@ describe('/api/health with a region down', () => {
     expect(before.code, JSON.stringify(before.body)).toBe(200);
     expect(before.body.status).toBe('ok');
     const names = before.body.checks.map((c) => c.name);
-    for (const name of ['control-db', 'temporal', 'region:region-a', 'region:region-b', 'pgbackrest', 'postgres']) {
+    for (const name of [
+      'control-db',
+      'temporal',
+      'region:region-a',
+      'region:region-b',
+      'pgbackrest',
+      'postgres',
+    ]) {
       expect(names).toContain(name);
     }
     expect(before.body.checks.every((c) => c.ok && c.latencyMs >= 0)).toBe(true);

@@ -7,7 +7,10 @@ describe('GET /api/health', () => {
     const started = Date.now();
     const res = await fetch(new URL('/api/health', WEB_URL));
     expect(Date.now() - started).toBeLessThan(5_000);
-    const body = (await res.json()) as { status: string; checks: { name: string; ok: boolean; latencyMs: number; detail?: string }[] };
+    const body = (await res.json()) as {
+      status: string;
+      checks: { name: string; ok: boolean; latencyMs: number; detail?: string }[];
+    };
     expect(body.checks.map((c) => c.name)).toEqual(
       expect.arrayContaining(['control-db', 'temporal', 'pgbackrest', 'postgres']),
     );

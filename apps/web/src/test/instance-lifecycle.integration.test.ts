@@ -6,7 +6,12 @@ import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstanceRecord, inTenantTx, restores } from '@rewind/db';
-import { insertRows, updateRows, createScratchTenant, type ScratchTenant } from '@rewind/db/testing';
+import {
+  insertRows,
+  updateRows,
+  createScratchTenant,
+  type ScratchTenant,
+} from '@rewind/db/testing';
 import { workflowIds } from '@rewind/workflows/ids';
 import type { InstanceDetail } from '../lib/api-types';
 import { call, type CallResult } from './api-call';
@@ -29,16 +34,26 @@ let deleted = false;
 let readerBeforeStop = '';
 const name = `lc-${randomUUID().slice(0, 8)}`;
 
-const api = (method: string, p: string, token: string, o: Omit<Parameters<typeof call>[3], 'token'> = {}) =>
-  call(f.baseUrl, method, p, { ...o, token });
-const stop = (token: string, instanceId = id) => api('POST', `/api/v1/instances/${instanceId}/stop`, token);
-const start = (token: string, instanceId = id) => api('POST', `/api/v1/instances/${instanceId}/start`, token);
-const del = (token: string, instanceId = id) => api('DELETE', `/api/v1/instances/${instanceId}`, token);
+const api = (
+  method: string,
+  p: string,
+  token: string,
+  o: Omit<Parameters<typeof call>[3], 'token'> = {},
+) => call(f.baseUrl, method, p, { ...o, token });
+const stop = (token: string, instanceId = id) =>
+  api('POST', `/api/v1/instances/${instanceId}/stop`, token);
+const start = (token: string, instanceId = id) =>
+  api('POST', `/api/v1/instances/${instanceId}/start`, token);
+const del = (token: string, instanceId = id) =>
+  api('DELETE', `/api/v1/instances/${instanceId}`, token);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function statusOf(instanceId = id): Promise<string> {
-  const r = await f.platform.pool.query<{ status: string }>('select status from instances where id = $1', [instanceId]);
+  const r = await f.platform.pool.query<{ status: string }>(
+    'select status from instances where id = $1',
+    [instanceId],
+  );
   return r.rows[0]!.status;
 }
 
@@ -87,11 +102,18 @@ async function workflowStatus(workflowId: string): Promise<string> {
 
 function expectConflict(res: CallResult, message: RegExp): void {
   expect(res.status).toBe(409);
-  expect(res.body).toMatchObject({ error: { code: 'conflict', message: expect.stringMatching(message) } });
+  expect(res.body).toMatchObject({
+    error: { code: 'conflict', message: expect.stringMatching(message) },
+  });
 }
 
-const pgdata = () => path.join(f.env.REWIND_DATA_DIR, 'hosts', row.hostId, 'instances', row.stanza, 'pgdata');
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const pgdata = () =>
+  path.join(f.env.REWIND_DATA_DIR, 'hosts', row.hostId, 'instances', row.stanza, 'pgdata');
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 beforeAll(async () => {
   f = await stackFixtures();
@@ -103,8 +125,12 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   id = (created.body as { id: string }).id;
   await waitForStatus('running', 280_000);
-  detail = (await api('GET', `/api/v1/instances/${id}`, t.people.owner.token)).body as InstanceDetail;
-  const r = await f.platform.pool.query<{ host_id: string; stanza: string }>('select host_id, stanza from instances where id = $1', [id]);
+  detail = (await api('GET', `/api/v1/instances/${id}`, t.people.owner.token))
+    .body as InstanceDetail;
+  const r = await f.platform.pool.query<{ host_id: string; stanza: string }>(
+    'select host_id, stanza from instances where id = $1',
+    [id],
+  );
   row = { hostId: r.rows[0]!.host_id, stanza: r.rows[0]!.stanza };
 }, 300_000);
 
@@ -120,10 +146,17 @@ const connectionOf = async (token: string): Promise<InstanceDetail['connection']
   ((await api('GET', `/api/v1/instances/${id}`, token)).body as InstanceDetail).connection;
 /** real SQL as the credentials the API handed out; PostgreSQL's own error text when refused */
 async function sqlAs(c: Conn, text: string): Promise<string> {
-  const client = new pg.Client({ host: c.host, port: c.port!, database: c.database, user: c.user, password: c.password });
+  const client = new pg.Client({
+    host: c.host,
+    port: c.port!,
+    database: c.database,
+    user: c.user,
+    password: c.password,
+  });
   await client.connect();
   try {
-    const r = (await client.query<Record<string, unknown>>(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+    const r = (await client.query<Record<string, unknown>>(text)) as unknown as
+      pg.QueryResult | pg.QueryResult[];
     // several statements answer one result each: the last one's rows
     return JSON.stringify((Array.isArray(r) ? r[r.length - 1]! : r).rows);
   } catch (err) {
@@ -140,7 +173,12 @@ describe('who gets which credentials (issue 12: members got the owner password)'
     const member = await connectionOf(t.people.member.token);
     expect(owner).toMatchObject({ user: 'app', access: 'owner' });
     expect(admin).toMatchObject({ user: 'app', access: 'owner', password: owner!.password });
-    expect(member).toMatchObject({ user: 'app_readonly', access: 'read_only', database: owner!.database, port: owner!.port });
+    expect(member).toMatchObject({
+      user: 'app_readonly',
+      access: 'read_only',
+      database: owner!.database,
+      port: owner!.port,
+    });
     expect(member!.password).not.toBe(owner!.password);
     expect(JSON.stringify(member)).not.toContain(owner!.password);
   });
@@ -148,38 +186,79 @@ describe('who gets which credentials (issue 12: members got the owner password)'
   it("with real SQL: the member's role can SELECT, but not INSERT, UPDATE, DELETE, DROP or CREATE; the owner can", async () => {
     const owner = (await connectionOf(t.people.owner.token))!;
     const member = (await connectionOf(t.people.member.token))!;
-    expect(await sqlAs(owner, 'create table orders (id int primary key, note text); insert into orders values (1, $$a$$), (2, $$b$$)')).toBe('[]');
+    expect(
+      await sqlAs(
+        owner,
+        'create table orders (id int primary key, note text); insert into orders values (1, $$a$$), (2, $$b$$)',
+      ),
+    ).toBe('[]');
     expect(await sqlAs(member, 'select count(*)::int as n from orders')).toBe('[{"n":2}]');
-    expect(await sqlAs(member, "insert into orders values (3, 'x')")).toMatch(/^ERROR: .*(read-only transaction|permission denied)/);
-    expect(await sqlAs(member, 'begin read write; insert into orders values (3, $$x$$); commit')).toMatch(/^ERROR: permission denied for table orders/);
-    expect(await sqlAs(member, 'begin read write; update orders set note = null; commit')).toMatch(/^ERROR: permission denied for table orders/);
-    expect(await sqlAs(member, 'begin read write; delete from orders; commit')).toMatch(/^ERROR: permission denied for table orders/);
-    expect(await sqlAs(member, 'begin read write; drop table orders; commit')).toMatch(/^ERROR: must be owner of table orders/);
-    expect(await sqlAs(member, 'begin read write; create table mine (id int); commit')).toMatch(/^ERROR: permission denied for schema public/);
+    expect(await sqlAs(member, "insert into orders values (3, 'x')")).toMatch(
+      /^ERROR: .*(read-only transaction|permission denied)/,
+    );
+    expect(
+      await sqlAs(member, 'begin read write; insert into orders values (3, $$x$$); commit'),
+    ).toMatch(/^ERROR: permission denied for table orders/);
+    expect(await sqlAs(member, 'begin read write; update orders set note = null; commit')).toMatch(
+      /^ERROR: permission denied for table orders/,
+    );
+    expect(await sqlAs(member, 'begin read write; delete from orders; commit')).toMatch(
+      /^ERROR: permission denied for table orders/,
+    );
+    expect(await sqlAs(member, 'begin read write; drop table orders; commit')).toMatch(
+      /^ERROR: must be owner of table orders/,
+    );
+    expect(await sqlAs(member, 'begin read write; create table mine (id int); commit')).toMatch(
+      /^ERROR: permission denied for schema public/,
+    );
     expect(await sqlAs(owner, 'select count(*)::int as n from orders')).toBe('[{"n":2}]');
   });
 
   it('neither role can read the server settings that name host paths (no pg_read_all_settings)', async () => {
-    for (const c of [(await connectionOf(t.people.owner.token))!, (await connectionOf(t.people.member.token))!]) {
-      for (const setting of ['data_directory', 'config_file', 'hba_file', 'ident_file', 'unix_socket_directories', 'log_directory', 'external_pid_file'])
-        expect(await sqlAs(c, `show ${setting}`), `${c.user}: ${setting}`).toMatch(/^ERROR: must be superuser or have privileges of pg_read_all_settings/);
+    for (const c of [
+      (await connectionOf(t.people.owner.token))!,
+      (await connectionOf(t.people.member.token))!,
+    ]) {
+      for (const setting of [
+        'data_directory',
+        'config_file',
+        'hba_file',
+        'ident_file',
+        'unix_socket_directories',
+        'log_directory',
+        'external_pid_file',
+      ])
+        expect(await sqlAs(c, `show ${setting}`), `${c.user}: ${setting}`).toMatch(
+          /^ERROR: must be superuser or have privileges of pg_read_all_settings/,
+        );
       // PostgreSQL 15 lets every role read these two: they name no host path
-      expect(await sqlAs(c, 'show archive_command')).toBe(`[{"archive_command":"pgbackrest --stanza=${row.stanza} archive-push %p"}]`);
+      expect(await sqlAs(c, 'show archive_command')).toBe(
+        `[{"archive_command":"pgbackrest --stanza=${row.stanza} archive-push %p"}]`,
+      );
       expect(await sqlAs(c, 'show restore_command')).toBe('[{"restore_command":""}]');
-      expect(await sqlAs(c, "select pg_has_role(current_user, 'pg_read_all_settings', 'member') as m")).toBe('[{"m":false}]');
+      expect(
+        await sqlAs(c, "select pg_has_role(current_user, 'pg_read_all_settings', 'member') as m"),
+      ).toBe('[{"m":false}]');
       // every setting this role can see: none names a path on the host
       const visible = await sqlAs(c, 'select name, setting from pg_settings');
       expect(visible).not.toContain(f.env.REWIND_DATA_DIR);
       expect(visible).not.toContain('--config');
       expect(visible).not.toContain('pgbackrest.conf');
-      expect(await sqlAs(c, 'select count(*)::int as n from pg_file_settings')).toMatch(/^ERROR: permission denied/);
+      expect(await sqlAs(c, 'select count(*)::int as n from pg_file_settings')).toMatch(
+        /^ERROR: permission denied/,
+      );
     }
   });
 });
 
 describe('who may stop, start and delete', () => {
   it('a member (read-only) gets 403 on each, an admin on delete; nothing changes', async () => {
-    for (const res of [await stop(t.people.member.token), await start(t.people.member.token), await del(t.people.member.token), await del(t.people.admin.token)]) {
+    for (const res of [
+      await stop(t.people.member.token),
+      await start(t.people.member.token),
+      await del(t.people.member.token),
+      await del(t.people.admin.token),
+    ]) {
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
     }
@@ -189,7 +268,11 @@ describe('who may stop, start and delete', () => {
   it("another tenant's owner gets 404 on each, exactly like an unknown id; nothing changes", async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     for (const instanceId of [id, unknown, 'not-a-uuid']) {
-      for (const res of [await stop(otherOwner, instanceId), await start(otherOwner, instanceId), await del(otherOwner, instanceId)]) {
+      for (const res of [
+        await stop(otherOwner, instanceId),
+        await start(otherOwner, instanceId),
+        await del(otherOwner, instanceId),
+      ]) {
         expect(res.status).toBe(404);
         expect(res.body).toEqual({ error: { code: 'not_found', message: 'instance not found' } });
       }
@@ -204,12 +287,16 @@ describe('refused in a state that does not allow it (409)', () => {
   });
 
   it('delete under legal hold, until the hold is released', async () => {
-    const on = await api('PATCH', `/api/v1/instances/${id}`, t.people.owner.token, { body: { legalHold: true } });
+    const on = await api('PATCH', `/api/v1/instances/${id}`, t.people.owner.token, {
+      body: { legalHold: true },
+    });
     expect(on.status).toBe(200);
     try {
       expectConflict(await del(t.people.owner.token), /legal hold; release the hold/);
     } finally {
-      await api('PATCH', `/api/v1/instances/${id}`, t.people.owner.token, { body: { legalHold: false } });
+      await api('PATCH', `/api/v1/instances/${id}`, t.people.owner.token, {
+        body: { legalHold: false },
+      });
     }
     expect(await statusOf()).toBe('running');
   });
@@ -227,26 +314,53 @@ describe('refused in a state that does not allow it (409)', () => {
       status: 'pending_approval',
     });
     try {
-      expectConflict(await del(t.people.owner.token), new RegExp(`replace restore .* is waiting for approval \\(restore ${restoreId}\\)`));
-      expectConflict(await stop(t.people.admin.token), /cancel it or wait until it finishes before stopping/);
+      expectConflict(
+        await del(t.people.owner.token),
+        new RegExp(`replace restore .* is waiting for approval \\(restore ${restoreId}\\)`),
+      );
+      expectConflict(
+        await stop(t.people.admin.token),
+        /cancel it or wait until it finishes before stopping/,
+      );
     } finally {
-      await updateRows(f.platform.db, restores, { id: restoreId }, { status: 'cancelled', finishedAt: new Date() });
+      await updateRows(
+        f.platform.db,
+        restores,
+        { id: restoreId },
+        { status: 'cancelled', finishedAt: new Date() },
+      );
     }
     expect(await statusOf()).toBe('running');
   });
 
   it('stop or delete of an instance still being created, and of a clone', async () => {
     const creating = await inTenantTx(f.platform.db, { tenantId: t.id }, (tx) =>
-      createInstanceRecord(tx, { tenantId: t.id, name: `${name}-rec`, secretKey: f.env.REWIND_SECRET_KEY, hostId: f.env.REWIND_HOST_ID }),
+      createInstanceRecord(tx, {
+        tenantId: t.id,
+        name: `${name}-rec`,
+        secretKey: f.env.REWIND_SECRET_KEY,
+        hostId: f.env.REWIND_HOST_ID,
+      }),
     );
     try {
-      expectConflict(await stop(t.people.owner.token, creating.id), /is creating; only an instance that is running can be stopped/);
-      expectConflict(await del(t.people.owner.token, creating.id), /is creating; only an instance that is running, stopped or failed can be deleted/);
-      await f.platform.pool.query(`update instances set kind = 'clone', status = 'running', source_instance_id = $2 where id = $1`, [creating.id, id]);
+      expectConflict(
+        await stop(t.people.owner.token, creating.id),
+        /is creating; only an instance that is running can be stopped/,
+      );
+      expectConflict(
+        await del(t.people.owner.token, creating.id),
+        /is creating; only an instance that is running, stopped or failed can be deleted/,
+      );
+      await f.platform.pool.query(
+        `update instances set kind = 'clone', status = 'running', source_instance_id = $2 where id = $1`,
+        [creating.id, id],
+      );
       expectConflict(await del(t.people.owner.token, creating.id), /restored clone/);
     } finally {
       // only a record: no workflow ever ran for it
-      await f.platform.pool.query(`update instances set status = 'deleted' where id = $1`, [creating.id]);
+      await f.platform.pool.query(`update instances set status = 'deleted' where id = $1`, [
+        creating.id,
+      ]);
     }
   });
 });
@@ -255,7 +369,10 @@ describe('stop, start, delete', () => {
   it('stop → 202 stopping, then stopped; the port no longer answers; a second stop is refused', async () => {
     // as an instance made before the read-only role existed: no credentials stored for it
     readerBeforeStop = (await connectionOf(t.people.member.token))!.password;
-    await f.platform.pool.query('update instances set reader_username = null, reader_password_enc = null where id = $1', [id]);
+    await f.platform.pool.query(
+      'update instances set reader_username = null, reader_password_enc = null where id = $1',
+      [id],
+    );
     expect(await connectionOf(t.people.member.token)).toBeNull();
     expect(await probePostgres(detail.connection!.host, detail.connection!.port!)).toBe('answers');
     const res = await stop(t.people.admin.token);
@@ -264,11 +381,14 @@ describe('stop, start, delete', () => {
     expectConflict(await stop(t.people.owner.token), /is already (stopping|stopped)/);
     await waitForStatus('stopped');
     expect(await probePostgres(detail.connection!.host, detail.connection!.port!)).toBe('refused');
-    const seen = (await api('GET', `/api/v1/instances/${id}`, t.people.member.token)).body as InstanceDetail;
+    const seen = (await api('GET', `/api/v1/instances/${id}`, t.people.member.token))
+      .body as InstanceDetail;
     expect(seen.status).toBe('stopped');
     expect(await workflowStatus(workflowIds.stopInstance(t.id, id))).toBe('COMPLETED');
     expect(workflowIds.stopInstance(t.id, id)).toBe(`tenant:${t.id}:instance:${id}:stop`);
-    expect(await auditActions()).toEqual(expect.arrayContaining(['instance.stop_requested', 'instance.stopped']));
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining(['instance.stop_requested', 'instance.stopped']),
+    );
     expectConflict(await stop(t.people.owner.token), /is already stopped/);
   });
 
@@ -290,7 +410,9 @@ describe('stop, start, delete', () => {
     expect(member).toMatchObject({ user: 'app_readonly', access: 'read_only' });
     expect(await sqlAs(member!, 'select count(*)::int as n from orders')).toBe('[{"n":2}]');
     expect(member!.password).not.toBe(readerBeforeStop);
-    expect(await auditActions()).toEqual(expect.arrayContaining(['instance.start_requested', 'instance.started']));
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining(['instance.start_requested', 'instance.started']),
+    );
   });
 
   it('delete → 202 deleting, then deleted: data directory gone, port closed, 404 afterwards', async () => {
@@ -305,11 +427,14 @@ describe('stop, start, delete', () => {
     expect(await probePostgres(detail.connection!.host, detail.connection!.port!)).toBe('refused');
     // the backups stay until retention ends: the workflow now waits on its durable timer
     expect(await workflowStatus(workflowIds.deleteInstance(t.id, id))).toBe('RUNNING');
-    expect(await auditActions()).toEqual(expect.arrayContaining(['instance.delete_requested', 'instance.deleted']));
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining(['instance.delete_requested', 'instance.deleted']),
+    );
 
     expect((await api('GET', `/api/v1/instances/${id}`, t.people.owner.token)).status).toBe(404);
     const list = await api('GET', '/api/v1/instances', t.people.owner.token);
     expect((list.body as Array<{ id: string }>).map((i) => i.id)).not.toContain(id);
-    for (const again of [await del(t.people.owner.token), await start(t.people.owner.token)]) expect(again.status).toBe(404);
+    for (const again of [await del(t.people.owner.token), await start(t.people.owner.token)])
+      expect(again.status).toBe(404);
   });
 });

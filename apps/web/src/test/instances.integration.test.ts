@@ -9,10 +9,18 @@ let globex: string;
 let created: CreatedInstance;
 const name = `web-it-${randomBytes(4).toString('hex')}`;
 
-async function call(token: string, path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
+async function call(
+  token: string,
+  path: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(`${f.baseUrl}${path}`, {
     method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
     body: init.body,
   });
   return { status: res.status, body: (await res.json()) as unknown };
@@ -23,7 +31,10 @@ beforeAll(async () => {
   acme = await f.ownerToken('acme');
   globex = await f.ownerToken('globex');
   // One instance, in globex (the larger demo plan): the acme token then must not see it.
-  const res = await call(globex, '/api/v1/instances', { method: 'POST', body: JSON.stringify({ name }) });
+  const res = await call(globex, '/api/v1/instances', {
+    method: 'POST',
+    body: JSON.stringify({ name }),
+  });
   expect(res.status).toBe(201);
   created = res.body as CreatedInstance;
 });
@@ -34,30 +45,53 @@ afterAll(async () => {
 
 describe('POST /api/v1/instances', () => {
   it('answers 201 { id, status } and the instance shows up in the list', async () => {
-    expect(created).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'creating' });
+    expect(created).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      status: 'creating',
+    });
     const list = await call(globex, '/api/v1/instances');
     expect((list.body as InstanceSummary[]).map((i) => i.name)).toContain(name);
   });
 
   it('refuses a taken name with 409', async () => {
-    const res = await call(globex, '/api/v1/instances', { method: 'POST', body: JSON.stringify({ name }) });
+    const res = await call(globex, '/api/v1/instances', {
+      method: 'POST',
+      body: JSON.stringify({ name }),
+    });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'conflict' } });
   });
 
   it('validates the body: bad name, unknown field, not JSON, too large', async () => {
-    const bad = await call(acme, '/api/v1/instances', { method: 'POST', body: JSON.stringify({ name: 'Bad_Name' }) });
+    const bad = await call(acme, '/api/v1/instances', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Bad_Name' }),
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ error: { code: 'validation_failed', message: expect.stringContaining('name') } });
+    expect(bad.body).toMatchObject({
+      error: { code: 'validation_failed', message: expect.stringContaining('name') },
+    });
 
-    const extra = await call(acme, '/api/v1/instances', { method: 'POST', body: JSON.stringify({ name: 'ok-name', tenantId: 'x' }) });
+    const extra = await call(acme, '/api/v1/instances', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'ok-name', tenantId: 'x' }),
+    });
     expect(extra.status).toBe(400);
-    expect(extra.body).toMatchObject({ error: { code: 'validation_failed', message: expect.stringContaining('tenantId') } });
+    expect(extra.body).toMatchObject({
+      error: { code: 'validation_failed', message: expect.stringContaining('tenantId') },
+    });
 
-    const text = await call(acme, '/api/v1/instances', { method: 'POST', body: 'name=x', headers: { 'content-type': 'text/plain' } });
+    const text = await call(acme, '/api/v1/instances', {
+      method: 'POST',
+      body: 'name=x',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(text.status).toBe(400);
 
-    const big = await call(acme, '/api/v1/instances', { method: 'POST', body: JSON.stringify({ name: 'a'.repeat(70_000) }) });
+    const big = await call(acme, '/api/v1/instances', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'a'.repeat(70_000) }),
+    });
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ error: { code: 'payload_too_large' } });
   });
@@ -67,9 +101,16 @@ describe('POST /api/v1/instances', () => {
     const tenant = f.demo.tenants.find((t) => t.slug === 'globex')!;
     const { createApiTokenRecord, inTenantTx } = await import('@rewind/db');
     const { token } = await inTenantTx(f.platform.db, { tenantId: tenant.id }, (tx) =>
-      createApiTokenRecord(tx, { tenantId: tenant.id, userId: member.id, name: 'member test token' }),
+      createApiTokenRecord(tx, {
+        tenantId: tenant.id,
+        userId: member.id,
+        name: 'member test token',
+      }),
     );
-    const res = await call(token, '/api/v1/instances', { method: 'POST', body: JSON.stringify({ name: 'not-allowed' }) });
+    const res = await call(token, '/api/v1/instances', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'not-allowed' }),
+    });
     expect(res.status).toBe(403);
     expect((await call(token, `/api/v1/instances/${created.id}`)).status).toBe(200);
   });
@@ -80,7 +121,11 @@ describe('GET /api/v1/instances/{id}', () => {
     const res = await call(globex, `/api/v1/instances/${created.id}`);
     expect(res.status).toBe(200);
     const detail = res.body as InstanceDetail;
-    expect(detail).toMatchObject({ id: created.id, name, connection: { host: expect.any(String), user: 'app', access: 'owner' } });
+    expect(detail).toMatchObject({
+      id: created.id,
+      name,
+      connection: { host: expect.any(String), user: 'app', access: 'owner' },
+    });
     expect(detail.connection!.password.length).toBeGreaterThan(10);
     expect(Array.isArray(detail.window.regions)).toBe(true);
   });

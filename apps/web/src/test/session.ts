@@ -31,12 +31,19 @@ export async function signInFlow(
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { ...extraHeaders, 'content-type': 'application/x-www-form-urlencoded', cookie: header(jar) },
+    headers: {
+      ...extraHeaders,
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: header(jar),
+    },
     body: new URLSearchParams(form),
   });
   keep(jar, res);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed for ${email} (${res.status})`);
-  const body = res.headers.get('content-type')?.includes('json') ? ((await res.json()) as { url?: string }) : {};
+  if (![...jar.keys()].some((k) => k.includes('session-token')))
+    throw new Error(`sign-in failed for ${email} (${res.status})`);
+  const body = res.headers.get('content-type')?.includes('json')
+    ? ((await res.json()) as { url?: string })
+    : {};
   return { cookie: header(jar), url: body.url ?? res.headers.get('location') };
 }
 

@@ -39,22 +39,43 @@ afterAll(async () => {
 
 describe('callbackUrl after sign-in', () => {
   it.each(bypasses)('signed in, /signin?callbackUrl=%s stays on the own origin', async (raw) => {
-    const res = await fetch(`${f.baseUrl}/signin?callbackUrl=${raw}`, { headers: { cookie }, redirect: 'manual' });
+    const res = await fetch(`${f.baseUrl}/signin?callbackUrl=${raw}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
     expect([303, 307, 308]).toContain(res.status);
     const to = landing(res.headers.get('location'));
     expect(to.origin).toBe(new URL(f.baseUrl).origin);
     expect(to.pathname.startsWith('//')).toBe(false);
   });
 
-  it.each(bypasses)('next-auth sign-in answer for callbackUrl=%s stays on the own origin', async (raw) => {
-    const { url } = await signInFlow(f.baseUrl, t.people.member.email, t.people.member.password, decodeURIComponent(raw));
-    expect(landing(url).origin).toBe(new URL(f.baseUrl).origin);
-  });
+  it.each(bypasses)(
+    'next-auth sign-in answer for callbackUrl=%s stays on the own origin',
+    async (raw) => {
+      const { url } = await signInFlow(
+        f.baseUrl,
+        t.people.member.email,
+        t.people.member.password,
+        decodeURIComponent(raw),
+      );
+      expect(landing(url).origin).toBe(new URL(f.baseUrl).origin);
+    },
+  );
 
   it('a same-origin path is kept', async () => {
-    const res = await fetch(`${f.baseUrl}/signin?callbackUrl=${encodeURIComponent('/settings?tab=members')}`, { headers: { cookie }, redirect: 'manual' });
-    expect(landing(res.headers.get('location')).href).toBe(new URL('/settings?tab=members', f.baseUrl).href);
-    const { url } = await signInFlow(f.baseUrl, t.people.member.email, t.people.member.password, '/settings');
+    const res = await fetch(
+      `${f.baseUrl}/signin?callbackUrl=${encodeURIComponent('/settings?tab=members')}`,
+      { headers: { cookie }, redirect: 'manual' },
+    );
+    expect(landing(res.headers.get('location')).href).toBe(
+      new URL('/settings?tab=members', f.baseUrl).href,
+    );
+    const { url } = await signInFlow(
+      f.baseUrl,
+      t.people.member.email,
+      t.people.member.password,
+      '/settings',
+    );
     expect(landing(url).href).toBe(new URL('/settings', f.baseUrl).href);
   });
 });

@@ -1,5 +1,10 @@
 import { parseStackEnv, type StackEnv } from '@rewind/core';
-import { createApiTokenRecord, createPlatformDb, inTenantTx, type PlatformDbHandle } from '@rewind/db';
+import {
+  createApiTokenRecord,
+  createPlatformDb,
+  inTenantTx,
+  type PlatformDbHandle,
+} from '@rewind/db';
 import { seedDemo, type DemoCredentials } from '@rewind/db/seed';
 
 /**
@@ -18,7 +23,10 @@ export interface StackFixtures {
 
 export async function stackFixtures(): Promise<StackFixtures> {
   const env = parseStackEnv(process.env);
-  const platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, { max: 2, applicationName: 'rewind-web-tests' });
+  const platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
+    max: 2,
+    applicationName: 'rewind-web-tests',
+  });
   const demo = await seedDemo(platform.db);
   return {
     env,
@@ -30,7 +38,11 @@ export async function stackFixtures(): Promise<StackFixtures> {
       const owner = demo.users.find((u) => u.tenant === tenantSlug && u.role === 'owner');
       if (!tenant || !owner) throw new Error(`no demo owner for tenant ${tenantSlug}`);
       const created = await inTenantTx(platform.db, { tenantId: tenant.id }, (tx) =>
-        createApiTokenRecord(tx, { tenantId: tenant.id, userId: owner.id, name: `web integration test ${Date.now()}` }),
+        createApiTokenRecord(tx, {
+          tenantId: tenant.id,
+          userId: owner.id,
+          name: `web integration test ${Date.now()}`,
+        }),
       );
       return created.token;
     },

@@ -12,10 +12,14 @@ const root = path.resolve(fileURLToPath(new URL('../../../..', import.meta.url))
 const run = promisify(execFile);
 
 export function stackCtl(verb: 'up' | 'down', only: string): Promise<unknown> {
-  return run('bash', [path.join(root, 'infra/bin/stack.sh'), verb, '--profile', 'test', '--only', only], {
-    cwd: root,
-    timeout: 240_000,
-  });
+  return run(
+    'bash',
+    [path.join(root, 'infra/bin/stack.sh'), verb, '--profile', 'test', '--only', only],
+    {
+      cwd: root,
+      timeout: 240_000,
+    },
+  );
 }
 
 export interface Health {
@@ -23,9 +27,13 @@ export interface Health {
   checks: Array<{ name: string; ok: boolean; detail?: string }>;
 }
 
-export async function health(env: StackEnv): Promise<{ code: number; body: Health } | { code: 0; error: string }> {
+export async function health(
+  env: StackEnv,
+): Promise<{ code: number; body: Health } | { code: 0; error: string }> {
   try {
-    const res = await fetch(new URL('/api/health', env.WEB_URL), { signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(new URL('/api/health', env.WEB_URL), {
+      signal: AbortSignal.timeout(10_000),
+    });
     return { code: res.status, body: (await res.json()) as Health };
   } catch (err) {
     return { code: 0, error: (err as Error).message };
@@ -45,7 +53,9 @@ export async function untilHealth(
     if (pred(last)) return Date.now() - started;
     await sleep(1_000);
   }
-  throw new Error(`/api/health did not reach the expected state within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+  throw new Error(
+    `/api/health did not reach the expected state within ${timeoutMs} ms; last: ${JSON.stringify(last)}`,
+  );
 }
 
 export const isGreen = (h: Awaited<ReturnType<typeof health>>) => h.code === 200;
@@ -71,19 +81,30 @@ export function alive(pid: number): boolean {
 }
 
 /** Reads the clone's orders, then ends the restore (its TTL timer would wait 24 h). */
-export async function cloneNotesAndEnd(s: RestoreSuite, r: Awaited<ReturnType<RestoreSuite['start']>>, cloneId: string) {
+export async function cloneNotesAndEnd(
+  s: RestoreSuite,
+  r: Awaited<ReturnType<RestoreSuite['start']>>,
+  cloneId: string,
+) {
   const clone = await s.instanceRow(cloneId);
   const notes = (
     await s.engine.runSql(
-      { socketDir: s.engine.paths(cloneId).run, port: clone.port!, database: s.source.databaseName },
+      {
+        socketDir: s.engine.paths(cloneId).run,
+        port: clone.port!,
+        database: s.source.databaseName,
+      },
       'select note from orders order by id',
       { context: 'reading the restored copy' },
     )
   )
     .split('\n')
     .filter(Boolean);
-  await r.handle.executeUpdate(extendCloneUpdate, { args: [{ expiresAt: new Date().toISOString(), byUserId: s.ownerId }] });
+  await r.handle.executeUpdate(extendCloneUpdate, {
+    args: [{ expiresAt: new Date().toISOString(), byUserId: s.ownerId }],
+  });
   await r.handle.result();
-  if (await exists(s.engine.paths(cloneId).root)) throw new Error(`the clone ${cloneId} was not removed when its restore ended`);
+  if (await exists(s.engine.paths(cloneId).root))
+    throw new Error(`the clone ${cloneId} was not removed when its restore ended`);
   return notes;
 }

@@ -65,14 +65,23 @@ export type RestoreSuite = Awaited<ReturnType<typeof restoreSuite>>;
 export async function restoreSuite(
   env: StackEnv,
   name: string,
-  options: { workers?: boolean; queues?: { hostTaskQueue: string; controlPlaneQueue: string } } = {},
+  options: {
+    workers?: boolean;
+    queues?: { hostTaskQueue: string; controlPlaneQueue: string };
+  } = {},
 ) {
   const engine = createEngine(engineConfigFromEnv(env));
   const nonce = randomBytes(4).toString('hex');
   // `queues`: the stack's own worker serves the restores (the fault drills watch that process)
-  const queues = options.queues ?? { hostTaskQueue: `it-${name}-host-${nonce}`, controlPlaneQueue: `it-${name}-cp-${nonce}` };
+  const queues = options.queues ?? {
+    hostTaskQueue: `it-${name}-host-${nonce}`,
+    controlPlaneQueue: `it-${name}-cp-${nonce}`,
+  };
   const app = createDb(env.CONTROL_DATABASE_URL, { applicationName: `rewind-${name}-test` });
-  const platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, { max: 2, applicationName: `rewind-${name}-test` });
+  const platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
+    max: 2,
+    applicationName: `rewind-${name}-test`,
+  });
   const regions = [env.REGION_A_NAME, env.REGION_B_NAME];
 
   const demo = await seedDemo(platform.db);
@@ -112,9 +121,20 @@ export async function restoreSuite(
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
 
-  const source: InstanceRecord = await provisionSource(env, engine, app.db, tenantId, `${name}-${nonce}`);
-  const sock = () => ({ socketDir: engine.paths(source.stanza).run, port: source.port!, database: source.databaseName });
-  const onSource = (text: string) => engine.runSql(sock(), text, { context: `${name} test workload` });
+  const source: InstanceRecord = await provisionSource(
+    env,
+    engine,
+    app.db,
+    tenantId,
+    `${name}-${nonce}`,
+  );
+  const sock = () => ({
+    socketDir: engine.paths(source.stanza).run,
+    port: source.port!,
+    database: source.databaseName,
+  });
+  const onSource = (text: string) =>
+    engine.runSql(sock(), text, { context: `${name} test workload` });
   const commitTime = async () =>
     (
       await onSource(
@@ -127,18 +147,23 @@ export async function restoreSuite(
   await onSource(`alter table orders owner to "${source.username}"`);
   await engine.backupBothRepos({ instanceId: source.stanza, type: 'full' });
   await sleep(1100); // pgBackRest serves only targets after the backup's stop second
-  for (const note of ['r1', 'r2', 'r3', 'r4', 'r5']) await onSource(`insert into orders(note) values ('${note}')`);
+  for (const note of ['r1', 'r2', 'r3', 'r4', 'r5'])
+    await onSource(`insert into orders(note) values ('${note}')`);
   await onSource('select pg_switch_wal()');
   await sleep(1100);
   await onSource('delete from orders');
   const deletedAt = await commitTime();
   await sleep(1100);
   await onSource("insert into orders(note) values ('tail')"); // recovery to a time stops only at a later commit
-  const tail = { at: await commitTime(), lsn: (await onSource('select pg_current_wal_insert_lsn()')).trim() };
+  const tail = {
+    at: await commitTime(),
+    lsn: (await onSource('select pg_current_wal_insert_lsn()')).trim(),
+  };
   await engine.check({ instanceId: source.stanza }); // switches WAL, waits until both regions hold it
   await syncCatalog(env, engine, app.db, source, tail);
 
-  const row = (id: string): Promise<RestoreRecord> => inTenantTx(app.db, { tenantId }, (tx) => getRestore(tx, tenantId, id));
+  const row = (id: string): Promise<RestoreRecord> =>
+    inTenantTx(app.db, { tenantId }, (tx) => getRestore(tx, tenantId, id));
 
   /** Requests like POST …/restores does and starts the workflow on this suite's queues. */
   async function start(body: RestoreRequestBody, extra: { keepReplacedSeconds?: number } = {}) {
@@ -171,7 +196,11 @@ export async function restoreSuite(
       ],
       workflowExecutionTimeout: '30 minutes',
     });
-    return { id: r.id, needsApproval: r.needsApproval, handle: handle as WorkflowHandle<typeof restoreToPointInTime> };
+    return {
+      id: r.id,
+      needsApproval: r.needsApproval,
+      handle: handle as WorkflowHandle<typeof restoreToPointInTime>,
+    };
   }
 
   /** Polls the restores row until `done(row)`; throws on a final status that is not the one awaited. */
@@ -181,8 +210,11 @@ export async function restoreSuite(
       const r = await row(id);
       if (done(r)) return r;
       if (!['running', 'pending_approval'].includes(r.status))
-        throw new Error(`restore ${r.status} in ${r.phase}: ${r.error} ${JSON.stringify(r.checks)}`);
-      if (Date.now() > deadline) throw new Error(`restore still ${r.status}/${r.phase} after ${timeoutMs} ms`);
+        throw new Error(
+          `restore ${r.status} in ${r.phase}: ${r.error} ${JSON.stringify(r.checks)}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(`restore still ${r.status}/${r.phase} after ${timeoutMs} ms`);
       await sleep(250);
     }
   }
@@ -196,7 +228,9 @@ export async function restoreSuite(
     await clientConnection.close();
     await workerConnection.close();
     await built.close();
-    await engine.stanzaDelete({ instanceId: source.stanza }).catch((e: unknown) => console.warn(String(e)));
+    await engine
+      .stanzaDelete({ instanceId: source.stanza })
+      .catch((e: unknown) => console.warn(String(e)));
     await engine.destroyInstance({ instanceId: source.stanza });
     await updateRows(platform.db, instances, { id: source.id }, { status: 'deleted' });
     await app.close();

@@ -6,7 +6,10 @@ import { exportTenantAuditEvents, type AuditExportResult } from './export-audit-
 export function auditActivities(deps: ActivityDeps) {
   return {
     async listTenantIdsForAuditExport(): Promise<string[]> {
-      const rows = await deps.platformDb.select({ id: tenants.id }).from(tenants).orderBy(tenants.id);
+      const rows = await deps.platformDb
+        .select({ id: tenants.id })
+        .from(tenants)
+        .orderBy(tenants.id);
       return rows.map((r) => r.id);
     },
     async exportAuditEvents(tenantId: string): Promise<AuditExportResult> {

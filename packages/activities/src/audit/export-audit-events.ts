@@ -1,5 +1,16 @@
-import { inTenantTx, nextAuditExportBatch, recordAuditExport, type AuditEventRow, type Db } from '@rewind/db';
-import { auditBucketName, ensureLockedBucket, putLockedObject, type RegionClient } from '@rewind/storage';
+import {
+  inTenantTx,
+  nextAuditExportBatch,
+  recordAuditExport,
+  type AuditEventRow,
+  type Db,
+} from '@rewind/db';
+import {
+  auditBucketName,
+  ensureLockedBucket,
+  putLockedObject,
+  type RegionClient,
+} from '@rewind/storage';
 
 /** Seven years: the usual retention asked of audit trails. Tests pass a short one. */
 export const AUDIT_EXPORT_RETENTION_DAYS = 7 * 365;
@@ -64,7 +75,11 @@ export async function exportTenantAuditEvents(
   const retainDays = options.retainDays ?? AUDIT_EXPORT_RETENTION_DAYS;
   const now = options.now ?? new Date();
   const bucket = auditBucketName(options.region);
-  await ensureLockedBucket(options.region, bucket, Math.max(1, Math.min(retainDays, AUDIT_EXPORT_RETENTION_DAYS)));
+  await ensureLockedBucket(
+    options.region,
+    bucket,
+    Math.max(1, Math.min(retainDays, AUDIT_EXPORT_RETENTION_DAYS)),
+  );
   return inTenantTx(options.db, { tenantId }, async (tx) => {
     const batch = await nextAuditExportBatch(tx, tenantId);
     const first = batch.events[0];

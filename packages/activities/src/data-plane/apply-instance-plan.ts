@@ -23,12 +23,18 @@ export interface ApplyInstancePlanResult {
  * retry or a late run applies what the catalog says now, and the cipher pass never passes
  * through workflow history.
  */
-export async function applyInstancePlan(deps: ActivityDeps, ref: InstanceRef): Promise<ApplyInstancePlanResult> {
+export async function applyInstancePlan(
+  deps: ActivityDeps,
+  ref: InstanceRef,
+): Promise<ApplyInstancePlanResult> {
   const { row, plan } = await inTenantTx(deps.db, { tenantId: ref.tenantId }, async (tx) => ({
     row: await getInstance(tx, ref.tenantId, ref.instanceId),
     plan: await getInstancePlan(tx, ref.tenantId),
   }));
-  const wanted = { archiveTimeoutSeconds: plan.archiveTimeoutSeconds, retentionDays: plan.retentionDays };
+  const wanted = {
+    archiveTimeoutSeconds: plan.archiveTimeoutSeconds,
+    retentionDays: plan.retentionDays,
+  };
   const skipped = (reason: string): ApplyInstancePlanResult => ({
     ...wanted,
     applied: false,
@@ -46,26 +52,29 @@ export async function applyInstancePlan(deps: ActivityDeps, ref: InstanceRef): P
   const wrap = (step: string) => (err: unknown) => {
     throw new Error(`${context}: ${step}: ${(err as Error).message}`, { cause: err });
   };
-  return withHeartbeat(async () => {
-    const conf = await deps.engine
-      .rewritePgBackRestConfig({
-        instanceId: row.stanza,
-        port,
-        cipherPass: decryptSecret(row.repoCipherPassEnc, deps.secretKey),
-        retentionFullDays: plan.retentionDays,
-      })
-      .catch(wrap('pgbackrest.conf'));
-    const timeout = await deps.engine
-      .applyArchiveTimeout({ instanceId: row.stanza, seconds: plan.archiveTimeoutSeconds })
-      .catch(wrap('archive_timeout'));
-    // instances made before the read-only role existed get it here (and at start)
-    if (timeout.live) await ensureReaderRole(deps, ref);
-    return {
-      ...wanted,
-      applied: true,
-      previousArchiveTimeoutSeconds: timeout.previousSeconds,
-      live: timeout.live,
-      previousRetentionDays: conf.previousRetentionFullDays,
-    };
-  }, { phase: 'apply-plan' });
+  return withHeartbeat(
+    async () => {
+      const conf = await deps.engine
+        .rewritePgBackRestConfig({
+          instanceId: row.stanza,
+          port,
+          cipherPass: decryptSecret(row.repoCipherPassEnc, deps.secretKey),
+          retentionFullDays: plan.retentionDays,
+        })
+        .catch(wrap('pgbackrest.conf'));
+      const timeout = await deps.engine
+        .applyArchiveTimeout({ instanceId: row.stanza, seconds: plan.archiveTimeoutSeconds })
+        .catch(wrap('archive_timeout'));
+      // instances made before the read-only role existed get it here (and at start)
+      if (timeout.live) await ensureReaderRole(deps, ref);
+      return {
+        ...wanted,
+        applied: true,
+        previousArchiveTimeoutSeconds: timeout.previousSeconds,
+        live: timeout.live,
+        previousRetentionDays: conf.previousRetentionFullDays,
+      };
+    },
+    { phase: 'apply-plan' },
+  );
 }

@@ -16,9 +16,8 @@ describe('archive keys', () => {
   });
 
   it('strips the stanza prefix (and a leading slash) for comparison', () => {
-    expect([...relativeKeys(['/stanzas/archive/s/a', 'stanzas/archive/s/b'], 'stanzas/archive/s/')]).toEqual([
-      'a',
-      'b',
-    ]);
+    expect([
+      ...relativeKeys(['/stanzas/archive/s/a', 'stanzas/archive/s/b'], 'stanzas/archive/s/'),
+    ]).toEqual(['a', 'b']);
   });
 });

@@ -26,6 +26,8 @@ export function segmentsOfKeys(keys: readonly string[]): string[] {
 /** Key relative to the stanza's prefix, so two regions' inventories compare directly. */
 export function relativeKeys(keys: readonly string[], prefix: string): Set<string> {
   return new Set(
-    keys.map((k) => k.replace(/^\/+/, '')).map((k) => (k.startsWith(prefix) ? k.slice(prefix.length) : k)),
+    keys
+      .map((k) => k.replace(/^\/+/, ''))
+      .map((k) => (k.startsWith(prefix) ? k.slice(prefix.length) : k)),
   );
 }

@@ -45,7 +45,9 @@ export function catalogActivities(deps: ActivityDeps) {
       return listPlanTargets(deps, input);
     },
     /** creates, or brings to the plan's current cadence, the instance's backup schedules */
-    async ensureBackupSchedules(input: InstanceRef & { taskQueue: string }): Promise<EnsuredBackupSchedules> {
+    async ensureBackupSchedules(
+      input: InstanceRef & { taskQueue: string },
+    ): Promise<EnsuredBackupSchedules> {
       const facts = await loadInstanceFacts(deps, input);
       return requireScheduler(deps).ensure({
         tenantId: input.tenantId,
@@ -64,6 +66,8 @@ export function catalogActivities(deps: ActivityDeps) {
 
 function requireScheduler(deps: ActivityDeps) {
   if (!deps.backupScheduler)
-    throw new Error('this worker was built without a backup scheduler (ActivityDeps.backupScheduler)');
+    throw new Error(
+      'this worker was built without a backup scheduler (ActivityDeps.backupScheduler)',
+    );
   return deps.backupScheduler;
 }

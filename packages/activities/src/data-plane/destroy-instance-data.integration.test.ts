@@ -9,7 +9,10 @@ import { hostDataPlaneActivities } from './host-data-plane-activities';
 
 // destroyInstanceData touches only the engine: the real one, on the test stack's data dir
 const engine = createEngine(engineConfigFromEnv(loadTestEnv()));
-const activities = hostDataPlaneActivities({ engine } as Pick<ActivityDeps, 'engine'> as ActivityDeps);
+const activities = hostDataPlaneActivities({ engine } as Pick<
+  ActivityDeps,
+  'engine'
+> as ActivityDeps);
 
 describe('destroyInstanceData', () => {
   it('removes the data and what a replace kept aside for undo, keeps the pgBackRest config', async () => {
@@ -21,7 +24,9 @@ describe('destroyInstanceData', () => {
     }
     await writeFile(engine.paths(stanza).pgbackrestConf, '# kept for stanza-delete\n');
     await activities.destroyInstanceData({ stanza });
-    expect((await readdir(root)).sort()).toEqual([path.basename(engine.paths(stanza).pgbackrestConf)]);
+    expect((await readdir(root)).sort()).toEqual([
+      path.basename(engine.paths(stanza).pgbackrestConf),
+    ]);
     await engine.destroyInstance({ instanceId: stanza });
   });
 });

@@ -15,7 +15,10 @@ export interface EnsureReaderRoleResult {
  * existing instances get it without a manual step. The password is read and decrypted here,
  * never passed in: activity inputs are stored in Temporal history in clear.
  */
-export async function ensureReaderRole(deps: ActivityDeps, ref: InstanceRef): Promise<EnsureReaderRoleResult> {
+export async function ensureReaderRole(
+  deps: ActivityDeps,
+  ref: InstanceRef,
+): Promise<EnsureReaderRoleResult> {
   const { row, reader } = await inTenantTx(deps.db, { tenantId: ref.tenantId }, async (tx) => ({
     row: await getInstance(tx, ref.tenantId, ref.instanceId),
     reader: await ensureInstanceReaderSecret(tx, ref.tenantId, ref.instanceId, deps.secretKey),
@@ -26,11 +29,17 @@ export async function ensureReaderRole(deps: ActivityDeps, ref: InstanceRef): Pr
   await deps.engine
     .ensureReaderRole(
       { socketDir: deps.engine.paths(row.stanza).run, port: row.port },
-      { role: reader.readerUsername, password: decryptSecret(reader.readerPasswordEnc, deps.secretKey) },
+      {
+        role: reader.readerUsername,
+        password: decryptSecret(reader.readerPasswordEnc, deps.secretKey),
+      },
       { label: `instance ${ref.instanceId} (stanza ${row.stanza})` },
     )
     .catch((err: unknown) => {
-      throw new Error(`while making the read-only role of instance ${ref.instanceId} on host ${deps.hostId}: ${(err as Error).message}`, { cause: err });
+      throw new Error(
+        `while making the read-only role of instance ${ref.instanceId} on host ${deps.hostId}: ${(err as Error).message}`,
+        { cause: err },
+      );
     });
   return { ensured: true };
 }

@@ -1,4 +1,11 @@
-import { inTenantTx, instanceRegionStatus, and, eq, recordGeoCheck, type GeoCheckFindings } from '@rewind/db';
+import {
+  inTenantTx,
+  instanceRegionStatus,
+  and,
+  eq,
+  recordGeoCheck,
+  type GeoCheckFindings,
+} from '@rewind/db';
 import { listKeys } from '@rewind/storage';
 import type { ActivityDeps } from '../deps';
 import { archivePrefix, backupPrefix, relativeKeys, segmentsOfKeys } from './archive-keys';
@@ -26,7 +33,10 @@ export async function geoCheck(deps: ActivityDeps, ref: InstanceRef): Promise<Ge
     try {
       return relativeKeys(await listKeys(client, prefix), prefix);
     } catch (err) {
-      throw new Error(`while listing ${prefix} in ${client.region.name} for the geo check of instance ${ref.instanceId}: ${(err as Error).message}`, { cause: err });
+      throw new Error(
+        `while listing ${prefix} in ${client.region.name} for the geo check of instance ${ref.instanceId}: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
   };
   let result: GeoCheckFindings;
@@ -52,7 +62,12 @@ export async function geoCheck(deps: ActivityDeps, ref: InstanceRef): Promise<Ge
       tx
         .select()
         .from(instanceRegionStatus)
-        .where(and(eq(instanceRegionStatus.tenantId, ref.tenantId), eq(instanceRegionStatus.instanceId, ref.instanceId))),
+        .where(
+          and(
+            eq(instanceRegionStatus.tenantId, ref.tenantId),
+            eq(instanceRegionStatus.instanceId, ref.instanceId),
+          ),
+        ),
     );
     const at = (name: string) => statuses.find((s) => s.region === name)?.latestCommitAt ?? null;
     const a = at(deps.regions.a.region.name);
@@ -60,10 +75,18 @@ export async function geoCheck(deps: ActivityDeps, ref: InstanceRef): Promise<Ge
     const lagSeconds = a && b ? Math.max(0, Math.round((a.getTime() - b.getTime()) / 1000)) : null;
     const behind = [...segA].filter((s) => s > newestB).length;
     const problems: string[] = [];
-    if (missingInB.length > 0) problems.push(`${deps.regions.b.region.name} lacks ${missingInB.length} segment(s), first ${missingInB.sort()[0]}`);
-    if (missingInA.length > 0) problems.push(`${deps.regions.a.region.name} lacks ${missingInA.length} segment(s), first ${missingInA.sort()[0]}`);
-    if (missingBackups > 0) problems.push(`${deps.regions.b.region.name} lacks ${missingBackups} backup set(s)`);
-    if (behind > 0) problems.push(`${deps.regions.b.region.name} trails by ${behind} segment(s) still in flight`);
+    if (missingInB.length > 0)
+      problems.push(
+        `${deps.regions.b.region.name} lacks ${missingInB.length} segment(s), first ${missingInB.sort()[0]}`,
+      );
+    if (missingInA.length > 0)
+      problems.push(
+        `${deps.regions.a.region.name} lacks ${missingInA.length} segment(s), first ${missingInA.sort()[0]}`,
+      );
+    if (missingBackups > 0)
+      problems.push(`${deps.regions.b.region.name} lacks ${missingBackups} backup set(s)`);
+    if (behind > 0)
+      problems.push(`${deps.regions.b.region.name} trails by ${behind} segment(s) still in flight`);
     result = {
       ok: missingInB.length === 0 && missingInA.length === 0 && missingBackups === 0,
       missingSegments: missingInB.length + missingInA.length,
@@ -72,8 +95,16 @@ export async function geoCheck(deps: ActivityDeps, ref: InstanceRef): Promise<Ge
       detail: problems.length > 0 ? problems.join('; ') : null,
     };
   } catch (err) {
-    result = { ok: false, missingSegments: 0, missingBackups: 0, lagSeconds: null, detail: (err as Error).message };
+    result = {
+      ok: false,
+      missingSegments: 0,
+      missingBackups: 0,
+      lagSeconds: null,
+      detail: (err as Error).message,
+    };
   }
-  await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) => recordGeoCheck(tx, { ...ref, ...result }));
+  await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) =>
+    recordGeoCheck(tx, { ...ref, ...result }),
+  );
   return result;
 }

@@ -44,13 +44,21 @@ export function hostDataPlaneActivities(deps: ActivityDeps) {
         .map((name) => path.join(paths.root, name));
       await withHeartbeat(async () => {
         for (const pgdata of [paths.pgdata, ...keptAside])
-          await deps.engine.destroyCluster({ pgdata, label: `instance ${input.stanza} (${path.basename(pgdata)})` });
+          await deps.engine.destroyCluster({
+            pgdata,
+            label: `instance ${input.stanza} (${path.basename(pgdata)})`,
+          });
       });
     },
     /** removes backups and WAL of the stanza from both regions; idempotent */
     async deleteStanza(input: { stanza: string }): Promise<{ deleted: boolean; reason?: string }> {
       const conf = deps.engine.paths(input.stanza).pgbackrestConf;
-      if (!(await stat(conf).then(() => true, () => false)))
+      if (
+        !(await stat(conf).then(
+          () => true,
+          () => false,
+        ))
+      )
         // without its config (repo keys, cipher pass) this host cannot touch the stanza
         return { deleted: false, reason: `no pgBackRest config at ${conf}` };
       await withHeartbeat(() => deps.engine.stanzaDelete({ instanceId: input.stanza }), {

@@ -17,7 +17,10 @@ export interface InstanceFacts extends InstanceRef {
   plan: InstancePlan;
 }
 
-export async function loadInstanceFacts(deps: ActivityDeps, ref: InstanceRef): Promise<InstanceFacts> {
+export async function loadInstanceFacts(
+  deps: ActivityDeps,
+  ref: InstanceRef,
+): Promise<InstanceFacts> {
   return inTenantTx(deps.db, { tenantId: ref.tenantId }, async (tx) => {
     const row = await getInstance(tx, ref.tenantId, ref.instanceId, { includeDeleted: true });
     const plan = await getInstancePlan(tx, ref.tenantId);

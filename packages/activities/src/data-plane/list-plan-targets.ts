@@ -12,8 +12,13 @@ export interface PlanTarget {
  * copies with no archiving, backups or schedules of their own, so a plan has nothing to change
  * on them.
  */
-export async function listPlanTargets(deps: ActivityDeps, input: { tenantId: string }): Promise<PlanTarget[]> {
-  const rows = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) => listInstances(tx, input.tenantId));
+export async function listPlanTargets(
+  deps: ActivityDeps,
+  input: { tenantId: string },
+): Promise<PlanTarget[]> {
+  const rows = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+    listInstances(tx, input.tenantId),
+  );
   return rows
     .filter((r) => r.kind === 'primary')
     .map((r) => ({ instanceId: r.id, hostId: r.hostId, status: r.status }));

@@ -29,10 +29,16 @@ export async function scanRestorePoints(
 ): Promise<RestorePointScan> {
   const { segments, scannedThrough } = input;
   const oldestSegment = segments[0] ?? null;
-  const fresh = scannedThrough === null ? segments : segments.filter((s) => compareSegmentNames(s, scannedThrough) > 0);
+  const fresh =
+    scannedThrough === null
+      ? segments
+      : segments.filter((s) => compareSegmentNames(s, scannedThrough) > 0);
   if (fresh.length === 0) return { found: [], scannedThrough, oldestSegment };
   const batch = fresh.slice(0, MAX_SEGMENTS_PER_SYNC);
-  const toRead = scannedThrough !== null && segments.includes(scannedThrough) ? [scannedThrough, ...batch] : batch;
+  const toRead =
+    scannedThrough !== null && segments.includes(scannedThrough)
+      ? [scannedThrough, ...batch]
+      : batch;
   const last = batch[batch.length - 1]!;
   const found = await findRestorePoints({
     segments: toRead,

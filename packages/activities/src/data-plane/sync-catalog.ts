@@ -1,5 +1,10 @@
 import type { CatalogBackup, CatalogRegionStatus, CatalogWalRange } from '@rewind/db';
-import { inTenantTx, listWalRanges, replaceRegionCatalog, restorePointsScannedThrough } from '@rewind/db';
+import {
+  inTenantTx,
+  listWalRanges,
+  replaceRegionCatalog,
+  restorePointsScannedThrough,
+} from '@rewind/db';
 import {
   contiguousRuns,
   latestArchivedCommit,
@@ -57,14 +62,21 @@ function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
  * read before. Archived segments never change, so a range whose stop segment the catalog already
  * knows keeps its known newest commit: a sync with no new WAL reads no WAL.
  */
-export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise<SyncCatalogResult> {
+export async function syncCatalog(
+  deps: ActivityDeps,
+  ref: InstanceRef,
+): Promise<SyncCatalogResult> {
   const facts = await loadInstanceFacts(deps, ref);
   const { stanza } = facts;
   const label = `instance ${ref.instanceId} (stanza ${stanza})`;
-  const { known, scannedThrough } = await inTenantTx(deps.db, { tenantId: ref.tenantId }, async (tx) => ({
-    known: await listWalRanges(tx, ref.tenantId, ref.instanceId),
-    scannedThrough: await restorePointsScannedThrough(tx, ref.tenantId, ref.instanceId),
-  }));
+  const { known, scannedThrough } = await inTenantTx(
+    deps.db,
+    { tenantId: ref.tenantId },
+    async (tx) => ({
+      known: await listWalRanges(tx, ref.tenantId, ref.instanceId),
+      scannedThrough: await restorePointsScannedThrough(tx, ref.tenantId, ref.instanceId),
+    }),
+  );
   const info = await deps.engine.info({ instanceId: stanza }).catch((err: unknown) => {
     throw new Error(`while reading pgbackrest info of ${label}: ${(err as Error).message}`, {
       cause: err,
@@ -116,7 +128,8 @@ export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise
               }),
             { phase: 'wal', region },
           );
-          if (commit) newest = { at: new Date(commit.committedAt), lsn: commit.lsn, xid: String(commit.xid) };
+          if (commit)
+            newest = { at: new Date(commit.committedAt), lsn: commit.lsn, xid: String(commit.xid) };
         }
         ranges.push({
           timeline: timelineOf(startSegment),
@@ -129,7 +142,12 @@ export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise
       }
       const newestRange = ranges[ranges.length - 1];
       const scan = await withHeartbeat(
-        () => scanRestorePoints(deps, { segments, scannedThrough: scannedThrough.get(region) ?? null, source }),
+        () =>
+          scanRestorePoints(deps, {
+            segments,
+            scannedThrough: scannedThrough.get(region) ?? null,
+            source,
+          }),
         { phase: 'restore-points', region },
       );
       const status: CatalogRegionStatus = {
@@ -142,7 +160,14 @@ export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise
         error: null,
       };
       await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) =>
-        replaceRegionCatalog(tx, { ...ref, region, backups, walRanges: ranges, status, restorePoints: scan }),
+        replaceRegionCatalog(tx, {
+          ...ref,
+          region,
+          backups,
+          walRanges: ranges,
+          status,
+          restorePoints: scan,
+        }),
       );
       results.push({
         region,
@@ -173,7 +198,15 @@ export async function syncCatalog(deps: ActivityDeps, ref: InstanceRef): Promise
           },
         }),
       );
-      results.push({ region, ok: false, backups: 0, walRanges: 0, newestSegment: null, latestCommitAt: null, error });
+      results.push({
+        region,
+        ok: false,
+        backups: 0,
+        walRanges: 0,
+        newestSegment: null,
+        latestCommitAt: null,
+        error,
+      });
     }
   }
   return { status: facts.status, regions: results };

@@ -1,8 +1,4 @@
-import {
-  findDestructiveEvents,
-  pgbackrestSegmentSource,
-  type RepoIndex,
-} from '@rewind/engine';
+import { findDestructiveEvents, pgbackrestSegmentSource, type RepoIndex } from '@rewind/engine';
 import type { DestructiveEvent } from '@rewind/core';
 import { listWalRanges, inTenantTx } from '@rewind/db';
 import { contiguousRuns, sortSegmentNames } from '@rewind/engine';
@@ -23,14 +19,22 @@ export interface FindWalEventsInput extends InstanceRef {
  * `to`. Only segments that can hold commits in that span are read: the catalog's ranges whose
  * newest commit is at or after `from`, up to the first range whose newest commit passes `to`.
  */
-export async function findWalEvents(deps: ActivityDeps, input: FindWalEventsInput): Promise<DestructiveEvent[]> {
+export async function findWalEvents(
+  deps: ActivityDeps,
+  input: FindWalEventsInput,
+): Promise<DestructiveEvent[]> {
   const { stanza } = await loadInstanceFacts(deps, input);
   // region A first; region B when A cannot be listed
-  const sources: [RepoIndex, typeof deps.regions.a][] = [[1, deps.regions.a], [2, deps.regions.b]];
+  const sources: [RepoIndex, typeof deps.regions.a][] = [
+    [1, deps.regions.a],
+    [2, deps.regions.b],
+  ];
   let lastError: unknown;
   for (const [repo, client] of sources) {
     try {
-      const segments = sortSegmentNames(segmentsOfKeys(await listKeys(client, archivePrefix(stanza))));
+      const segments = sortSegmentNames(
+        segmentsOfKeys(await listKeys(client, archivePrefix(stanza))),
+      );
       const known = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
         listWalRanges(tx, input.tenantId, input.instanceId),
       );
@@ -38,10 +42,17 @@ export async function findWalEvents(deps: ActivityDeps, input: FindWalEventsInpu
       // ranges whose newest commit is before `from` hold nothing we want
       const skip = new Set(
         known
-          .filter((r) => r.region === client.region.name && r.lastCommitAt && r.lastCommitAt.getTime() < fromMs)
+          .filter(
+            (r) =>
+              r.region === client.region.name &&
+              r.lastCommitAt &&
+              r.lastCommitAt.getTime() < fromMs,
+          )
           .map((r) => r.stopSegment),
       );
-      const wanted = contiguousRuns(segments).filter((run) => !skip.has(run[run.length - 1]!)).flat();
+      const wanted = contiguousRuns(segments)
+        .filter((run) => !skip.has(run[run.length - 1]!))
+        .flat();
       return await withHeartbeat(() =>
         findDestructiveEvents({
           segments: wanted,
@@ -57,7 +68,10 @@ export async function findWalEvents(deps: ActivityDeps, input: FindWalEventsInpu
         }),
       );
     } catch (err) {
-      lastError = new Error(`while reading WAL events of instance ${input.instanceId} from ${client.region.name}: ${(err as Error).message}`, { cause: err });
+      lastError = new Error(
+        `while reading WAL events of instance ${input.instanceId} from ${client.region.name}: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
   }
   throw lastError;

@@ -13,7 +13,10 @@ INSERT INTO rewind_heartbeat VALUES (1, clock_timestamp())
  * commit (the window's `latest`) would freeze; a commit every sync keeps archive_timeout
  * switching segments and `latest` within archive_timeout of now.
  */
-export async function writeHeartbeat(deps: ActivityDeps, ref: InstanceRef): Promise<{ wrote: boolean }> {
+export async function writeHeartbeat(
+  deps: ActivityDeps,
+  ref: InstanceRef,
+): Promise<{ wrote: boolean }> {
   const facts = await loadInstanceFacts(deps, ref);
   if (facts.port === null) return { wrote: false };
   const status = await deps.engine.instanceStatus({ instanceId: facts.stanza });

@@ -1,4 +1,9 @@
-import { finishRestoreDrill, inTenantTx, startRestoreDrill, type StartedRestoreDrill } from '@rewind/db';
+import {
+  finishRestoreDrill,
+  inTenantTx,
+  startRestoreDrill,
+  type StartedRestoreDrill,
+} from '@rewind/db';
 import type { ActivityDeps } from '../deps';
 
 export type { StartedRestoreDrill };
@@ -20,7 +25,10 @@ export function drillActivities(deps: ActivityDeps) {
           startRestoreDrill(tx, { ...input, regions }),
         );
       } catch (err) {
-        throw new Error(`while starting restore drill ${input.workflowId}: ${(err as Error).message}`, { cause: err });
+        throw new Error(
+          `while starting restore drill ${input.workflowId}: ${(err as Error).message}`,
+          { cause: err },
+        );
       }
     },
     async finishRestoreDrill(input: {
@@ -29,7 +37,9 @@ export function drillActivities(deps: ActivityDeps) {
       restoreStatus: string;
       error?: string | null;
     }): Promise<{ status: string; checks: number }> {
-      const row = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) => finishRestoreDrill(tx, input));
+      const row = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+        finishRestoreDrill(tx, input),
+      );
       return { status: row.status, checks: row.checks.length };
     },
   };

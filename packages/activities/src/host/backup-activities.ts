@@ -25,7 +25,11 @@ export function backupActivities(deps: ActivityDeps) {
      * it overrides pgbackrest.conf, which may predate a retention change. Legal holds are the
      * caller's to honour (takeBackup does not call this under a hold).
      */
-    async expireRepo(input: { instanceId: string; repo: RepoIndex; retentionFullDays: number }): Promise<void> {
+    async expireRepo(input: {
+      instanceId: string;
+      repo: RepoIndex;
+      retentionFullDays: number;
+    }): Promise<void> {
       await withHeartbeat(() => engine.expire(input), { phase: 'expire', repo: input.repo });
     },
     async checkArchiving(input: { instanceId: string }): Promise<void> {

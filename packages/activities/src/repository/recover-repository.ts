@@ -1,6 +1,11 @@
 import { AppError, parseTargetTime } from '@rewind/core';
 import { appendAuditEvent, eq, inTenantTx, instances, type Db, type PlatformDb } from '@rewind/db';
-import { listKeys, recoverPrefixAsOf, type RecoverPrefixResult, type RegionClient } from '@rewind/storage';
+import {
+  listKeys,
+  recoverPrefixAsOf,
+  type RecoverPrefixResult,
+  type RegionClient,
+} from '@rewind/storage';
 import { archivePrefix, backupPrefix } from '../data-plane/archive-keys';
 
 export interface RecoverRepositoryInput {
@@ -46,7 +51,10 @@ const RECOVERY_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 /** `recovered/<id>/` holds what pgBackRest keeps under `stanzas/`: `archive/<stanza>/`, `backup/<stanza>/`. */
 export function recoveredRepoPath(recoveryId: string): string {
   if (!RECOVERY_ID.test(recoveryId))
-    throw new AppError('validation_failed', `recovery id ${JSON.stringify(recoveryId)} must match ${RECOVERY_ID.source}`);
+    throw new AppError(
+      'validation_failed',
+      `recovery id ${JSON.stringify(recoveryId)} must match ${RECOVERY_ID.source}`,
+    );
   return `/recovered/${recoveryId}`;
 }
 
@@ -92,16 +100,27 @@ export async function recoverRepository(
       });
       // without both info files pgBackRest cannot read the repository at all
       const present = new Set(await listKeys(client, target));
-      const missing = [`archive/${instance.stanza}/archive.info`, `backup/${instance.stanza}/backup.info`].filter(
-        (k) => !present.has(target + k),
-      );
+      const missing = [
+        `archive/${instance.stanza}/archive.info`,
+        `backup/${instance.stanza}/backup.info`,
+      ].filter((k) => !present.has(target + k));
       if (missing.length > 0) {
-        regions.push({ region, ok: false, archive, backup, error: `nothing restorable as of ${asOf.iso}: no ${missing.join(', ')}` });
+        regions.push({
+          region,
+          ok: false,
+          archive,
+          backup,
+          error: `nothing restorable as of ${asOf.iso}: no ${missing.join(', ')}`,
+        });
       } else {
         regions.push({ region, ok: true, archive, backup });
       }
     } catch (err) {
-      regions.push({ region, ok: false, error: `while recovering ${instance.stanza} in ${region}: ${(err as Error).message}` });
+      regions.push({
+        region,
+        ok: false,
+        error: `while recovering ${instance.stanza} in ${region}: ${(err as Error).message}`,
+      });
     }
   }
 
@@ -119,13 +138,20 @@ export async function recoverRepository(
       actor: { type: 'system', id: 'repository-recovery', email: null },
       action: regions.some((r) => r.ok) ? 'repository.recovered' : 'repository.recovery_failed',
       target: { type: 'instance', id: instance.id },
-      data: { asOf: asOf.iso, recoveryId: input.recoveryId, repoPath, requestedBy: input.requestedBy, regions },
+      data: {
+        asOf: asOf.iso,
+        recoveryId: input.recoveryId,
+        repoPath,
+        requestedBy: input.requestedBy,
+        regions,
+      },
     }),
   );
   if (!regions.some((r) => r.ok)) {
     const message = `recovering the repository of instance ${instance.id} as of ${asOf.iso} failed in every region: ${regions.map((r) => `${r.region}: ${r.error}`).join('; ')}`;
     // nothing to recover as of that time will not change on a retry; an S3 failure may
-    if (regions.every((r) => r.error?.startsWith('nothing restorable'))) throw new AppError('conflict', message);
+    if (regions.every((r) => r.error?.startsWith('nothing restorable')))
+      throw new AppError('conflict', message);
     throw new Error(message);
   }
   return result;

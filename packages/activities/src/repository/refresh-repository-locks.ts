@@ -32,7 +32,10 @@ export async function refreshRepositoryLocks(
     const extended: string[] = [];
     try {
       for (const key of keys) {
-        await setObjectRetention(client, key, undefined, { mode: REPOSITORY_LOCK_MODE, retainUntil });
+        await setObjectRetention(client, key, undefined, {
+          mode: REPOSITORY_LOCK_MODE,
+          retainUntil,
+        });
         extended.push(key);
       }
       out.push({ region: client.region.name, extended });

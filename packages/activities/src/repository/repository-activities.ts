@@ -2,7 +2,11 @@ import { Context } from '@temporalio/activity';
 import { loadInstanceFacts, type InstanceRef } from '../data-plane/instance-facts';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
-import { recoverRepository, type RecoverRepositoryInput, type RecoverRepositoryResult } from './recover-repository';
+import {
+  recoverRepository,
+  type RecoverRepositoryInput,
+  type RecoverRepositoryResult,
+} from './recover-repository';
 import { refreshRepositoryLocks, type RefreshLocksResult } from './refresh-repository-locks';
 
 /** Control-plane activities on the repositories themselves (the control plane's S3 identity). */

@@ -37,12 +37,18 @@ export function replaceHostActivities(deps: ActivityDeps) {
     await engine.runSql(
       { socketDir: engine.paths(rec.stanza).run, port: rec.port! },
       `ALTER ROLE ${sqlIdentifier(rec.username)} PASSWORD ${sqlLiteral(password)};`,
-      { context: `restoring the password of ${rec.username} on instance ${rec.id}`, secrets: [password] },
+      {
+        context: `restoring the password of ${rec.username} on instance ${rec.id}`,
+        secrets: [password],
+      },
     );
     if (rec.readerUsername !== null && rec.readerPasswordEnc !== null)
       await engine.ensureReaderRole(
         { socketDir: engine.paths(rec.stanza).run, port: rec.port! },
-        { role: rec.readerUsername, password: decryptSecret(rec.readerPasswordEnc, deps.secretKey) },
+        {
+          role: rec.readerUsername,
+          password: decryptSecret(rec.readerPasswordEnc, deps.secretKey),
+        },
         { label: `instance ${rec.id}` },
       );
   };
@@ -94,7 +100,11 @@ export function replaceHostActivities(deps: ActivityDeps) {
       }
       const r = await withHeartbeat(
         () =>
-          engine.swapPgdata({ instanceId: rec.stanza, incomingPgdata: d.before, asideDir: d.undone }),
+          engine.swapPgdata({
+            instanceId: rec.stanza,
+            incomingPgdata: d.before,
+            asideDir: d.undone,
+          }),
         { phase: 'undo' },
       );
       await restoreCredentials(input.tenantId, input.sourceInstanceId);
@@ -114,7 +124,10 @@ export function replaceHostActivities(deps: ActivityDeps) {
       const d = dirs(rec.stanza, input.restoreId);
       await withHeartbeat(async () => {
         for (const dir of [d.before, d.undone])
-          await engine.destroyCluster({ pgdata: dir, label: `data kept aside by restore ${input.restoreId}` });
+          await engine.destroyCluster({
+            pgdata: dir,
+            label: `data kept aside by restore ${input.restoreId}`,
+          });
       });
     },
   };

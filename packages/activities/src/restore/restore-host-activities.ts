@@ -93,7 +93,10 @@ export function restoreHostActivities(deps: ActivityDeps) {
         const client = [deps.regions.a, deps.regions.b].find((r) => r.region.name === c.region);
         const probe = client ? await probeRegion(client, REGION_PROBE_MS) : null;
         if (probe && !probe.ok) {
-          fellBackFrom.push({ region: c.region, error: `unreachable: ${probe.error ?? 'no answer'}` });
+          fellBackFrom.push({
+            region: c.region,
+            error: `unreachable: ${probe.error ?? 'no answer'}`,
+          });
           continue;
         }
         const size = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>

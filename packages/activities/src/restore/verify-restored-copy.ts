@@ -11,7 +11,13 @@ import {
   type RestoreTargetSpec,
 } from '@rewind/core';
 import { and, asc, eq, getInstance, inTenantTx, validationQueries } from '@rewind/db';
-import { dumpSchema, queryAsRoleReadOnly, runAmcheck, sqlIdentifier, sqlLiteral } from '@rewind/engine';
+import {
+  dumpSchema,
+  queryAsRoleReadOnly,
+  runAmcheck,
+  sqlIdentifier,
+  sqlLiteral,
+} from '@rewind/engine';
 import type { ActivityDeps } from '../deps';
 
 function message(err: unknown): string {
@@ -100,7 +106,10 @@ export async function verifyRestoredCopy(
   if (clone.readerUsername !== null && clone.readerPasswordEnc !== null)
     await engine.ensureReaderRole(
       socket,
-      { role: clone.readerUsername, password: decryptSecret(clone.readerPasswordEnc, deps.secretKey) },
+      {
+        role: clone.readerUsername,
+        password: decryptSecret(clone.readerPasswordEnc, deps.secretKey),
+      },
       { label },
     );
 
@@ -150,11 +159,17 @@ export async function verifyRestoredCopy(
           result = await queryAsRoleReadOnly(
             { port: input.port, database: clone.databaseName, user: clone.username, password },
             q.sql,
-            { maxRows: VALIDATION_QUERY_LIMITS.rowsRead, applicationName: 'rewind-validation-query' },
+            {
+              maxRows: VALIDATION_QUERY_LIMITS.rowsRead,
+              applicationName: 'rewind-validation-query',
+            },
           );
         } catch (err) {
           // PostgreSQL's own words (`relation "invoices" does not exist`), never the password
-          return { ok: false, detail: `the query failed: ${message(err).replaceAll(password, '••••')}` };
+          return {
+            ok: false,
+            detail: `the query failed: ${message(err).replaceAll(password, '••••')}`,
+          };
         }
         return judgeValidationResult(q.expectation, result);
       }),

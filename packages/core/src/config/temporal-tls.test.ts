@@ -20,7 +20,12 @@ describe('temporalTlsFromEnv: mTLS to Temporal, optional', () => {
   });
 
   it('all three: client certificate pair and the CA that signed the server', () => {
-    const tls = temporalTlsFromEnv({ TEMPORAL_TLS_CERT: cert, TEMPORAL_TLS_KEY: key, TEMPORAL_TLS_CA: ca, TEMPORAL_TLS_SERVER_NAME: 'temporal.internal' });
+    const tls = temporalTlsFromEnv({
+      TEMPORAL_TLS_CERT: cert,
+      TEMPORAL_TLS_KEY: key,
+      TEMPORAL_TLS_CA: ca,
+      TEMPORAL_TLS_SERVER_NAME: 'temporal.internal',
+    });
     expect(tls?.clientCertPair?.crt.toString()).toContain('BEGIN CERTIFICATE');
     expect(tls?.clientCertPair?.key.toString()).toContain('BEGIN PRIVATE KEY');
     expect(tls?.serverRootCACertificate?.toString()).toContain('z');
@@ -28,9 +33,21 @@ describe('temporalTlsFromEnv: mTLS to Temporal, optional', () => {
   });
 
   it('refuses half a configuration, a missing file and a file that is no PEM, naming the variable', () => {
-    expect(() => temporalTlsFromEnv({ TEMPORAL_TLS_CERT: cert })).toThrow(/TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together/);
-    expect(() => temporalTlsFromEnv({ TEMPORAL_TLS_CA: ca })).toThrow(/TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together/);
-    expect(() => temporalTlsFromEnv({ TEMPORAL_TLS_CERT: cert, TEMPORAL_TLS_KEY: join(dir, 'nope.key'), TEMPORAL_TLS_CA: ca })).toThrow(/TEMPORAL_TLS_KEY: cannot read .*nope\.key/);
-    expect(() => temporalTlsFromEnv({ TEMPORAL_TLS_CERT: key, TEMPORAL_TLS_KEY: key, TEMPORAL_TLS_CA: ca })).toThrow(/TEMPORAL_TLS_CERT: .* is not a PEM certificate/);
+    expect(() => temporalTlsFromEnv({ TEMPORAL_TLS_CERT: cert })).toThrow(
+      /TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together/,
+    );
+    expect(() => temporalTlsFromEnv({ TEMPORAL_TLS_CA: ca })).toThrow(
+      /TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together/,
+    );
+    expect(() =>
+      temporalTlsFromEnv({
+        TEMPORAL_TLS_CERT: cert,
+        TEMPORAL_TLS_KEY: join(dir, 'nope.key'),
+        TEMPORAL_TLS_CA: ca,
+      }),
+    ).toThrow(/TEMPORAL_TLS_KEY: cannot read .*nope\.key/);
+    expect(() =>
+      temporalTlsFromEnv({ TEMPORAL_TLS_CERT: key, TEMPORAL_TLS_KEY: key, TEMPORAL_TLS_CA: ca }),
+    ).toThrow(/TEMPORAL_TLS_CERT: .* is not a PEM certificate/);
   });
 });

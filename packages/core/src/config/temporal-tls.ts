@@ -16,11 +16,16 @@ export const temporalTlsEnvSchema = z
     TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   })
   .superRefine((v, ctx) => {
-    const any = v.TEMPORAL_TLS_CERT ?? v.TEMPORAL_TLS_KEY ?? v.TEMPORAL_TLS_CA ?? v.TEMPORAL_TLS_SERVER_NAME;
-    if (any !== undefined && (v.TEMPORAL_TLS_CERT === undefined || v.TEMPORAL_TLS_KEY === undefined))
+    const any =
+      v.TEMPORAL_TLS_CERT ?? v.TEMPORAL_TLS_KEY ?? v.TEMPORAL_TLS_CA ?? v.TEMPORAL_TLS_SERVER_NAME;
+    if (
+      any !== undefined &&
+      (v.TEMPORAL_TLS_CERT === undefined || v.TEMPORAL_TLS_KEY === undefined)
+    )
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together (mutual TLS), with TEMPORAL_TLS_CA for a private CA',
+        message:
+          'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together (mutual TLS), with TEMPORAL_TLS_CA for a private CA',
       });
   });
 
@@ -39,15 +44,25 @@ function pem(variable: string, path: string, kind: 'CERTIFICATE' | 'PRIVATE KEY'
     throw new Error(`${variable}: cannot read ${path}: ${(err as Error).message}`, { cause: err });
   }
   const text = data.toString('utf8');
-  const ok = kind === 'CERTIFICATE' ? /-----BEGIN CERTIFICATE-----/.test(text) : /-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(text);
-  if (!ok) throw new Error(`${variable}: ${path} is not a PEM ${kind === 'CERTIFICATE' ? 'certificate' : 'private key'}`);
+  const ok =
+    kind === 'CERTIFICATE'
+      ? /-----BEGIN CERTIFICATE-----/.test(text)
+      : /-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(text);
+  if (!ok)
+    throw new Error(
+      `${variable}: ${path} is not a PEM ${kind === 'CERTIFICATE' ? 'certificate' : 'private key'}`,
+    );
   return data;
 }
 
-export function temporalTlsFromEnv(source: Record<string, string | undefined>): TemporalTls | undefined {
+export function temporalTlsFromEnv(
+  source: Record<string, string | undefined>,
+): TemporalTls | undefined {
   const parsed = temporalTlsEnvSchema.safeParse(source);
   if (!parsed.success)
-    throw new Error(`invalid Temporal TLS environment: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    throw new Error(
+      `invalid Temporal TLS environment: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    );
   const v = parsed.data;
   if (v.TEMPORAL_TLS_CERT === undefined || v.TEMPORAL_TLS_KEY === undefined) return undefined;
   return {
@@ -55,8 +70,12 @@ export function temporalTlsFromEnv(source: Record<string, string | undefined>): 
       crt: pem('TEMPORAL_TLS_CERT', v.TEMPORAL_TLS_CERT, 'CERTIFICATE'),
       key: pem('TEMPORAL_TLS_KEY', v.TEMPORAL_TLS_KEY, 'PRIVATE KEY'),
     },
-    ...(v.TEMPORAL_TLS_CA !== undefined ? { serverRootCACertificate: pem('TEMPORAL_TLS_CA', v.TEMPORAL_TLS_CA, 'CERTIFICATE') } : {}),
-    ...(v.TEMPORAL_TLS_SERVER_NAME !== undefined ? { serverNameOverride: v.TEMPORAL_TLS_SERVER_NAME } : {}),
+    ...(v.TEMPORAL_TLS_CA !== undefined
+      ? { serverRootCACertificate: pem('TEMPORAL_TLS_CA', v.TEMPORAL_TLS_CA, 'CERTIFICATE') }
+      : {}),
+    ...(v.TEMPORAL_TLS_SERVER_NAME !== undefined
+      ? { serverNameOverride: v.TEMPORAL_TLS_SERVER_NAME }
+      : {}),
   };
 }
 

@@ -18,16 +18,30 @@ export interface PollerVerdict {
   detail: string;
 }
 
-export function pollerVerdict(queue: string, pollers: readonly PollerSeen[], now: Date, freshMs = POLLER_FRESH_MS): PollerVerdict {
+export function pollerVerdict(
+  queue: string,
+  pollers: readonly PollerSeen[],
+  now: Date,
+  freshMs = POLLER_FRESH_MS,
+): PollerVerdict {
   const ages = pollers
     .filter((p) => p.lastAccessTime !== undefined)
-    .map((p) => ({ identity: p.identity, ageMs: Math.max(0, now.getTime() - p.lastAccessTime!.getTime()) }));
+    .map((p) => ({
+      identity: p.identity,
+      ageMs: Math.max(0, now.getTime() - p.lastAccessTime!.getTime()),
+    }));
   const fresh = ages.filter((a) => a.ageMs <= freshMs);
   if (fresh.length > 0) {
     const newest = Math.min(...fresh.map((a) => a.ageMs));
-    return { ok: true, detail: `${queue}: ${fresh.length} poller${fresh.length === 1 ? '' : 's'}, newest ${Math.round(newest / 1000)} s ago` };
+    return {
+      ok: true,
+      detail: `${queue}: ${fresh.length} poller${fresh.length === 1 ? '' : 's'}, newest ${Math.round(newest / 1000)} s ago`,
+    };
   }
   if (ages.length === 0) return { ok: false, detail: `${queue}: no worker has polled` };
   const newest = Math.min(...ages.map((a) => a.ageMs));
-  return { ok: false, detail: `${queue}: no worker polling (last poll ${Math.round(newest / 1000)} s ago)` };
+  return {
+    ok: false,
+    detail: `${queue}: no worker polling (last poll ${Math.round(newest / 1000)} s ago)`,
+  };
 }

@@ -5,12 +5,17 @@ const APP = 'http://127.0.0.1:59300';
 const h = (headers: Record<string, string>) => (name: string) => headers[name] ?? null;
 
 describe('crossSiteRefusal (cookie-authenticated requests)', () => {
-  it.each(['GET', 'HEAD', 'OPTIONS'])('%s is never refused (safe methods change nothing)', (method) => {
-    expect(crossSiteRefusal(method, h({ origin: 'http://evil.example' }), APP)).toBeNull();
-  });
+  it.each(['GET', 'HEAD', 'OPTIONS'])(
+    '%s is never refused (safe methods change nothing)',
+    (method) => {
+      expect(crossSiteRefusal(method, h({ origin: 'http://evil.example' }), APP)).toBeNull();
+    },
+  );
 
   it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('%s from the own origin passes', (method) => {
-    expect(crossSiteRefusal(method, h({ origin: APP, 'sec-fetch-site': 'same-origin' }), APP)).toBeNull();
+    expect(
+      crossSiteRefusal(method, h({ origin: APP, 'sec-fetch-site': 'same-origin' }), APP),
+    ).toBeNull();
   });
 
   it.each([
@@ -25,7 +30,9 @@ describe('crossSiteRefusal (cookie-authenticated requests)', () => {
     ['neither header', {}],
     ['own Origin but Sec-Fetch-Site cross-site', { origin: APP, 'sec-fetch-site': 'cross-site' }],
   ])('POST with %s is refused', (_label, headers) => {
-    expect(crossSiteRefusal('POST', h(headers as Record<string, string>), APP)).toMatch(/cross-site/);
+    expect(crossSiteRefusal('POST', h(headers as Record<string, string>), APP)).toMatch(
+      /cross-site/,
+    );
   });
 
   it('no Origin but Sec-Fetch-Site same-origin passes (older browsers on same-origin fetch)', () => {
@@ -33,6 +40,8 @@ describe('crossSiteRefusal (cookie-authenticated requests)', () => {
   });
 
   it('compares origins after parsing (trailing slash and case in the configured URL)', () => {
-    expect(crossSiteRefusal('POST', h({ origin: 'http://app.example' }), 'HTTP://App.Example/')).toBeNull();
+    expect(
+      crossSiteRefusal('POST', h({ origin: 'http://app.example' }), 'HTTP://App.Example/'),
+    ).toBeNull();
   });
 });

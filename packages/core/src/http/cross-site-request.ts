@@ -10,7 +10,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * for: refused too (cookie-using scripts send `Origin`; API clients use bearer tokens).
  * Returns why it is refused, or null.
  */
-export function crossSiteRefusal(method: string, header: (name: string) => string | null, appUrl: string): string | null {
+export function crossSiteRefusal(
+  method: string,
+  header: (name: string) => string | null,
+  appUrl: string,
+): string | null {
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
   const own = new URL(appUrl).origin;
   const origin = header('origin');

@@ -20,7 +20,8 @@ export function safeReturnPath(value: unknown, origin: string): string {
   } catch {
     return '/';
   }
-  if (url.origin !== new URL(origin).origin || url.username !== '' || url.password !== '') return '/';
+  if (url.origin !== new URL(origin).origin || url.username !== '' || url.password !== '')
+    return '/';
   const path = `${url.pathname}${url.search}${url.hash}`;
   // Dot segments can collapse to a protocol-relative path (`/.//evil` → `//evil`).
   return path.startsWith('/') && !path.startsWith('//') ? path : '/';

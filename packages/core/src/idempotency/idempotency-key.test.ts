@@ -4,12 +4,16 @@ import { parseIdempotencyKey, requestFingerprint } from './idempotency-key';
 describe('parseIdempotencyKey', () => {
   it('is null without the header and the trimmed key with it', () => {
     expect(parseIdempotencyKey(null)).toBeNull();
-    expect(parseIdempotencyKey(' 8e0f6c1a-5b0d-4f7e-9a51-2d3c4b5a6f70 ')).toBe('8e0f6c1a-5b0d-4f7e-9a51-2d3c4b5a6f70');
+    expect(parseIdempotencyKey(' 8e0f6c1a-5b0d-4f7e-9a51-2d3c4b5a6f70 ')).toBe(
+      '8e0f6c1a-5b0d-4f7e-9a51-2d3c4b5a6f70',
+    );
   });
 
   it('refuses an empty, too long or non-ASCII key with a bad_request', () => {
     for (const bad of ['', '   ', 'x'.repeat(256), 'clé', 'a b']) {
-      expect(() => parseIdempotencyKey(bad)).toThrow(expect.objectContaining({ code: 'bad_request' }));
+      expect(() => parseIdempotencyKey(bad)).toThrow(
+        expect.objectContaining({ code: 'bad_request' }),
+      );
     }
   });
 });

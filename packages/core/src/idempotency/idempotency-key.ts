@@ -12,7 +12,10 @@ export function parseIdempotencyKey(value: string | null | undefined): string | 
   if (value === null || value === undefined) return null;
   const key = value.trim();
   if (key.length === 0 || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new AppError('bad_request', 'Idempotency-Key must be 1–255 visible ASCII characters (e.g. a UUID)');
+    throw new AppError(
+      'bad_request',
+      'Idempotency-Key must be 1–255 visible ASCII characters (e.g. a UUID)',
+    );
   }
   return key;
 }
@@ -23,5 +26,8 @@ export function requestFingerprint(method: string, path: string, body: string): 
 }
 
 export function idempotencyKeyReused(): AppError {
-  return new AppError('conflict', 'this Idempotency-Key was already used for a different request (method, path or body)');
+  return new AppError(
+    'conflict',
+    'this Idempotency-Key was already used for a different request (method, path or body)',
+  );
 }

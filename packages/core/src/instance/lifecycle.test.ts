@@ -9,11 +9,27 @@ import {
   type LifecycleFacts,
 } from './lifecycle';
 
-const base: LifecycleFacts = { name: 'orders', status: 'running', kind: 'primary', legalHold: false, activeRestores: [] };
+const base: LifecycleFacts = {
+  name: 'orders',
+  status: 'running',
+  kind: 'primary',
+  legalHold: false,
+  activeRestores: [],
+};
 const facts = (over: Partial<LifecycleFacts>): LifecycleFacts => ({ ...base, ...over });
 
 // Expected outcome per status, written out independently of the implementation's table.
-const STATUSES = ['creating', 'running', 'stopping', 'stopped', 'starting', 'restoring', 'deleting', 'deleted', 'failed'];
+const STATUSES = [
+  'creating',
+  'running',
+  'stopping',
+  'stopped',
+  'starting',
+  'restoring',
+  'deleting',
+  'deleted',
+  'failed',
+];
 const ALLOWED: Record<InstanceAction, string[]> = {
   stop: ['running'],
   start: ['stopped'],
@@ -33,10 +49,18 @@ describe('instance lifecycle rules', () => {
   }
 
   it('says "already" for the repeated click', () => {
-    expect(lifecycleRefusal('stop', facts({ status: 'stopped' }))).toBe('instance orders is already stopped');
-    expect(lifecycleRefusal('stop', facts({ status: 'stopping' }))).toBe('instance orders is already stopping');
-    expect(lifecycleRefusal('start', facts({ status: 'running' }))).toBe('instance orders is already running');
-    expect(lifecycleRefusal('delete', facts({ status: 'deleting' }))).toBe('instance orders is already being deleted');
+    expect(lifecycleRefusal('stop', facts({ status: 'stopped' }))).toBe(
+      'instance orders is already stopped',
+    );
+    expect(lifecycleRefusal('stop', facts({ status: 'stopping' }))).toBe(
+      'instance orders is already stopping',
+    );
+    expect(lifecycleRefusal('start', facts({ status: 'running' }))).toBe(
+      'instance orders is already running',
+    );
+    expect(lifecycleRefusal('delete', facts({ status: 'deleting' }))).toBe(
+      'instance orders is already being deleted',
+    );
   });
 
   it('names the states that would allow it', () => {
@@ -65,12 +89,19 @@ describe('instance lifecycle rules', () => {
     expect(lifecycleRefusal('stop', facts({ activeRestores: [clone, replace] }))).toMatch(
       /a replace restore of instance orders is waiting for approval \(restore r-2\)/,
     );
-    expect(lifecycleRefusal('start', facts({ status: 'stopped', activeRestores: [replace] }))).toBeNull();
+    expect(
+      lifecycleRefusal('start', facts({ status: 'stopped', activeRestores: [replace] })),
+    ).toBeNull();
   });
 
   it('clones are refused whatever their state', () => {
     for (const action of instanceActions)
-      expect(lifecycleRefusal(action, facts({ kind: 'clone', status: action === 'start' ? 'stopped' : 'running' }))).toMatch(/restored clone/);
+      expect(
+        lifecycleRefusal(
+          action,
+          facts({ kind: 'clone', status: action === 'start' ? 'stopped' : 'running' }),
+        ),
+      ).toMatch(/restored clone/);
   });
 
   it('assertLifecycleAllowed throws conflict with the current status', () => {

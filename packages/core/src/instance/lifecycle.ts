@@ -66,15 +66,19 @@ export function lifecycleRefusal(action: InstanceAction, f: LifecycleFacts): str
   if (f.kind === 'clone')
     return `${who} is a restored clone; it is removed when its restore's time to live ends and cannot be stopped, started or deleted on its own`;
   if (!ALLOWED_FROM[action].includes(f.status)) {
-    if (action === 'stop' && (f.status === 'stopped' || f.status === 'stopping')) return `${who} is already ${f.status}`;
-    if (action === 'start' && (f.status === 'running' || f.status === 'starting')) return `${who} is already ${f.status}`;
+    if (action === 'stop' && (f.status === 'stopped' || f.status === 'stopping'))
+      return `${who} is already ${f.status}`;
+    if (action === 'start' && (f.status === 'running' || f.status === 'starting'))
+      return `${who} is already ${f.status}`;
     if (action === 'delete' && f.status === 'deleting') return `${who} is already being deleted`;
     const allowed = orList(ALLOWED_FROM[action]);
     return `${who} is ${f.status}; only an instance that is ${allowed} can be ${VERB[action].past}`;
   }
   if (action === 'delete' && f.legalHold)
     return `${who} is under legal hold; release the hold before deleting it`;
-  const blocking = f.activeRestores.filter((r) => action === 'delete' || (action === 'stop' && r.mode === 'replace'));
+  const blocking = f.activeRestores.filter(
+    (r) => action === 'delete' || (action === 'stop' && r.mode === 'replace'),
+  );
   if (blocking.length > 0) {
     const r = blocking[0]!;
     const state = r.status === 'pending_approval' ? 'waiting for approval' : r.status;

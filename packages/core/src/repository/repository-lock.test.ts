@@ -15,7 +15,9 @@ describe('repositoryLockDays', () => {
   });
 
   it('rounds a partial day of backup interval up', () => {
-    expect(repositoryLockDays([{ retentionDaysMax: 2, fullBackupEverySeconds: DAY + 1 }], 0)).toBe(4);
+    expect(repositoryLockDays([{ retentionDaysMax: 2, fullBackupEverySeconds: DAY + 1 }], 0)).toBe(
+      4,
+    );
   });
 
   it('refuses an empty plan list', () => {

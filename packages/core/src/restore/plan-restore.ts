@@ -154,7 +154,9 @@ function backupBefore(input: PlanInput, region: string, lsn: string): PlanBackup
  */
 function planRestorePoint(input: PlanInput, t: { name: string }): PlanCandidate[] {
   const regions = regionsOf(input);
-  const points = (input.restorePoints ?? []).filter((p) => regions.some((w) => w.region === p.region));
+  const points = (input.restorePoints ?? []).filter((p) =>
+    regions.some((w) => w.region === p.region),
+  );
   const mine = points.filter((p) => p.name === t.name);
   if (mine.length === 0) {
     const known = [...new Set(points.map((p) => p.name))];
@@ -167,7 +169,9 @@ function planRestorePoint(input: PlanInput, t: { name: string }): PlanCandidate[
   const candidates: PlanCandidate[] = [];
   for (const w of regions) {
     // a name may be used twice: recovery stops at the first one it meets after the backup
-    const point = mine.filter((p) => p.region === w.region).sort((a, b) => compareLsn(a.lsn, b.lsn))[0];
+    const point = mine
+      .filter((p) => p.region === w.region)
+      .sort((a, b) => compareLsn(a.lsn, b.lsn))[0];
     const serving = point && backupBefore(input, w.region, point.lsn);
     if (serving) candidates.push({ region: w.region, backupLabel: serving.label });
   }
@@ -252,7 +256,10 @@ export function planRestore(input: PlanInput): RestorePlan {
     const reaching = checkXid(input, t);
     candidates = planFromNewestRange(input, 'oldest').filter((c) => reaching.includes(c.region));
     if (candidates.length === 0)
-      refuse('target_before_window', `nothing that reaches transaction ${t.xid} is restorable yet: no backup has finished with its WAL archived`);
+      refuse(
+        'target_before_window',
+        `nothing that reaches transaction ${t.xid} is restorable yet: no backup has finished with its WAL archived`,
+      );
     notes.push(
       'a transaction id is found only while WAL is replayed; if it is older than the newest continuous part of the window, the restore fails during recovery and nothing is kept',
     );

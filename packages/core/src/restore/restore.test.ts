@@ -199,17 +199,28 @@ describe('planRestore: only targets that exist in archived WAL', () => {
     for (const xid of ['4000000000', '18446744073709551615', '1201']) {
       const e = refused({ xid, inclusive: true });
       expect(e.code, xid).toBe('target_after_window');
-      expect(e.message).toMatch(new RegExp(`transaction ${xid} .*newest transaction committed in archived WAL is 1200`));
+      expect(e.message).toMatch(
+        new RegExp(`transaction ${xid} .*newest transaction committed in archived WAL is 1200`),
+      );
       expect(e.details).toEqual({ nearest: { beforeXid: '1200' } });
     }
-    expect(planRestore({ ...base, target: { xid: '1200', inclusive: true } }).region).toBe('region-a');
+    expect(planRestore({ ...base, target: { xid: '1200', inclusive: true } }).region).toBe(
+      'region-a',
+    );
     // region B has archived only up to 1100: it cannot serve 1150
-    expect(planRestore({ ...base, target: { xid: '1150', inclusive: true } }).candidates.map((c) => c.region)).toEqual(['region-a']);
+    expect(
+      planRestore({ ...base, target: { xid: '1150', inclusive: true } }).candidates.map(
+        (c) => c.region,
+      ),
+    ).toEqual(['region-a']);
   });
 
   it('refuses an xid when no region knows its newest commit', () => {
     const e = refused({ xid: '900', inclusive: true }, { latestCommit: {} });
-    expect(e).toMatchObject({ code: 'target_before_window', message: expect.stringMatching(/nothing is restorable yet/) });
+    expect(e).toMatchObject({
+      code: 'target_before_window',
+      message: expect.stringMatching(/nothing is restorable yet/),
+    });
   });
 
   it('refuses a restore point never created, without echoing more than the name', () => {
@@ -223,7 +234,10 @@ describe('planRestore: only targets that exist in archived WAL', () => {
   });
 
   it('refuses a restore point older than every retained backup', () => {
-    expect(refused({ name: 'early' })).toMatchObject({ code: 'target_before_window', message: expect.stringMatching(/restore point "early" .*before the oldest retained backup/) });
+    expect(refused({ name: 'early' })).toMatchObject({
+      code: 'target_before_window',
+      message: expect.stringMatching(/restore point "early" .*before the oldest retained backup/),
+    });
   });
 });
 

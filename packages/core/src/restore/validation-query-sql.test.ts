@@ -18,9 +18,9 @@ describe('validationQueryProblem: what may be saved', () => {
     "select E'it\\'s; \\\\ fine' as s",
     'select $$ insert into t; $$ as body, $q$ update $q$ as other',
     'select "delete", "update", "into" from "create"',
-    'select count(*) from orders where note <> \'\' -- trailing; comment',
+    "select count(*) from orders where note <> '' -- trailing; comment",
     'select created_at, updated_at, deleted from t',
-    'select * from orders where id = any(array[1,2]) and note ~ \'^r\\d$\'',
+    "select * from orders where id = any(array[1,2]) and note ~ '^r\\d$'",
     // one string to PostgreSQL with standard_conforming_strings on, which the verifier pins
     "select 'a\\''; drop table orders; --' as s",
     'select "for", "share" from "update" where "key" = 1',
@@ -48,14 +48,26 @@ describe('validationQueryProblem: what may be saved', () => {
     ['set default_transaction_read_only = off', /not SET/],
     ['begin', /not BEGIN/],
     ['copy orders to stdout', /not COPY/],
-    ['with d as (delete from orders returning *) select count(*) from d', /DELETE changes the copy/],
+    [
+      'with d as (delete from orders returning *) select count(*) from d',
+      /DELETE changes the copy/,
+    ],
     ['with u as (update orders set note = 1 returning *) select 1', /UPDATE changes the copy/],
-    ['select * from (with d as (delete from orders returning *) select * from d) s', /DELETE changes the copy/],
-    ['with m as (select 1) select * from m, lateral (select * from orders for update) x', /FOR UPDATE locks rows/],
+    [
+      'select * from (with d as (delete from orders returning *) select * from d) s',
+      /DELETE changes the copy/,
+    ],
+    [
+      'with m as (select 1) select * from m, lateral (select * from orders for update) x',
+      /FOR UPDATE locks rows/,
+    ],
     ['select 1 union all select 2 into t', /SELECT … INTO creates a table/],
     ['explain analyze delete from orders', /not EXPLAIN/],
     ['/* c */ ( ( delete from orders ) )', /sql cannot be read|not DELETE/],
-    ['merge into orders o using (select 1 id) s on o.id = s.id when matched then delete', /not MERGE/],
+    [
+      'merge into orders o using (select 1 id) s on o.id = s.id when matched then delete',
+      /not MERGE/,
+    ],
     ["select 'a\\'; drop table orders; --'", /single statement/],
     ['select * from orders for update', /FOR UPDATE locks rows/],
     ['select * from orders for no key update', /FOR NO KEY UPDATE locks rows/],
@@ -82,7 +94,11 @@ describe('validationQueryProblem: what may be saved', () => {
   });
 
   it('messages say why, for a person', async () => {
-    expect(await validationQueryProblem('delete from orders')).toMatch(/validation queries only read the restored copy/);
-    expect(await validationQueryProblem('with d as (delete from t returning 1) select 1')).toMatch(/exactly as restored/);
+    expect(await validationQueryProblem('delete from orders')).toMatch(
+      /validation queries only read the restored copy/,
+    );
+    expect(await validationQueryProblem('with d as (delete from t returning 1) select 1')).toMatch(
+      /exactly as restored/,
+    );
   });
 });

@@ -58,7 +58,8 @@ function writeProblem(node: unknown): string | null {
     if (words) return `${words} changes the copy`;
     if (key === 'intoClause' && value) return 'SELECT … INTO creates a table';
     if (key === 'lockingClause' && Array.isArray(value) && value.length > 0) {
-      const strength = (value[0] as { LockingClause?: { strength?: string } }).LockingClause?.strength ?? '';
+      const strength =
+        (value[0] as { LockingClause?: { strength?: string } }).LockingClause?.strength ?? '';
       return `${LOCKING_WORDS[strength] ?? 'a locking clause'} locks rows, which writes to them`;
     }
     const p = writeProblem(value);

@@ -67,7 +67,10 @@ export function judgeValidationResult(
   const firstRow = r.rows[0];
   if (expectation === 'zero_rows') {
     if (!firstRow) return { ok: true, detail: 'no rows, as expected' };
-    return { ok: false, detail: `${countText(r)}, expected none; first: ${rowText(r.columns, firstRow)}` };
+    return {
+      ok: false,
+      detail: `${countText(r)}, expected none; first: ${rowText(r.columns, firstRow)}`,
+    };
   }
   if (expectation === 'non_empty') {
     if (!firstRow) return { ok: false, detail: 'no rows, expected at least one' };
@@ -77,7 +80,8 @@ export function judgeValidationResult(
   const name = r.columns[0] ?? 'value';
   const v = firstRow[0] ?? null;
   if (v === null) return { ok: false, detail: `${name} = null, expected a number above 0` };
-  if (!NUMERIC.test(v)) return { ok: false, detail: `${name} = ${shown(v)}, which is not a number` };
+  if (!NUMERIC.test(v))
+    return { ok: false, detail: `${name} = ${shown(v)}, which is not a number` };
   const n = Number(v);
   return n > 0
     ? { ok: true, detail: `${name} = ${v.trim()}` }

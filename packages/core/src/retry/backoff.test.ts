@@ -4,7 +4,9 @@ import { backoffDelayMs } from './backoff';
 describe('backoffDelayMs', () => {
   it('doubles from the base and stops at the cap', () => {
     const o = { baseMs: 100, maxMs: 1_000 };
-    expect([0, 1, 2, 3, 4, 5, 60].map((a) => backoffDelayMs(a, o))).toEqual([100, 200, 400, 800, 1_000, 1_000, 1_000]);
+    expect([0, 1, 2, 3, 4, 5, 60].map((a) => backoffDelayMs(a, o))).toEqual([
+      100, 200, 400, 800, 1_000, 1_000, 1_000,
+    ]);
   });
 
   it('takes away at most the jitter fraction', () => {

@@ -11,8 +11,13 @@ export interface BackoffOptions {
   jitter?: number;
 }
 
-export function backoffDelayMs(attempt: number, options: BackoffOptions, random: () => number = Math.random): number {
-  if (!Number.isInteger(attempt) || attempt < 0) throw new Error(`backoff attempt must be a non-negative integer, got ${attempt}`);
+export function backoffDelayMs(
+  attempt: number,
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): number {
+  if (!Number.isInteger(attempt) || attempt < 0)
+    throw new Error(`backoff attempt must be a non-negative integer, got ${attempt}`);
   const exponential = Math.min(options.maxMs, options.baseMs * 2 ** Math.min(attempt, 30));
   const jitter = Math.min(1, Math.max(0, options.jitter ?? 0));
   return Math.round(exponential * (1 - jitter * random()));

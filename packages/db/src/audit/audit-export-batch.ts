@@ -20,7 +20,9 @@ const MAX_BATCH = 50_000;
  * same range: the second waits, then finds nothing new.
  */
 export async function nextAuditExportBatch(tx: Tx, tenantId: string): Promise<AuditExportBatch> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rewind.audit-export:${tenantId}`}))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`rewind.audit-export:${tenantId}`}))`,
+  );
   const [last] = await tx
     .select({ toSeq: auditExports.toSeq, lastHash: auditExports.lastHash })
     .from(auditExports)
@@ -34,12 +36,23 @@ export async function nextAuditExportBatch(tx: Tx, tenantId: string): Promise<Au
     .where(and(tenantWhere(auditEvents, tenantId), gt(auditEvents.seq, afterSeq)))
     .orderBy(asc(auditEvents.seq))
     .limit(MAX_BATCH);
-  return { afterSeq, afterHash: last?.lastHash ?? null, events: assertTenantRows(events, tenantId, 'audit event') };
+  return {
+    afterSeq,
+    afterHash: last?.lastHash ?? null,
+    events: assertTenantRows(events, tenantId, 'audit event'),
+  };
 }
 
 export async function recordAuditExport(
   tx: Tx,
-  input: { tenantId: string; fromSeq: number; toSeq: number; region: string; objectKey: string; lastHash: string },
+  input: {
+    tenantId: string;
+    fromSeq: number;
+    toSeq: number;
+    region: string;
+    objectKey: string;
+    lastHash: string;
+  },
 ): Promise<{ id: string }> {
   const [row] = await tx.insert(auditExports).values(input).returning({ id: auditExports.id });
   if (!row) throw new Error('invariant: audit export insert returned no row');

@@ -13,13 +13,24 @@ export async function changePassword(
   db: PlatformDb,
   input: { userId: string; currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, input.userId)).limit(1);
-  if (!user?.hash) throw new AppError('forbidden', 'this account signs in with single sign-on and has no password');
+  const [user] = await db
+    .select({ hash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, input.userId))
+    .limit(1);
+  if (!user?.hash)
+    throw new AppError(
+      'forbidden',
+      'this account signs in with single sign-on and has no password',
+    );
   if (!(await verifyPassword(input.currentPassword, user.hash))) {
     throw new AppError('forbidden', 'the current password is not right');
   }
   await db
     .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+    })
     .where(eq(users.id, input.userId));
 }

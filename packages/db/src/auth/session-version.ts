@@ -9,7 +9,11 @@ import { users } from '../schema';
  * (sign-out, password change, removal from a tenant). Pre-tenant lookup: platform role.
  */
 export async function sessionVersionOf(db: PlatformDb, userId: string): Promise<number | null> {
-  const [row] = await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)).limit(1);
+  const [row] = await db
+    .select({ v: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   return row?.v ?? null;
 }
 

@@ -34,7 +34,10 @@ export interface MigrationReport {
  * `when` timestamp, which is why generated migrations must never be renumbered by hand.
  */
 export async function runMigrations(ownerUrl: string): Promise<MigrationReport> {
-  const client = guardClient(new pg.Client({ connectionString: ownerUrl, application_name: 'rewind-migrate' }), 'migrations');
+  const client = guardClient(
+    new pg.Client({ connectionString: ownerUrl, application_name: 'rewind-migrate' }),
+    'migrations',
+  );
   await client.connect();
   try {
     const lastApplied = await lastAppliedMillis(client);

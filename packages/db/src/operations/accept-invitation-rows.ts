@@ -9,7 +9,12 @@ export async function lockInvitation(
   invitationId: string,
 ): Promise<{ email: string; role: TenantRole; expiresAt: Date; acceptedAt: Date | null } | null> {
   const [row] = await tx
-    .select({ email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+    })
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.tenantId, tenantId)))
     .for('update');
@@ -21,7 +26,10 @@ export async function markInvitationAccepted(
   tx: Tx,
   input: { tenantId: string; invitationId: string; userId: string; role: TenantRole },
 ): Promise<void> {
-  await tx.insert(memberships).values({ tenantId: input.tenantId, userId: input.userId, role: input.role }).onConflictDoNothing();
+  await tx
+    .insert(memberships)
+    .values({ tenantId: input.tenantId, userId: input.userId, role: input.role })
+    .onConflictDoNothing();
   await tx
     .update(invitations)
     .set({ acceptedAt: new Date(), acceptedBy: input.userId })

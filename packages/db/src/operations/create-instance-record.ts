@@ -1,6 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, count, eq, ne } from 'drizzle-orm';
-import { AppError, encryptSecret, generateSecret, INSTANCE_OWNER_ROLE, INSTANCE_READER_ROLE, instanceNameProblem, type Keyring } from '@rewind/core';
+import {
+  AppError,
+  encryptSecret,
+  generateSecret,
+  INSTANCE_OWNER_ROLE,
+  INSTANCE_READER_ROLE,
+  instanceNameProblem,
+  type Keyring,
+} from '@rewind/core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
 import { hosts, instances, plans, tenants } from '../schema';

@@ -35,10 +35,16 @@ export async function createValidationQuery(
   const { tenantId } = options;
   const name = options.name.trim();
   if (name.length === 0 || name.length > VALIDATION_QUERY_LIMITS.nameMax)
-    throw new AppError('validation_failed', `name must be 1-${VALIDATION_QUERY_LIMITS.nameMax} characters`);
+    throw new AppError(
+      'validation_failed',
+      `name must be 1-${VALIDATION_QUERY_LIMITS.nameMax} characters`,
+    );
   const expectation = options.expectation ?? 'positive_count';
   if (!isValidationExpectation(expectation))
-    throw new AppError('validation_failed', 'expectation must be one of positive_count, non_empty, zero_rows');
+    throw new AppError(
+      'validation_failed',
+      'expectation must be one of positive_count, non_empty, zero_rows',
+    );
   const problem = await validationQueryProblem(options.sql);
   if (problem) throw new AppError('validation_failed', problem);
   const text = options.sql.trim();
@@ -52,8 +58,13 @@ export async function createValidationQuery(
     );
 
   // one writer per instance at a time, so the limit and unique names hold under concurrent requests
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rewind.validation-queries:${instance.id}`}))`);
-  const mine = and(tenantWhere(validationQueries, tenantId), eq(validationQueries.instanceId, instance.id));
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`rewind.validation-queries:${instance.id}`}))`,
+  );
+  const mine = and(
+    tenantWhere(validationQueries, tenantId),
+    eq(validationQueries.instanceId, instance.id),
+  );
   const [used] = await tx.select({ n: count() }).from(validationQueries).where(mine);
   if ((used?.n ?? 0) >= VALIDATION_QUERY_LIMITS.perInstance)
     throw new AppError(
@@ -66,7 +77,8 @@ export async function createValidationQuery(
     .from(validationQueries)
     .where(and(mine, eq(validationQueries.name, name)))
     .limit(1);
-  if (taken) throw new AppError('conflict', `${instance.name} already has a validation query named ${name}`);
+  if (taken)
+    throw new AppError('conflict', `${instance.name} already has a validation query named ${name}`);
 
   const [row] = await tx
     .insert(validationQueries)

@@ -71,7 +71,11 @@ export async function decideRestoreApproval(
   if (earlier) {
     // The same person repeating the same decision while the restore still waits: the first
     // delivery to the workflow failed, so let the caller deliver again.
-    if (restore.status === 'pending_approval' && earlier.decidedBy === input.deciderUserId && earlier.decision === input.decision) {
+    if (
+      restore.status === 'pending_approval' &&
+      earlier.decidedBy === input.deciderUserId &&
+      earlier.decision === input.decision
+    ) {
       return { ...base, approvalId: earlier.id, repeated: true };
     }
     throw new AppError('conflict', `this restore was already ${earlier.decision}`);

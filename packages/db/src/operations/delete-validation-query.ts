@@ -35,7 +35,12 @@ export async function deleteValidationQuery(
     actor: options.actor,
     action: 'validation_query.deleted',
     target: { type: 'validation_query', id: deleted.id },
-    data: { instanceId: instance.id, name: deleted.name, expectation: deleted.expectation, sql: deleted.sql.slice(0, 2000) },
+    data: {
+      instanceId: instance.id,
+      name: deleted.name,
+      expectation: deleted.expectation,
+      sql: deleted.sql.slice(0, 2000),
+    },
   });
   return deleted;
 }

@@ -15,14 +15,28 @@ export async function ensureInstanceReaderSecret(
   tenantId: string,
   instanceId: string,
   secretKey: Keyring,
-): Promise<Pick<InstanceRecord, 'readerUsername' | 'readerPasswordEnc'> & { readerUsername: string; readerPasswordEnc: string }> {
+): Promise<
+  Pick<InstanceRecord, 'readerUsername' | 'readerPasswordEnc'> & {
+    readerUsername: string;
+    readerPasswordEnc: string;
+  }
+> {
   const row = await getInstance(tx, tenantId, instanceId, { includeDeleted: true });
   if (row.readerUsername !== null && row.readerPasswordEnc !== null)
     return { readerUsername: row.readerUsername, readerPasswordEnc: row.readerPasswordEnc };
   await tx
     .update(instances)
-    .set({ readerUsername: INSTANCE_READER_ROLE, readerPasswordEnc: encryptSecret(generateSecret(24), secretKey) })
-    .where(and(tenantWhere(instances, tenantId), eq(instances.id, row.id), isNull(instances.readerPasswordEnc)));
+    .set({
+      readerUsername: INSTANCE_READER_ROLE,
+      readerPasswordEnc: encryptSecret(generateSecret(24), secretKey),
+    })
+    .where(
+      and(
+        tenantWhere(instances, tenantId),
+        eq(instances.id, row.id),
+        isNull(instances.readerPasswordEnc),
+      ),
+    );
   const after = await getInstance(tx, tenantId, instanceId, { includeDeleted: true });
   return { readerUsername: after.readerUsername!, readerPasswordEnc: after.readerPasswordEnc! };
 }

@@ -11,7 +11,11 @@ export interface IdempotentResponse {
 }
 
 /** The stored response of an earlier request with this tenant's `Idempotency-Key`, if any. */
-export async function findIdempotentResponse(tx: Tx, tenantId: string, key: string): Promise<IdempotentResponse | null> {
+export async function findIdempotentResponse(
+  tx: Tx,
+  tenantId: string,
+  key: string,
+): Promise<IdempotentResponse | null> {
   const [row] = await tx
     .select({
       fingerprint: idempotencyKeys.fingerprint,

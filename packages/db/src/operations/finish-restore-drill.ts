@@ -22,15 +22,19 @@ export async function finishRestoreDrill(tx: Tx, options: FinishRestoreDrillOpti
     .from(restoreDrills)
     .where(and(tenantWhere(restoreDrills, options.tenantId), eq(restoreDrills.id, options.drillId)))
     .limit(1);
-  if (!drill) throw new Error(`restore drill ${options.drillId} not found for tenant ${options.tenantId}`);
+  if (!drill)
+    throw new Error(`restore drill ${options.drillId} not found for tenant ${options.tenantId}`);
   const [restore] = drill.restoreId
     ? await tx.select().from(restores).where(eq(restores.id, drill.restoreId)).limit(1)
     : [];
   const checks = restore?.checks ?? [];
-  const ok = options.restoreStatus === 'succeeded' && checks.length > 0 && checks.every((c) => c.ok);
+  const ok =
+    options.restoreStatus === 'succeeded' && checks.length > 0 && checks.every((c) => c.ok);
   const error = ok
     ? null
-    : (options.error ?? restore?.error ?? (checks.length === 0 ? 'the restore ran no checks' : `restore ${options.restoreStatus}`));
+    : (options.error ??
+      restore?.error ??
+      (checks.length === 0 ? 'the restore ran no checks' : `restore ${options.restoreStatus}`));
   const checkedAt = restore?.finishedAt ?? new Date();
   const [row] = await tx
     .update(restoreDrills)
@@ -38,7 +42,10 @@ export async function finishRestoreDrill(tx: Tx, options: FinishRestoreDrillOpti
       status: ok ? 'succeeded' : 'failed',
       checks,
       error,
-      durationSeconds: Math.max(0, Math.round((checkedAt.getTime() - drill.startedAt.getTime()) / 1000)),
+      durationSeconds: Math.max(
+        0,
+        Math.round((checkedAt.getTime() - drill.startedAt.getTime()) / 1000),
+      ),
       finishedAt: new Date(),
     })
     .where(eq(restoreDrills.id, drill.id))
@@ -48,7 +55,12 @@ export async function finishRestoreDrill(tx: Tx, options: FinishRestoreDrillOpti
     actor: { type: 'system' },
     action: ok ? 'drill.succeeded' : 'drill.failed',
     target: { type: 'instance', id: drill.instanceId },
-    data: { drillId: drill.id, restoreId: drill.restoreId, checks: checks.length, ...(error ? { error: error.slice(0, 2000) } : {}) },
+    data: {
+      drillId: drill.id,
+      restoreId: drill.restoreId,
+      checks: checks.length,
+      ...(error ? { error: error.slice(0, 2000) } : {}),
+    },
   });
   return row!;
 }

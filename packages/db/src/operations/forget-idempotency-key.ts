@@ -8,5 +8,7 @@ import { idempotencyKeys } from '../schema';
  * must try again rather than replay a success that did not happen.
  */
 export async function forgetIdempotencyKey(tx: Tx, tenantId: string, key: string): Promise<void> {
-  await tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
+  await tx
+    .delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
 }

@@ -17,17 +17,31 @@ const row = (reader: boolean) =>
 describe('instanceConnection: who gets which role', () => {
   it('owners and admins get the owner role', () => {
     expect(instanceConnection(row(true), { asOwner: true, secretKey: key, host: 'h' })).toEqual({
-      host: 'h', port: 6001, database: 'orders', user: 'app', password: 'owner-pass', access: 'owner',
+      host: 'h',
+      port: 6001,
+      database: 'orders',
+      user: 'app',
+      password: 'owner-pass',
+      access: 'owner',
     });
   });
 
   it('members get only the read-only role, never the owner password', () => {
     const c = instanceConnection(row(true), { asOwner: false, secretKey: key, host: 'h' });
-    expect(c).toEqual({ host: 'h', port: 6001, database: 'orders', user: 'app_readonly', password: 'reader-pass', access: 'read_only' });
+    expect(c).toEqual({
+      host: 'h',
+      port: 6001,
+      database: 'orders',
+      user: 'app_readonly',
+      password: 'reader-pass',
+      access: 'read_only',
+    });
     expect(JSON.stringify(c)).not.toContain('owner-pass');
   });
 
   it('members get no credentials until the read-only role exists', () => {
-    expect(instanceConnection(row(false), { asOwner: false, secretKey: key, host: 'h' })).toBeNull();
+    expect(
+      instanceConnection(row(false), { asOwner: false, secretKey: key, host: 'h' }),
+    ).toBeNull();
   });
 });

@@ -17,12 +17,20 @@ export interface InstanceConnectionView {
  * an instance made before that role existed has not got it yet (plan apply or start makes it).
  */
 export function instanceConnection(
-  row: Pick<InstanceRecord, 'port' | 'databaseName' | 'username' | 'passwordEnc' | 'readerUsername' | 'readerPasswordEnc'>,
+  row: Pick<
+    InstanceRecord,
+    'port' | 'databaseName' | 'username' | 'passwordEnc' | 'readerUsername' | 'readerPasswordEnc'
+  >,
   options: { asOwner: boolean; secretKey: Keyring; host: string },
 ): InstanceConnectionView | null {
   const base = { host: options.host, port: row.port, database: row.databaseName };
   if (options.asOwner)
-    return { ...base, user: row.username, password: decryptSecret(row.passwordEnc, options.secretKey), access: 'owner' };
+    return {
+      ...base,
+      user: row.username,
+      password: decryptSecret(row.passwordEnc, options.secretKey),
+      access: 'owner',
+    };
   if (row.readerUsername === null || row.readerPasswordEnc === null) return null;
   return {
     ...base,

@@ -38,7 +38,13 @@ export async function inviteMember(
   if (member) throw new AppError('conflict', 'that person is already a member of this tenant');
   await tx
     .delete(invitations)
-    .where(and(eq(invitations.tenantId, tenantId), eq(invitations.email, email), isNull(invitations.acceptedAt)));
+    .where(
+      and(
+        eq(invitations.tenantId, tenantId),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+      ),
+    );
   const generated = generateInvitationToken();
   const [row] = await tx
     .insert(invitations)
@@ -50,7 +56,12 @@ export async function inviteMember(
       invitedBy: input.invitedBy,
       expiresAt: new Date(Date.now() + INVITATION_TTL_HOURS * 3600_000),
     })
-    .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
+    .returning({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+    });
   if (!row) throw new Error('invariant: invitation insert returned no row');
   return { ...row, token: generated.token };
 }

@@ -30,7 +30,10 @@ export async function listAuditEvents(
 ): Promise<AuditEventPage> {
   const where: SQL[] = [tenantWhere(auditEvents, tenantId)];
   if (filter.instanceId) {
-    const byTarget = and(eq(auditEvents.targetType, 'instance'), eq(auditEvents.targetId, filter.instanceId));
+    const byTarget = and(
+      eq(auditEvents.targetType, 'instance'),
+      eq(auditEvents.targetId, filter.instanceId),
+    );
     const byData = sql`${auditEvents.data}->>'instanceId' = ${filter.instanceId}`;
     where.push(or(byTarget, byData)!);
   }

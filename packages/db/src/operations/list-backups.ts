@@ -7,7 +7,11 @@ import { getInstance } from './get-instance';
 export type BackupRecord = typeof backups.$inferSelect;
 
 /** The catalog's backups of one of the tenant's instances, oldest first, every region. */
-export async function listBackups(tx: Tx, tenantId: string, instanceId: string): Promise<BackupRecord[]> {
+export async function listBackups(
+  tx: Tx,
+  tenantId: string,
+  instanceId: string,
+): Promise<BackupRecord[]> {
   const instance = await getInstance(tx, tenantId, instanceId);
   return tx
     .select()

@@ -19,12 +19,20 @@ export async function listRestores(
   tenantId: string,
   options: { instanceId?: string; limit?: number } = {},
 ): Promise<RestoreListRow[]> {
-  const instanceId = options.instanceId === undefined ? undefined : (await getInstance(tx, tenantId, options.instanceId)).id;
+  const instanceId =
+    options.instanceId === undefined
+      ? undefined
+      : (await getInstance(tx, tenantId, options.instanceId)).id;
   const rows = await tx
     .select({ restore: restores, instanceName: instances.name })
     .from(restores)
     .innerJoin(instances, eq(instances.id, restores.instanceId))
-    .where(and(tenantWhere(restores, tenantId), instanceId ? eq(restores.instanceId, instanceId) : undefined))
+    .where(
+      and(
+        tenantWhere(restores, tenantId),
+        instanceId ? eq(restores.instanceId, instanceId) : undefined,
+      ),
+    )
     .orderBy(desc(restores.createdAt))
     .limit(Math.min(Math.max(options.limit ?? 100, 1), 500));
   return rows.map((r) => ({ ...r.restore, instanceName: r.instanceName }));

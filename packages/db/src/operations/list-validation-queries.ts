@@ -19,7 +19,9 @@ export async function listValidationQueries(
   const rows = await tx
     .select()
     .from(validationQueries)
-    .where(and(tenantWhere(validationQueries, tenantId), eq(validationQueries.instanceId, instance.id)))
+    .where(
+      and(tenantWhere(validationQueries, tenantId), eq(validationQueries.instanceId, instance.id)),
+    )
     .orderBy(asc(validationQueries.createdAt), asc(validationQueries.id));
   return assertTenantRows(rows, tenantId, 'validation query');
 }

@@ -18,7 +18,11 @@ export interface LockedInstance {
  * restore request (which locks the row FOR SHARE) cannot slip in between the check and the
  * status change. Absent, deleted, malformed id or another tenant's: all `not_found`.
  */
-export async function lockInstanceForLifecycle(tx: Tx, tenantId: string, id: string): Promise<LockedInstance> {
+export async function lockInstanceForLifecycle(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+): Promise<LockedInstance> {
   if (!isUuid(id)) throw new AppError('not_found', 'instance not found');
   const [row] = await tx
     .select()

@@ -29,7 +29,10 @@ export async function lockMembership(
 
 export function refuseLastOwner(current: { role: TenantRole; owners: number }, what: string): void {
   if (current.role === 'owner' && current.owners <= 1) {
-    throw new AppError('conflict', `cannot ${what} the last owner of the tenant; make someone else owner first`);
+    throw new AppError(
+      'conflict',
+      `cannot ${what} the last owner of the tenant; make someone else owner first`,
+    );
   }
 }
 

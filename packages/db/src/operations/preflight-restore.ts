@@ -1,4 +1,10 @@
-import { AppError, parseRestoreTarget, planRestore, type RestoreMode, type RestorePlan } from '@rewind/core';
+import {
+  AppError,
+  parseRestoreTarget,
+  planRestore,
+  type RestoreMode,
+  type RestorePlan,
+} from '@rewind/core';
 import type { Tx } from '../client';
 import { getInstance, type InstanceRecord } from './get-instance';
 import { loadRestoreCatalog } from './load-restore-catalog';
@@ -48,7 +54,10 @@ export async function preflightRestore(
   // and the column is plain text: a typo must not become a restore of an unknown kind
   const mode: unknown = options.body.mode;
   if (mode !== undefined && mode !== 'clone' && mode !== 'replace')
-    throw new AppError('validation_failed', `mode must be "clone" or "replace", not ${JSON.stringify(mode)}`);
+    throw new AppError(
+      'validation_failed',
+      `mode must be "clone" or "replace", not ${JSON.stringify(mode)}`,
+    );
   const target = parseRestoreTarget(options.body.target);
   const catalog = await loadRestoreCatalog(tx, options.tenantId, instance.id, options.regions);
   const plan = planRestore({

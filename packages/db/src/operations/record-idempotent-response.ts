@@ -18,7 +18,10 @@ export interface RecordIdempotentResponseInput {
  * key committed first: the insert waits for it on the primary key, then does nothing; the caller
  * must roll back and answer with that request's response instead.
  */
-export async function recordIdempotentResponse(tx: Tx, input: RecordIdempotentResponseInput): Promise<boolean> {
+export async function recordIdempotentResponse(
+  tx: Tx,
+  input: RecordIdempotentResponseInput,
+): Promise<boolean> {
   const inserted = await tx
     .insert(idempotencyKeys)
     .values({

@@ -24,7 +24,13 @@ export async function removeMember(
   const revoked = await tx
     .update(apiTokens)
     .set({ revokedAt: new Date() })
-    .where(and(tenantWhere(apiTokens, tenantId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        tenantWhere(apiTokens, tenantId),
+        eq(apiTokens.userId, userId),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
     .returning({ id: apiTokens.id });
   return { role: current.role, revokedTokens: revoked.length };
 }

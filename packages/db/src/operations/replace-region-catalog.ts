@@ -60,7 +60,10 @@ export interface CatalogRestorePoints {
  * row is upserted, restore points found in new segments are added (those whose segment expired
  * go). One transaction, so a reader never sees half a sync.
  */
-export async function replaceRegionCatalog(tx: Tx, input: ReplaceRegionCatalogInput): Promise<void> {
+export async function replaceRegionCatalog(
+  tx: Tx,
+  input: ReplaceRegionCatalogInput,
+): Promise<void> {
   const { tenantId, instanceId, region } = input;
   const now = new Date();
   const mine = <T extends typeof backups | typeof walRanges | typeof restorePoints>(t: T) =>
@@ -88,18 +91,26 @@ export async function replaceRegionCatalog(tx: Tx, input: ReplaceRegionCatalogIn
     if (input.walRanges.length > 0)
       await tx
         .insert(walRanges)
-        .values(input.walRanges.map((r) => ({ tenantId, instanceId, region, ...r, syncedAt: now })));
+        .values(
+          input.walRanges.map((r) => ({ tenantId, instanceId, region, ...r, syncedAt: now })),
+        );
   }
   if (input.restorePoints !== null) {
     const { found, oldestSegment } = input.restorePoints;
     await tx
       .delete(restorePoints)
-      .where(oldestSegment === null ? mine(restorePoints) : and(mine(restorePoints), lt(restorePoints.segment, oldestSegment)));
+      .where(
+        oldestSegment === null
+          ? mine(restorePoints)
+          : and(mine(restorePoints), lt(restorePoints.segment, oldestSegment)),
+      );
     if (found.length > 0)
       await tx
         .insert(restorePoints)
         .values(found.map((p) => ({ tenantId, instanceId, region, ...p, syncedAt: now })))
-        .onConflictDoNothing({ target: [restorePoints.instanceId, restorePoints.region, restorePoints.lsn] });
+        .onConflictDoNothing({
+          target: [restorePoints.instanceId, restorePoints.region, restorePoints.lsn],
+        });
   }
   const status =
     input.backups === null

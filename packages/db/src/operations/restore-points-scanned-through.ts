@@ -10,8 +10,16 @@ export async function restorePointsScannedThrough(
   instanceId: string,
 ): Promise<Map<string, string | null>> {
   const rows = await tx
-    .select({ region: instanceRegionStatus.region, through: instanceRegionStatus.restorePointsScannedThrough })
+    .select({
+      region: instanceRegionStatus.region,
+      through: instanceRegionStatus.restorePointsScannedThrough,
+    })
     .from(instanceRegionStatus)
-    .where(and(tenantWhere(instanceRegionStatus, tenantId), eq(instanceRegionStatus.instanceId, instanceId)));
+    .where(
+      and(
+        tenantWhere(instanceRegionStatus, tenantId),
+        eq(instanceRegionStatus.instanceId, instanceId),
+      ),
+    );
   return new Map(rows.map((r) => [r.region, r.through]));
 }

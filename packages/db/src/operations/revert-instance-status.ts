@@ -17,7 +17,13 @@ export async function revertInstanceStatus(
   const rows = await tx
     .update(instances)
     .set({ status: change.previous, updatedAt: new Date() })
-    .where(and(tenantWhere(instances, tenantId), eq(instances.id, instanceId), eq(instances.status, change.expected)))
+    .where(
+      and(
+        tenantWhere(instances, tenantId),
+        eq(instances.id, instanceId),
+        eq(instances.status, change.expected),
+      ),
+    )
     .returning({ id: instances.id });
   return rows.length > 0;
 }

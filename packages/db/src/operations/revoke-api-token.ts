@@ -12,7 +12,12 @@ export async function revokeApiToken(
 ): Promise<{ id: string; name: string; alreadyRevoked: boolean }> {
   if (!isUuid(tokenId)) throw new AppError('not_found', 'token not found');
   const [row] = await tx
-    .select({ id: apiTokens.id, tenantId: apiTokens.tenantId, name: apiTokens.name, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      tenantId: apiTokens.tenantId,
+      name: apiTokens.name,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(and(tenantWhere(apiTokens, tenantId), eq(apiTokens.id, tokenId)))
     .for('update')

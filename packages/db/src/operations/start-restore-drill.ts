@@ -50,7 +50,12 @@ export async function startRestoreDrill(
   const [existing] = await tx
     .select()
     .from(restoreDrills)
-    .where(and(tenantWhere(restoreDrills, options.tenantId), eq(restoreDrills.workflowId, options.workflowId)))
+    .where(
+      and(
+        tenantWhere(restoreDrills, options.tenantId),
+        eq(restoreDrills.workflowId, options.workflowId),
+      ),
+    )
     .limit(1);
   if (existing) {
     const [restore] = existing.restoreId
@@ -74,13 +79,24 @@ export async function startRestoreDrill(
     trigger: options.trigger,
     status: 'running',
   });
-  const base = { tenantId: options.tenantId, instanceId: options.instanceId, regions: options.regions, ...(options.now ? { now: options.now } : {}) };
+  const base = {
+    tenantId: options.tenantId,
+    instanceId: options.instanceId,
+    regions: options.regions,
+    ...(options.now ? { now: options.now } : {}),
+  };
   let planned;
   try {
-    const latest = await preflightRestore(tx, { ...base, body: { target: 'latest', mode: 'clone' } });
+    const latest = await preflightRestore(tx, {
+      ...base,
+      body: { target: 'latest', mode: 'clone' },
+    });
     const target = drillTarget(latest.plan);
     planned = target
-      ? await preflightRestore(tx, { ...base, body: { target: { time: target.time }, mode: 'clone' } }).catch((err: unknown) => {
+      ? await preflightRestore(tx, {
+          ...base,
+          body: { target: { time: target.time }, mode: 'clone' },
+        }).catch((err: unknown) => {
           // a second-rounded time can fall just outside a window that ends on that very second
           if (err instanceof AppError) return latest;
           throw err;
@@ -125,7 +141,14 @@ export async function startRestoreDrill(
     actor: { type: 'system' },
     action: 'drill.started',
     target: { type: 'instance', id: instance.id },
-    data: { drillId, restoreId, trigger: options.trigger, target: plan.target, region: plan.region, backup: plan.backupLabel },
+    data: {
+      drillId,
+      restoreId,
+      trigger: options.trigger,
+      target: plan.target,
+      region: plan.region,
+      backup: plan.backupLabel,
+    },
   });
   return { drillId, restoreId, restoreWorkflowId, hostId: instance.hostId, error: null };
 }

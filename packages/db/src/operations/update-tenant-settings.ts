@@ -28,7 +28,11 @@ export async function updateTenantSettings(
   const before = await getTenantSettings(tx, tenantId);
   if (patch.retentionDays !== undefined) {
     const max = before.plan.retentionDaysMax;
-    if (!Number.isInteger(patch.retentionDays) || patch.retentionDays < 1 || patch.retentionDays > max) {
+    if (
+      !Number.isInteger(patch.retentionDays) ||
+      patch.retentionDays < 1 ||
+      patch.retentionDays > max
+    ) {
       throw new AppError(
         'limit_exceeded',
         `retentionDays must be between 1 and ${max} on the ${before.plan.name} plan`,

@@ -27,7 +27,9 @@ export const invitations = pgTable(
   },
   (t) => [
     // one open invitation per email and tenant: inviting again replaces it
-    uniqueIndex('invitations_open_email_idx').on(t.tenantId, t.email).where(sql`accepted_at is null`),
+    uniqueIndex('invitations_open_email_idx')
+      .on(t.tenantId, t.email)
+      .where(sql`accepted_at is null`),
     index('invitations_tenant_idx').on(t.tenantId),
     tenantIsolation('invitations'),
   ],

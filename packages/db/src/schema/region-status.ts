@@ -1,4 +1,14 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantIsolation } from './rls';
 import { tenantIdColumn } from './columns';
 import { instanceIdColumn } from './instance-columns';
@@ -45,7 +55,10 @@ export const geoChecks = pgTable(
     detail: text('detail'),
     checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('geo_checks_instance_idx').on(t.instanceId, t.checkedAt), tenantIsolation('geo_checks')],
+  (t) => [
+    index('geo_checks_instance_idx').on(t.instanceId, t.checkedAt),
+    tenantIsolation('geo_checks'),
+  ],
 ).enableRLS();
 
 /** Each daily export of a tenant's new audit events to the retention-protected bucket. */
@@ -61,5 +74,8 @@ export const auditExports = pgTable(
     lastHash: text('last_hash').notNull(),
     exportedAt: timestamp('exported_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_exports_tenant_idx').on(t.tenantId, t.toSeq), tenantIsolation('audit_exports')],
+  (t) => [
+    index('audit_exports_tenant_idx').on(t.tenantId, t.toSeq),
+    tenantIsolation('audit_exports'),
+  ],
 ).enableRLS();

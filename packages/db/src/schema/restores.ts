@@ -16,7 +16,6 @@ export const restoreStatuses = [
 ] as const;
 export type RestoreStatus = (typeof restoreStatuses)[number];
 
-
 export const restores = pgTable(
   'restores',
   {
@@ -84,5 +83,8 @@ export const validationQueries = pgTable(
   },
   // names identify a check in every restore's report: one of each per instance (the create
   // operation says so nicely first; this is the guarantee)
-  (t) => [uniqueIndex('validation_queries_instance_name_idx').on(t.instanceId, t.name), tenantIsolation('validation_queries')],
+  (t) => [
+    uniqueIndex('validation_queries_instance_name_idx').on(t.instanceId, t.name),
+    tenantIsolation('validation_queries'),
+  ],
 ).enableRLS();

@@ -27,7 +27,10 @@ export async function createScratchDatabase(
   prefix = 'rewind_scratch',
 ): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const admin = guardClient(new pg.Client({ connectionString: env.CONTROL_DATABASE_OWNER_URL }), 'scratch database');
+  const admin = guardClient(
+    new pg.Client({ connectionString: env.CONTROL_DATABASE_OWNER_URL }),
+    'scratch database',
+  );
   await admin.connect();
   try {
     await admin.query(`create database ${name}`);
@@ -48,7 +51,10 @@ export async function createScratchDatabase(
     appUrl: withDatabase(env.CONTROL_DATABASE_URL, name),
     platformUrl: withDatabase(env.CONTROL_DATABASE_PLATFORM_URL, name),
     async drop() {
-      const c = guardClient(new pg.Client({ connectionString: env.CONTROL_DATABASE_OWNER_URL }), 'scratch database');
+      const c = guardClient(
+        new pg.Client({ connectionString: env.CONTROL_DATABASE_OWNER_URL }),
+        'scratch database',
+      );
       await c.connect();
       try {
         // Backends of closed pools may still be exiting, and `drop ... with (force)` may not

@@ -8,7 +8,10 @@ import { inTenantTx } from '../tenant-tx';
 export interface ScratchTenant {
   id: string;
   slug: string;
-  people: Record<TenantRole | 'admin2', { id: string; email: string; password: string; token: string }>;
+  people: Record<
+    TenantRole | 'admin2',
+    { id: string; email: string; password: string; token: string }
+  >;
 }
 
 /**
@@ -33,7 +36,10 @@ export async function createScratchTenant(db: PlatformDb, label: string): Promis
   const people = {} as ScratchTenant['people'];
   for (const [key, role] of roles) {
     const email = `${key}-${suffix}@scratch.test`;
-    const [user] = await db.insert(users).values({ email, name: `${key} ${suffix}`, passwordHash }).returning({ id: users.id });
+    const [user] = await db
+      .insert(users)
+      .values({ email, name: `${key} ${suffix}`, passwordHash })
+      .returning({ id: users.id });
     if (!user) throw new Error('no user');
     await db.insert(memberships).values({ tenantId: tenant.id, userId: user.id, role });
     const token = await inTenantTx(db, { tenantId: tenant.id }, (tx) =>

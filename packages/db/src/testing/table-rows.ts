@@ -30,13 +30,22 @@ export async function findRows<T extends PgTable>(
   match: Match<T>,
   options: { orderBy?: keyof InferSelectModel<T> & string } = {},
 ): Promise<InferSelectModel<T>[]> {
-  const base = db.select().from(table as PgTable).where(where(table, match));
-  const rows = options.orderBy ? await base.orderBy(asc(getTableColumns(table)[options.orderBy]!)) : await base;
+  const base = db
+    .select()
+    .from(table as PgTable)
+    .where(where(table, match));
+  const rows = options.orderBy
+    ? await base.orderBy(asc(getTableColumns(table)[options.orderBy]!))
+    : await base;
   return rows as InferSelectModel<T>[];
 }
 
 /** The one row equal to `match`; throws when there is none. */
-export async function findRow<T extends PgTable>(db: Handle, table: T, match: Match<T>): Promise<InferSelectModel<T>> {
+export async function findRow<T extends PgTable>(
+  db: Handle,
+  table: T,
+  match: Match<T>,
+): Promise<InferSelectModel<T>> {
   const [row] = await findRows(db, table, match);
   if (!row) throw new Error(`no row matching ${JSON.stringify(match)}`);
   return row;
@@ -57,9 +66,17 @@ export async function updateRows<T extends PgTable>(
   match: Match<T>,
   patch: PgUpdateSetSource<T>,
 ): Promise<InferSelectModel<T>[]> {
-  return (await db.update(table).set(patch).where(where(table, match)).returning()) as InferSelectModel<T>[];
+  return (await db
+    .update(table)
+    .set(patch)
+    .where(where(table, match))
+    .returning()) as InferSelectModel<T>[];
 }
 
-export async function deleteRows<T extends PgTable>(db: Handle, table: T, match: Match<T>): Promise<void> {
+export async function deleteRows<T extends PgTable>(
+  db: Handle,
+  table: T,
+  match: Match<T>,
+): Promise<void> {
   await db.delete(table).where(where(table, match));
 }

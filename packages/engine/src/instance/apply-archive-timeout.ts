@@ -3,7 +3,11 @@ import path from 'node:path';
 import type { EngineConfig } from '../engine-config';
 import { writeFileForPostgres } from '../fs-owner';
 import { instancePaths } from '../paths';
-import { assertArchiveTimeout, setAutoConfArchiveTimeout, setRewindArchiveTimeout } from './archive-timeout-conf';
+import {
+  assertArchiveTimeout,
+  setAutoConfArchiveTimeout,
+  setRewindArchiveTimeout,
+} from './archive-timeout-conf';
 import { clusterState, runSql } from './cluster';
 import { readInstanceMeta, writeInstanceMeta } from './instance-meta';
 
@@ -28,7 +32,8 @@ export async function applyArchiveTimeout(
   const paths = instancePaths(config.dataDir, config.hostId, input.instanceId);
   const label = `instance ${input.instanceId}`;
   const meta = await readInstanceMeta(paths.meta);
-  if (!meta) throw new Error(`${label} is not initialized on host ${config.hostId} (no ${paths.meta})`);
+  if (!meta)
+    throw new Error(`${label} is not initialized on host ${config.hostId} (no ${paths.meta})`);
 
   // phase: the files a restart or a swap reads
   const conf = path.join(paths.pgdata, 'postgresql.conf');
@@ -37,7 +42,10 @@ export async function applyArchiveTimeout(
   });
   await writeFileForPostgres(conf, setRewindArchiveTimeout(confText, input.seconds), 0o600);
   await writeInstanceMeta(paths.meta, { ...meta, archiveTimeoutSeconds: input.seconds });
-  const result = { archiveTimeoutSeconds: input.seconds, previousSeconds: meta.archiveTimeoutSeconds };
+  const result = {
+    archiveTimeoutSeconds: input.seconds,
+    previousSeconds: meta.archiveTimeoutSeconds,
+  };
 
   // phase: the server (postgresql.auto.conf is read last, so it must agree as well)
   if ((await clusterState(config, paths.pgdata)).running) {

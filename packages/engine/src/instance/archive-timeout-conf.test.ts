@@ -3,7 +3,8 @@ import { setAutoConfArchiveTimeout, setRewindArchiveTimeout } from './archive-ti
 import { renderPostgresqlConf } from './render-postgresql-conf';
 import { renderServingAutoConf } from './swap-pgdata';
 
-const initdbConf = "#archive_timeout = 0\t\t# force a WAL file switch after this\nmax_wal_size = 1GB\n";
+const initdbConf =
+  '#archive_timeout = 0\t\t# force a WAL file switch after this\nmax_wal_size = 1GB\n';
 const written =
   initdbConf +
   renderPostgresqlConf({
@@ -14,7 +15,8 @@ const written =
     stanza: 'inst-1',
     archiveTimeoutSeconds: 30,
   });
-const settingLines = (text: string) => text.split('\n').filter((l) => /^\s*archive_timeout\s*=/.test(l));
+const settingLines = (text: string) =>
+  text.split('\n').filter((l) => /^\s*archive_timeout\s*=/.test(l));
 
 describe('setRewindArchiveTimeout', () => {
   it('replaces the value in the engine block and leaves initdb comments and other settings alone', () => {
@@ -33,7 +35,8 @@ describe('setRewindArchiveTimeout', () => {
     expect(() => setRewindArchiveTimeout(initdbConf, 20)).toThrow(/no rewind settings block/);
   });
   it('refuses a value PostgreSQL would reject or read as "off"', () => {
-    for (const s of [0, -5, 2.5]) expect(() => setRewindArchiveTimeout(written, s)).toThrow(/whole number of seconds/);
+    for (const s of [0, -5, 2.5])
+      expect(() => setRewindArchiveTimeout(written, s)).toThrow(/whole number of seconds/);
   });
 });
 

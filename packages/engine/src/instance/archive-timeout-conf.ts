@@ -16,7 +16,8 @@ export function setRewindArchiveTimeout(conf: string, seconds: number): string {
   assertArchiveTimeout(seconds);
   const lines = conf.split('\n');
   const start = lines.findIndex((l) => l.trim() === REWIND_CONF_MARKER);
-  if (start < 0) throw new Error('postgresql.conf has no rewind settings block; was it written by the engine?');
+  if (start < 0)
+    throw new Error('postgresql.conf has no rewind settings block; was it written by the engine?');
   const setting = `archive_timeout = ${seconds}`;
   let replaced = false;
   const out = lines.map((l, i) => {

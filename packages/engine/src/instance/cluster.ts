@@ -61,7 +61,10 @@ export interface StartClusterInput {
  * the instance's pgbackrest.conf, which sits beside its data directory (a replace restore's
  * swapped-in data directory thus archives with the instance's config, never the copy's).
  */
-export function serverEnv(config: Pick<EngineConfig, 'pgbackrestBin'>, pgdata: string): Record<string, string> {
+export function serverEnv(
+  config: Pick<EngineConfig, 'pgbackrestBin'>,
+  pgdata: string,
+): Record<string, string> {
   return {
     PATH: `${path.dirname(config.pgbackrestBin)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
     PGBACKREST_CONFIG: path.join(path.dirname(pgdata), 'pgbackrest.conf'),

@@ -32,6 +32,9 @@ export async function ensureReaderRole(
       `ALTER ROLE ${role} SET default_transaction_read_only = on;`,
       `GRANT pg_read_all_data TO ${role};`,
     ].join('\n'),
-    { context: `making the read-only role ${reader.role} of ${options.label}`, secrets: [reader.password] },
+    {
+      context: `making the read-only role ${reader.role} of ${options.label}`,
+      secrets: [reader.password],
+    },
   );
 }

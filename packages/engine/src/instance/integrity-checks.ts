@@ -62,4 +62,3 @@ export async function dumpSchema(
   );
   return { bytes: Buffer.byteLength(r.stdout) };
 }
-

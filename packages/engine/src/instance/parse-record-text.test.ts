@@ -3,7 +3,14 @@ import { parseRecordText } from './parse-record-text';
 
 describe('parseRecordText', () => {
   it('reads record_out text: nulls, empty strings, quotes, backslashes, nested rows', () => {
-    expect(parseRecordText('(1,,"x,""y","","{1,2}","(1,""a b"")")', 6)).toEqual(['1', null, 'x,"y', '', '{1,2}', '(1,"a b")']);
+    expect(parseRecordText('(1,,"x,""y","","{1,2}","(1,""a b"")")', 6)).toEqual([
+      '1',
+      null,
+      'x,"y',
+      '',
+      '{1,2}',
+      '(1,"a b")',
+    ]);
     expect(parseRecordText('("a\\\\b",c)', 2)).toEqual(['a\\b', 'c']);
     expect(parseRecordText('()', 0)).toEqual([]);
     expect(parseRecordText('()', 1)).toEqual([null]);

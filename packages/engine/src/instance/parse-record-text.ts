@@ -4,7 +4,8 @@
  * `columnCount` tells a row of no columns from one of a single NULL (both print as `()`).
  */
 export function parseRecordText(text: string, columnCount: number): Array<string | null> {
-  if (!text.startsWith('(') || !text.endsWith(')')) throw new Error(`not a row value: ${text.slice(0, 40)}`);
+  if (!text.startsWith('(') || !text.endsWith(')'))
+    throw new Error(`not a row value: ${text.slice(0, 40)}`);
   const body = text.slice(1, -1);
   // `()` is both a row of no columns and a row of one NULL
   if (body.length === 0) return columnCount === 0 ? [] : [null];

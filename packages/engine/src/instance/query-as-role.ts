@@ -75,12 +75,22 @@ export async function queryAsRoleReadOnly(
   try {
     // REPEATABLE READ: the column names and the rows come from one snapshot
     await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(statementTimeoutMs))}`);
-    await client.query(`SET LOCAL lock_timeout = ${Math.min(5_000, Math.max(1, Math.floor(statementTimeoutMs)))}`);
+    await client.query(
+      `SET LOCAL statement_timeout = ${Math.max(1, Math.floor(statementTimeoutMs))}`,
+    );
+    await client.query(
+      `SET LOCAL lock_timeout = ${Math.min(5_000, Math.max(1, Math.floor(statementTimeoutMs)))}`,
+    );
     await client.query('SET LOCAL standard_conforming_strings = on');
     // named → parsed with the extended protocol: exactly one statement or an error
-    await client.query({ name: 'rewind_validation_columns', text: `DECLARE rewind_validation_columns NO SCROLL CURSOR FOR\nSELECT * ${from} LIMIT 0` });
-    const described = await client.query({ text: 'FETCH ALL FROM rewind_validation_columns', rowMode: 'array' });
+    await client.query({
+      name: 'rewind_validation_columns',
+      text: `DECLARE rewind_validation_columns NO SCROLL CURSOR FOR\nSELECT * ${from} LIMIT 0`,
+    });
+    const described = await client.query({
+      text: 'FETCH ALL FROM rewind_validation_columns',
+      rowMode: 'array',
+    });
     const columns = described.fields.map((f) => f.name);
     await client.query({
       name: 'rewind_validation_declare',
@@ -93,7 +103,9 @@ export async function queryAsRoleReadOnly(
     });
     const rows = fetched.rows.slice(0, maxRows).map(([bytes, text], i) => {
       if (text === null)
-        throw new Error(`row ${i + 1} is ${bytes} bytes, more than the ${maxRowBytes} bytes a validation query may return per row`);
+        throw new Error(
+          `row ${i + 1} is ${bytes} bytes, more than the ${maxRowBytes} bytes a validation query may return per row`,
+        );
       const values = parseRecordText(text, columns.length);
       values.forEach((v, c) => {
         const size = v === null ? 0 : Buffer.byteLength(v);

@@ -24,7 +24,8 @@ function quote(value: string): string {
  * instance's config as PGBACKREST_CONFIG, which archive-push reads.
  */
 export function archiveCommand(input: Pick<PostgresqlConfInput, 'stanza'>): string {
-  if (!/^[\w.-]+$/.test(input.stanza)) throw new Error(`unexpected characters in stanza ${JSON.stringify(input.stanza)}`);
+  if (!/^[\w.-]+$/.test(input.stanza))
+    throw new Error(`unexpected characters in stanza ${JSON.stringify(input.stanza)}`);
   return `pgbackrest --stanza=${input.stanza} archive-push %p`;
 }
 

@@ -35,7 +35,8 @@ const exists = (p: string) =>
 const SWAP_MARKER = '# rewind: serving instance';
 // settings the swap owns; any earlier value of these in postgresql.auto.conf is dropped
 // restore_command too: the restored copy's points at the copy's own (then deleted) spool dir
-const OWNED = /^\s*(port|unix_socket_directories|archive_mode|archive_command|archive_timeout|autovacuum|restore_command)\s*=/;
+const OWNED =
+  /^\s*(port|unix_socket_directories|archive_mode|archive_command|archive_timeout|autovacuum|restore_command)\s*=/;
 
 /** postgresql.auto.conf with this instance's endpoint and archiving (pure, for tests). */
 export function renderServingAutoConf(
@@ -54,7 +55,9 @@ export function renderServingAutoConf(
   const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
   const kept = current
     .split('\n')
-    .filter((l) => !OWNED.test(l) && l.trim() !== SWAP_MARKER && l.trim() !== '# rewind: restored copy');
+    .filter(
+      (l) => !OWNED.test(l) && l.trim() !== SWAP_MARKER && l.trim() !== '# rewind: restored copy',
+    );
   while (kept.length > 0 && kept[kept.length - 1]!.trim() === '') kept.pop();
   return [
     ...kept,
@@ -63,7 +66,9 @@ export function renderServingAutoConf(
     `unix_socket_directories = ${quote(settings.socketDir)}`,
     'archive_mode = on',
     `archive_command = ${quote(settings.archiveCommand)}`,
-    ...(settings.archiveTimeoutSeconds !== undefined ? [`archive_timeout = '${settings.archiveTimeoutSeconds}'`] : []),
+    ...(settings.archiveTimeoutSeconds !== undefined
+      ? [`archive_timeout = '${settings.archiveTimeoutSeconds}'`]
+      : []),
     '',
   ].join('\n');
 }
@@ -132,7 +137,8 @@ export async function swapPgdata(
   const paths = instancePaths(config.dataDir, config.hostId, input.instanceId);
   const label = `instance ${input.instanceId}`;
   const meta = await readInstanceMeta(paths.meta);
-  if (!meta) throw new Error(`${label} is not initialized on host ${config.hostId} (no ${paths.meta})`);
+  if (!meta)
+    throw new Error(`${label} is not initialized on host ${config.hostId} (no ${paths.meta})`);
 
   // phase: stop both (the incoming copy may still run on its own port)
   if (await exists(input.incomingPgdata))
@@ -148,7 +154,9 @@ export async function swapPgdata(
       throw new Error(`${label}: ${paths.pgdata} is back in place; refusing to overwrite it`);
     await rename(input.incomingPgdata, paths.pgdata);
   } else if (!(await exists(paths.pgdata))) {
-    throw new Error(`neither ${input.incomingPgdata} nor ${paths.pgdata} exists: the swap lost its data`);
+    throw new Error(
+      `neither ${input.incomingPgdata} nor ${paths.pgdata} exists: the swap lost its data`,
+    );
   }
 
   // phase: configure as this instance (idempotent: owned settings are rewritten, not appended)
@@ -166,6 +174,11 @@ export async function swapPgdata(
   const result = await markUnarchived(config, paths.pgdata);
 
   // phase: start on the instance's port
-  await startCluster(config, { pgdata: paths.pgdata, logFile: paths.postgresLog, label, timeoutSeconds: 300 });
+  await startCluster(config, {
+    pgdata: paths.pgdata,
+    logFile: paths.postgresLog,
+    label,
+    timeoutSeconds: 300,
+  });
   return result;
 }

@@ -17,7 +17,9 @@ describe('buildExpireArgs', () => {
   });
   it('refuses a retention pgBackRest would misread or that would expire everything', () => {
     for (const days of [0, -1, 1.5, Number.NaN]) {
-      expect(() => buildExpireArgs({ repo: 1, retentionFullDays: days })).toThrow(/whole number of days/);
+      expect(() => buildExpireArgs({ repo: 1, retentionFullDays: days })).toThrow(
+        /whole number of days/,
+      );
     }
   });
 });

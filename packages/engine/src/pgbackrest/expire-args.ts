@@ -15,5 +15,8 @@ export function buildExpireArgs(input: ExpireArgsInput): string[] {
   const days = input.retentionFullDays;
   if (!Number.isInteger(days) || days < 1)
     throw new Error(`repo${input.repo} retention must be a whole number of days ≥ 1, got ${days}`);
-  return [`--repo${input.repo}-retention-full-type=time`, `--repo${input.repo}-retention-full=${days}`];
+  return [
+    `--repo${input.repo}-retention-full-type=time`,
+    `--repo${input.repo}-retention-full=${days}`,
+  ];
 }

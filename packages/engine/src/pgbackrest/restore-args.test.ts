@@ -65,7 +65,11 @@ describe('buildRestoreArgs', () => {
   });
 
   it('reads a recovered repository from its own prefix, and refuses a path that is not plain', () => {
-    const args = buildRestoreArgs({ ...base, repoPath: '/recovered/r1', target: { type: 'immediate' } });
+    const args = buildRestoreArgs({
+      ...base,
+      repoPath: '/recovered/r1',
+      target: { type: 'immediate' },
+    });
     expect(args).toContain('--repo2-path=/recovered/r1');
     expect(() =>
       buildRestoreArgs({ ...base, repoPath: '/x y', target: { type: 'immediate' } }),

@@ -3,7 +3,10 @@ import { EngineError } from '../errors';
 import { waitForLock } from './wait-for-lock';
 
 const lockHeld = () =>
-  new EngineError('running pgbackrest backup', 'exit code 50', { exitCode: 50, stderrTail: 'unable to acquire lock' });
+  new EngineError('running pgbackrest backup', 'exit code 50', {
+    exitCode: 50,
+    stderrTail: 'unable to acquire lock',
+  });
 
 describe('waitForLock', () => {
   it('waits while another pgBackRest process holds the stanza lock, then runs', async () => {
@@ -18,7 +21,9 @@ describe('waitForLock', () => {
   });
 
   it('gives up with the lock error once the wait is over', async () => {
-    await expect(waitForLock(async () => Promise.reject(lockHeld()), 0)).rejects.toThrow(/exit code 50/);
+    await expect(waitForLock(async () => Promise.reject(lockHeld()), 0)).rejects.toThrow(
+      /exit code 50/,
+    );
   });
 
   it('does not retry any other failure', async () => {

@@ -63,7 +63,9 @@ function lookupPostgresIds(): Promise<{ uid: number; gid: number }> {
  */
 function withoutPgbackrestEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   // the cast: a Next.js program (web type-checks this through @rewind/services) makes NODE_ENV required
-  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('PGBACKREST_'))) as NodeJS.ProcessEnv;
+  return Object.fromEntries(
+    Object.entries(env).filter(([k]) => !k.startsWith('PGBACKREST_')),
+  ) as NodeJS.ProcessEnv;
 }
 
 function run(

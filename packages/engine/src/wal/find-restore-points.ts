@@ -40,7 +40,9 @@ export interface FindRestorePointsOptions {
   walSegmentSize?: number;
 }
 
-export async function findRestorePoints(options: FindRestorePointsOptions): Promise<FoundRestorePoint[]> {
+export async function findRestorePoints(
+  options: FindRestorePointsOptions,
+): Promise<FoundRestorePoint[]> {
   const segSize = options.walSegmentSize ?? DEFAULT_WAL_SEGMENT_SIZE;
   const wanted = new Set(options.segments);
   const found: FoundRestorePoint[] = [];
@@ -53,14 +55,24 @@ export async function findRestorePoints(options: FindRestorePointsOptions): Prom
       let last = run[run.length - 1]!;
       for (const segment of run) {
         if (!(await options.source.fetch(segment, runDir)))
-          throw new Error(`WAL segment ${segment} is listed as archived but ${options.source.description} does not have it`);
+          throw new Error(
+            `WAL segment ${segment} is listed as archived but ${options.source.description} does not have it`,
+          );
       }
       // a record that starts in the run's last segment may end in the next one
       const next = nextSegment(last, segSize);
-      if ((options.following ?? []).includes(next) && (await options.source.fetch(next, runDir))) last = next;
+      if ((options.following ?? []).includes(next) && (await options.source.fetch(next, runDir)))
+        last = next;
       const timeline = parseSegmentName(first, segSize).timeline;
       await runWaldump(
-        { ...options.waldump, walDir: runDir, startSegment: first, endSegment: last, rmgrs: ['XLOG'], walSegmentSize: segSize },
+        {
+          ...options.waldump,
+          walDir: runDir,
+          startSegment: first,
+          endSegment: last,
+          rmgrs: ['XLOG'],
+          walSegmentSize: segSize,
+        },
         (record) => {
           const point = parseRestorePoint(record);
           if (!point) return;

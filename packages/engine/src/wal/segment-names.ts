@@ -99,7 +99,11 @@ export function lsnToSegment(
   timeline: number,
   walSegmentSize = DEFAULT_WAL_SEGMENT_SIZE,
 ): string {
-  return segmentNameFromSegNo(timeline, parseLsn(lsn).value / BigInt(walSegmentSize), walSegmentSize);
+  return segmentNameFromSegNo(
+    timeline,
+    parseLsn(lsn).value / BigInt(walSegmentSize),
+    walSegmentSize,
+  );
 }
 
 export function segmentStartLsn(name: string, walSegmentSize = DEFAULT_WAL_SEGMENT_SIZE): string {

@@ -1,5 +1,11 @@
 import { AppError } from '@rewind/core';
-import { isUuid, setTenantPlan, type AuditActor, type PlatformDb, type TenantPlanChange } from '@rewind/db';
+import {
+  isUuid,
+  setTenantPlan,
+  type AuditActor,
+  type PlatformDb,
+  type TenantPlanChange,
+} from '@rewind/db';
 import type { ServiceDeps } from '../service-deps';
 import { startApplyTenantPlan } from '../tenancy/apply-tenant-plan';
 
@@ -15,6 +21,9 @@ export async function moveTenantToPlan(
 ): Promise<TenantPlanChange> {
   if (!isUuid(input.tenantId)) throw new AppError('not_found', 'tenant not found');
   const change = await setTenantPlan(platform, input.tenantId, input.planId, input.actor);
-  await startApplyTenantPlan(deps, input.tenantId, { requestedBy: input.requestedBy, reason: 'tenant.plan_changed' });
+  await startApplyTenantPlan(deps, input.tenantId, {
+    requestedBy: input.requestedBy,
+    reason: 'tenant.plan_changed',
+  });
   return change;
 }

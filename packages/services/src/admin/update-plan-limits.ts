@@ -1,4 +1,11 @@
-import { listPlanTenantIds, updatePlan, type AuditActor, type PlanChange, type PlanLimitsPatch, type PlatformDb } from '@rewind/db';
+import {
+  listPlanTenantIds,
+  updatePlan,
+  type AuditActor,
+  type PlanChange,
+  type PlanLimitsPatch,
+  type PlatformDb,
+} from '@rewind/db';
 import type { ServiceDeps } from '../service-deps';
 import { startApplyTenantPlan } from '../tenancy/apply-tenant-plan';
 
@@ -24,7 +31,10 @@ export async function updatePlanLimits(
   const change = await updatePlan(platform, input.planId, input.patch, input.actor);
   if (DATA_PLANE_FIELDS.some((f) => input.patch[f] !== undefined)) {
     for (const tenantId of await listPlanTenantIds(platform, input.planId))
-      await startApplyTenantPlan(deps, tenantId, { requestedBy: input.requestedBy, reason: 'plan.updated' });
+      await startApplyTenantPlan(deps, tenantId, {
+        requestedBy: input.requestedBy,
+        reason: 'plan.updated',
+      });
   }
   return change;
 }

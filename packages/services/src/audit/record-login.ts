@@ -1,4 +1,10 @@
-import { appendAuditEvent, inTenantTx, membershipsOfUser, type Db, type PlatformDb } from '@rewind/db';
+import {
+  appendAuditEvent,
+  inTenantTx,
+  membershipsOfUser,
+  type Db,
+  type PlatformDb,
+} from '@rewind/db';
 
 export type LoginOutcome = 'succeeded' | 'failed' | 'rate_limited';
 

@@ -7,7 +7,14 @@ import { appendAuditEvent, inTenantTx, type Db } from '@rewind/db';
  */
 export async function recordTokenUse(
   db: Db,
-  input: { tenantId: string; tokenId: string; tokenName: string; userId: string; email: string; ip: string | null },
+  input: {
+    tenantId: string;
+    tokenId: string;
+    tokenName: string;
+    userId: string;
+    email: string;
+    ip: string | null;
+  },
 ): Promise<void> {
   try {
     await inTenantTx(db, { tenantId: input.tenantId }, (tx) =>

@@ -1,5 +1,11 @@
 import { hashPassword, verifyPassword } from '@rewind/core';
-import { findUserByEmail, recentFailedLogins, recordLoginAttempt, type Db, type PlatformDb } from '@rewind/db';
+import {
+  findUserByEmail,
+  recentFailedLogins,
+  recordLoginAttempt,
+  type Db,
+  type PlatformDb,
+} from '@rewind/db';
 import { recordLogin } from '../audit/record-login';
 
 export const SIGN_IN_MAX_FAILURES = 5;
@@ -45,7 +51,18 @@ export async function signInWithPassword(
   const accepted = ok && user !== null && user.passwordHash !== null;
   await recordLoginAttempt(db, { email, ip: input.ip, ok: accepted });
   // Rate-limited attempts are not audited: each would add an event to the victim's tenants.
-  await recordLogin(dbs, { email, userId: user?.id ?? null, outcome: accepted ? 'succeeded' : 'failed', ip: input.ip });
+  await recordLogin(dbs, {
+    email,
+    userId: user?.id ?? null,
+    outcome: accepted ? 'succeeded' : 'failed',
+    ip: input.ip,
+  });
   if (!accepted || !user) return null;
-  return { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isPlatformAdmin: user.isPlatformAdmin,
+    sessionVersion: user.sessionVersion,
+  };
 }

@@ -1,4 +1,11 @@
-import { appendAuditEvent, createInstanceRecord, inTenantTx, setInstanceStatus, type AuditActor, type Tx } from '@rewind/db';
+import {
+  appendAuditEvent,
+  createInstanceRecord,
+  inTenantTx,
+  setInstanceStatus,
+  type AuditActor,
+  type Tx,
+} from '@rewind/db';
 import { startWorkflow, workflowDefs } from '@rewind/workflows/start';
 import { orchestrator } from '../orchestrator';
 import type { ServiceDeps } from '../service-deps';
@@ -17,7 +24,10 @@ export interface CreateInstanceRequest {
  * conflict for a taken name or the plan's limit, unavailable for no host or port) and
  * `instance.created`. The caller starts the workflow after commit (`startCreateInstance`).
  */
-export async function requestCreateInstance(tx: Tx, input: CreateInstanceRequest): Promise<{ id: string; status: string }> {
+export async function requestCreateInstance(
+  tx: Tx,
+  input: CreateInstanceRequest,
+): Promise<{ id: string; status: string }> {
   const row = await createInstanceRecord(tx, {
     tenantId: input.tenantId,
     name: input.name,
@@ -39,7 +49,10 @@ export async function requestCreateInstance(tx: Tx, input: CreateInstanceRequest
  * provisioning workflow. Without it the record would sit in `creating` forever and hold the
  * name, so a failed start marks it `failed` before the error goes to the caller.
  */
-export async function startCreateInstance(deps: ServiceDeps, input: { tenantId: string; instanceId: string }): Promise<void> {
+export async function startCreateInstance(
+  deps: ServiceDeps,
+  input: { tenantId: string; instanceId: string },
+): Promise<void> {
   try {
     const client = await orchestrator(deps, 'instances');
     await startWorkflow(client, workflowDefs.createInstance, {
@@ -52,9 +65,14 @@ export async function startCreateInstance(deps: ServiceDeps, input: { tenantId: 
   }
 }
 
-async function markCreateFailed(deps: ServiceDeps, input: { tenantId: string; instanceId: string }): Promise<void> {
+async function markCreateFailed(
+  deps: ServiceDeps,
+  input: { tenantId: string; instanceId: string },
+): Promise<void> {
   try {
-    await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) => setInstanceStatus(tx, input.tenantId, input.instanceId, 'failed'));
+    await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+      setInstanceStatus(tx, input.tenantId, input.instanceId, 'failed'),
+    );
   } catch (err) {
     console.error('[instances] could not mark instance failed', input.instanceId, err);
   }

@@ -1,5 +1,9 @@
 import type { Tx } from '@rewind/db';
-import { beginInstanceAction, type AcceptedInstanceAction, type InstanceActionRequest } from './instance-action';
+import {
+  beginInstanceAction,
+  type AcceptedInstanceAction,
+  type InstanceActionRequest,
+} from './instance-action';
 
 /**
  * DELETE /api/v1/instances/{id}: the instance goes to `deleting` now; the `deleteInstance`
@@ -9,6 +13,9 @@ import { beginInstanceAction, type AcceptedInstanceAction, type InstanceActionRe
  * retention has passed, then the stanza is removed from both regions. Refused while a legal hold
  * is on or a restore of it is pending or running.
  */
-export function requestDeleteInstance(tx: Tx, input: InstanceActionRequest): Promise<AcceptedInstanceAction> {
+export function requestDeleteInstance(
+  tx: Tx,
+  input: InstanceActionRequest,
+): Promise<AcceptedInstanceAction> {
   return beginInstanceAction(tx, { ...input, action: 'delete' });
 }

@@ -1,4 +1,9 @@
-import { AppError, assertLifecycleAllowed, IN_PROGRESS_STATUS, type InstanceAction } from '@rewind/core';
+import {
+  AppError,
+  assertLifecycleAllowed,
+  IN_PROGRESS_STATUS,
+  type InstanceAction,
+} from '@rewind/core';
 import {
   appendAuditEvent,
   inTenantTx,
@@ -45,7 +50,11 @@ export async function beginInstanceAction(
   tx: Tx,
   input: InstanceActionRequest & { action: InstanceAction },
 ): Promise<AcceptedInstanceAction> {
-  const { instance, activeRestores } = await lockInstanceForLifecycle(tx, input.tenantId, input.instanceId);
+  const { instance, activeRestores } = await lockInstanceForLifecycle(
+    tx,
+    input.tenantId,
+    input.instanceId,
+  );
   assertLifecycleAllowed(input.action, {
     name: instance.name,
     status: instance.status,
@@ -84,17 +93,29 @@ const defs = {
  * nothing has touched the instance yet, so its status goes back to what it was (otherwise it
  * would read `stopping` forever and refuse every later request) and the caller gets 503 / 409.
  */
-export async function startInstanceAction(deps: ServiceDeps, accepted: AcceptedInstanceAction): Promise<void> {
+export async function startInstanceAction(
+  deps: ServiceDeps,
+  accepted: AcceptedInstanceAction,
+): Promise<void> {
   try {
     const client = await orchestrator(deps, 'instances');
     await startWorkflow(client, defs[accepted.action], {
       id: [accepted.tenantId, accepted.instanceId],
-      args: [{ tenantId: accepted.tenantId, instanceId: accepted.instanceId, requestedBy: accepted.requestedBy }],
+      args: [
+        {
+          tenantId: accepted.tenantId,
+          instanceId: accepted.instanceId,
+          requestedBy: accepted.requestedBy,
+        },
+      ],
     });
   } catch (err) {
     await putStatusBack(deps, accepted);
     if (err instanceof WorkflowExecutionAlreadyStartedError)
-      throw new AppError('conflict', `an earlier ${accepted.action} of instance ${accepted.name} is still finishing; try again shortly`);
+      throw new AppError(
+        'conflict',
+        `an earlier ${accepted.action} of instance ${accepted.name} is still finishing; try again shortly`,
+      );
     throw err;
   }
 }
@@ -103,7 +124,10 @@ async function putStatusBack(deps: ServiceDeps, a: AcceptedInstanceAction): Prom
   try {
     await inTenantTx(deps.db, { tenantId: a.tenantId }, (tx) =>
       // only if nothing else moved it meanwhile
-      revertInstanceStatus(tx, a.tenantId, a.instanceId, { expected: a.status, previous: a.previousStatus }),
+      revertInstanceStatus(tx, a.tenantId, a.instanceId, {
+        expected: a.status,
+        previous: a.previousStatus,
+      }),
     );
   } catch (err) {
     console.error('[instances] could not put the status back', a.instanceId, err);

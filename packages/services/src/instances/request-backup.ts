@@ -22,11 +22,20 @@ export interface AcceptedBackup {
  */
 export async function requestBackup(
   tx: Tx,
-  input: { tenantId: string; instanceId: string; type: BackupType; actor: AuditActor; requestedBy: string },
+  input: {
+    tenantId: string;
+    instanceId: string;
+    type: BackupType;
+    actor: AuditActor;
+    requestedBy: string;
+  },
 ): Promise<AcceptedBackup> {
   const row = await getInstance(tx, input.tenantId, input.instanceId);
   if (row.status !== 'running')
-    throw new AppError('conflict', `instance ${row.name} is ${row.status}; only a running instance can be backed up`);
+    throw new AppError(
+      'conflict',
+      `instance ${row.name} is ${row.status}; only a running instance can be backed up`,
+    );
   const requestId = randomUUID();
   await appendAuditEvent(tx, {
     tenantId: input.tenantId,
@@ -35,7 +44,13 @@ export async function requestBackup(
     target: { type: 'instance', id: row.id },
     data: { type: input.type, requestId },
   });
-  return { tenantId: input.tenantId, instanceId: row.id, requestId, type: input.type, requestedBy: input.requestedBy };
+  return {
+    tenantId: input.tenantId,
+    instanceId: row.id,
+    requestId,
+    type: input.type,
+    requestedBy: input.requestedBy,
+  };
 }
 
 /** After commit: starts `takeBackup` (both regions, retention, catalog sync) under the server-built id. */
@@ -43,6 +58,8 @@ export async function startBackup(deps: ServiceDeps, b: AcceptedBackup): Promise
   const client = await orchestrator(deps, 'backups');
   await startWorkflow(client, workflowDefs.takeBackup, {
     id: [b.tenantId, b.instanceId, b.requestId],
-    args: [{ tenantId: b.tenantId, instanceId: b.instanceId, type: b.type, requestedBy: b.requestedBy }],
+    args: [
+      { tenantId: b.tenantId, instanceId: b.instanceId, type: b.type, requestedBy: b.requestedBy },
+    ],
   });
 }

@@ -1,5 +1,9 @@
 import type { Tx } from '@rewind/db';
-import { beginInstanceAction, type AcceptedInstanceAction, type InstanceActionRequest } from './instance-action';
+import {
+  beginInstanceAction,
+  type AcceptedInstanceAction,
+  type InstanceActionRequest,
+} from './instance-action';
 
 /**
  * POST /api/v1/instances/{id}/stop: a running instance goes to `stopping` now; the `stopInstance`
@@ -7,6 +11,9 @@ import { beginInstanceAction, type AcceptedInstanceAction, type InstanceActionRe
  * checkpoint, so the last WAL is complete and archived) and ends in `stopped`. Backups and the
  * instance monitor skip a stopped instance; its backups, WAL and restorable window stay.
  */
-export function requestStopInstance(tx: Tx, input: InstanceActionRequest): Promise<AcceptedInstanceAction> {
+export function requestStopInstance(
+  tx: Tx,
+  input: InstanceActionRequest,
+): Promise<AcceptedInstanceAction> {
   return beginInstanceAction(tx, { ...input, action: 'stop' });
 }

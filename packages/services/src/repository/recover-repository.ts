@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, parseTargetTime } from '@rewind/core';
 import { eq, instances, type PlatformDb } from '@rewind/db';
-import type { RecoverRepositoryResult, recoverRepository as RecoverRepositoryWorkflow } from '@rewind/workflows';
+import type {
+  RecoverRepositoryResult,
+  recoverRepository as RecoverRepositoryWorkflow,
+} from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
 import { CONTROL_PLANE_QUEUE } from '@rewind/workflows/task-queues';
 import type { Client } from '@temporalio/client';
@@ -28,7 +31,10 @@ export async function recoverRepositoryAsOf(
   request: RecoverRepositoryRequest,
 ): Promise<RecoverRepositoryResult> {
   if (!UUID.test(request.instanceId))
-    throw new AppError('validation_failed', `instance ${JSON.stringify(request.instanceId)} is not an instance id`);
+    throw new AppError(
+      'validation_failed',
+      `instance ${JSON.stringify(request.instanceId)} is not an instance id`,
+    );
   const asOf = parseTargetTime(request.asOf);
   if (Number(asOf.epochMicros / 1000n) > (deps.now ?? (() => new Date()))().getTime())
     throw new AppError('validation_failed', `as-of ${request.asOf} is in the future`);

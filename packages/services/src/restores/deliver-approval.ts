@@ -32,19 +32,27 @@ export async function deliverApproval(deps: ServiceDeps, d: ApprovalDelivery): P
   });
   try {
     await Promise.race([
-      client.workflow.getHandle(d.workflowId).executeUpdate(update, { args: [{ approverUserId: d.approverUserId, reason: d.reason }] }),
+      client.workflow
+        .getHandle(d.workflowId)
+        .executeUpdate(update, { args: [{ approverUserId: d.approverUserId, reason: d.reason }] }),
       timeout,
     ]);
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) {
-      throw new AppError('conflict', 'decision recorded, but the restore is no longer waiting (its workflow has finished)');
+      throw new AppError(
+        'conflict',
+        'decision recorded, but the restore is no longer waiting (its workflow has finished)',
+      );
     }
     if (err instanceof WorkflowUpdateFailedError) {
       const why = err.cause instanceof Error ? err.cause.message : err.message;
       throw new AppError('conflict', `the restore workflow refused the decision: ${why}`);
     }
     console.error('[approvals] delivery failed', d.workflowId, err);
-    throw new AppError('unavailable', 'decision recorded, but delivering it failed; repeat the request to deliver it');
+    throw new AppError(
+      'unavailable',
+      'decision recorded, but delivering it failed; repeat the request to deliver it',
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -21,7 +21,8 @@ export type RestoreRequest = Omit<RequestRestoreOptions, 'workflowIdFor'>;
 export function requestRestore(tx: Tx, input: RestoreRequest): Promise<RequestedRestore> {
   return recordRestoreRequest(tx, {
     ...input,
-    workflowIdFor: (restoreId) => workflowDefs.restoreToPointInTime.id(input.tenantId, input.instanceId, restoreId),
+    workflowIdFor: (restoreId) =>
+      workflowDefs.restoreToPointInTime.id(input.tenantId, input.instanceId, restoreId),
   });
 }
 
@@ -57,6 +58,9 @@ export async function startRestore(
         finishedAt: new Date(),
       }),
     ).catch((e: unknown) => console.error('[restores] could not mark restore failed', e));
-    throw new AppError('unavailable', 'the orchestrator is unavailable; nothing was restored, try again shortly');
+    throw new AppError(
+      'unavailable',
+      'the orchestrator is unavailable; nothing was restored, try again shortly',
+    );
   }
 }

@@ -11,7 +11,8 @@ import {
   type TenantRole,
 } from '@rewind/db';
 
-const NOT_FOUND = 'no such invitation for you (check the link, and that you signed in with the invited email)';
+const NOT_FOUND =
+  'no such invitation for you (check the link, and that you signed in with the invited email)';
 
 /**
  * The invitee (signed in, holding the link's token) takes the offered role. The look-up is
@@ -28,10 +29,18 @@ export async function acceptInvitation(
   if (!found) throw new AppError('not_found', NOT_FOUND);
   return inTenantTx(app, { tenantId: found.tenantId, userId: input.userId }, async (tx) => {
     const row = await lockInvitation(tx, found.tenantId, found.id);
-    if (!row || row.email !== normalizeEmail(input.email)) throw new AppError('not_found', NOT_FOUND);
-    if (row.acceptedAt !== null) throw new AppError('conflict', 'this invitation has already been accepted');
-    if (row.expiresAt.getTime() <= Date.now()) throw new AppError('conflict', 'this invitation has expired; ask the owner for a new one');
-    await markInvitationAccepted(tx, { tenantId: found.tenantId, invitationId: found.id, userId: input.userId, role: row.role });
+    if (!row || row.email !== normalizeEmail(input.email))
+      throw new AppError('not_found', NOT_FOUND);
+    if (row.acceptedAt !== null)
+      throw new AppError('conflict', 'this invitation has already been accepted');
+    if (row.expiresAt.getTime() <= Date.now())
+      throw new AppError('conflict', 'this invitation has expired; ask the owner for a new one');
+    await markInvitationAccepted(tx, {
+      tenantId: found.tenantId,
+      invitationId: found.id,
+      userId: input.userId,
+      role: row.role,
+    });
     await appendAuditEvent(tx, {
       tenantId: found.tenantId,
       actor: { type: 'user', id: input.userId, email: row.email },

@@ -11,7 +11,11 @@ import type { ServiceDeps } from '../service-deps';
  * Callers ask whenever the request touched these settings, changed or not, so repeating a
  * request after an orchestrator outage applies what was saved.
  */
-export async function startApplyTenantPlan(deps: ServiceDeps, tenantId: string, request: ApplyPlanRequest): Promise<void> {
+export async function startApplyTenantPlan(
+  deps: ServiceDeps,
+  tenantId: string,
+  request: ApplyPlanRequest,
+): Promise<void> {
   const def = workflowDefs.applyTenantPlan;
   try {
     const client = await deps.temporal();

@@ -1,4 +1,10 @@
-import { appendAuditEvent, updateMemberRole, type AuditActor, type TenantRole, type Tx } from '@rewind/db';
+import {
+  appendAuditEvent,
+  updateMemberRole,
+  type AuditActor,
+  type TenantRole,
+  type Tx,
+} from '@rewind/db';
 
 /** A member's role (never demoting the last owner), audited `member.role_changed` when it changed. */
 export async function changeMemberRole(

@@ -1,4 +1,11 @@
-import { appendAuditEvent, updateTenantSettings, type AuditActor, type TenantSettings, type TenantSettingsPatch, type Tx } from '@rewind/db';
+import {
+  appendAuditEvent,
+  updateTenantSettings,
+  type AuditActor,
+  type TenantSettings,
+  type TenantSettingsPatch,
+  type Tx,
+} from '@rewind/db';
 import type { ApplyPlanRequest } from '@rewind/workflows/messages';
 
 /**
@@ -32,6 +39,8 @@ export async function changeTenantSettings(
     });
   }
   const applyPlan =
-    input.patch.retentionDays !== undefined ? { requestedBy: input.requestedBy, reason: 'tenant.retention_changed' } : null;
+    input.patch.retentionDays !== undefined
+      ? { requestedBy: input.requestedBy, reason: 'tenant.retention_changed' }
+      : null;
   return { after: change.after, applyPlan };
 }

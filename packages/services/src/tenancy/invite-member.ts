@@ -1,4 +1,11 @@
-import { appendAuditEvent, inviteMember, type AuditActor, type CreatedInvitation, type TenantRole, type Tx } from '@rewind/db';
+import {
+  appendAuditEvent,
+  inviteMember,
+  type AuditActor,
+  type CreatedInvitation,
+  type TenantRole,
+  type Tx,
+} from '@rewind/db';
 
 /**
  * Invites an email to the tenant (audited `member.invited`). Nobody is added without
@@ -7,9 +14,19 @@ import { appendAuditEvent, inviteMember, type AuditActor, type CreatedInvitation
  */
 export async function inviteTenantMember(
   tx: Tx,
-  input: { tenantId: string; email: string; role: TenantRole; actor: AuditActor; invitedBy: string },
+  input: {
+    tenantId: string;
+    email: string;
+    role: TenantRole;
+    actor: AuditActor;
+    invitedBy: string;
+  },
 ): Promise<CreatedInvitation> {
-  const invitation = await inviteMember(tx, input.tenantId, { email: input.email, role: input.role, invitedBy: input.invitedBy });
+  const invitation = await inviteMember(tx, input.tenantId, {
+    email: input.email,
+    role: input.role,
+    invitedBy: input.invitedBy,
+  });
   await appendAuditEvent(tx, {
     tenantId: input.tenantId,
     actor: input.actor,

@@ -20,24 +20,38 @@ export async function createCliToken(
   input: { tenantSlug: string; email: string; name: string },
 ): Promise<{ token: CreatedApiToken; tenantSlug: string; email: string }> {
   const tenant = await findTenantBySlug(db.platform, input.tenantSlug);
-  if (!tenant) throw new AppError('not_found', `no tenant with slug ${JSON.stringify(input.tenantSlug)} (see: tenants list)`);
+  if (!tenant)
+    throw new AppError(
+      'not_found',
+      `no tenant with slug ${JSON.stringify(input.tenantSlug)} (see: tenants list)`,
+    );
   const user = await findUserByEmail(db.platform, input.email);
   if (!user) throw new AppError('not_found', `no user with email ${JSON.stringify(input.email)}`);
 
   const token = await inTenantTx(db.app, { tenantId: tenant.id }, async (tx) => {
-    const created = await createApiTokenRecord(tx, { tenantId: tenant.id, userId: user.id, name: input.name }).catch(
-      (err: unknown) => {
-        if (err instanceof AppError && err.code === 'forbidden')
-          throw new AppError('forbidden', `${user.email} is not a member of ${tenant.slug}; refusing to create a token`);
-        throw err;
-      },
-    );
+    const created = await createApiTokenRecord(tx, {
+      tenantId: tenant.id,
+      userId: user.id,
+      name: input.name,
+    }).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'forbidden')
+        throw new AppError(
+          'forbidden',
+          `${user.email} is not a member of ${tenant.slug}; refusing to create a token`,
+        );
+      throw err;
+    });
     await appendAuditEvent(tx, {
       tenantId: tenant.id,
       actor: { type: 'system', id: 'cli', email: null },
       action: 'token.created',
       target: { type: 'api_token', id: created.id },
-      data: { name: created.name, displayPrefix: created.displayPrefix, forUser: user.email, via: 'admin-cli' },
+      data: {
+        name: created.name,
+        displayPrefix: created.displayPrefix,
+        forUser: user.email,
+        via: 'admin-cli',
+      },
     });
     return created;
   });

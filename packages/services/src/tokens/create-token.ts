@@ -1,4 +1,10 @@
-import { appendAuditEvent, createApiTokenRecord, type AuditActor, type CreatedApiToken, type Tx } from '@rewind/db';
+import {
+  appendAuditEvent,
+  createApiTokenRecord,
+  type AuditActor,
+  type CreatedApiToken,
+  type Tx,
+} from '@rewind/db';
 
 /** A token for the caller (POST /api/v1/tokens); the secret is in the result and nowhere else, ever. */
 export async function createToken(

@@ -1,4 +1,10 @@
-import { ParentClosePolicy, executeChild, proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  executeChild,
+  proxyActivities,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activity-types';
 import { workflowIds } from '../ids';
 import { restoreToPointInTime } from '../restore/restore-to-point-in-time';
@@ -29,7 +35,11 @@ export interface RestoreDrillResult {
 export async function restoreDrill(input: RestoreDrillInput): Promise<RestoreDrillResult> {
   const cp = proxyActivities<Activities>({
     startToCloseTimeout: '1 minute',
-    retry: { maximumAttempts: 5, initialInterval: '1 second', nonRetryableErrorTypes: ['AppError'] },
+    retry: {
+      maximumAttempts: 5,
+      initialInterval: '1 second',
+      nonRetryableErrorTypes: ['AppError'],
+    },
   });
   const info = workflowInfo();
   // made here, not in the activity, so a retried activity or a replay names the same restore

@@ -11,7 +11,10 @@ export function catalogProxy() {
 }
 
 /** Activities that touch the instance's disks and processes run on its host's queue. */
-export function hostProxy(hostId: string, options: { startToClose?: string; attempts?: number } = {}) {
+export function hostProxy(
+  hostId: string,
+  options: { startToClose?: string; attempts?: number } = {},
+) {
   return proxyActivities<Activities>({
     taskQueue: hostQueue(hostId),
     startToCloseTimeout: options.startToClose ?? '15 minutes',

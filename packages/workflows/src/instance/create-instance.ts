@@ -29,7 +29,12 @@ export async function createInstance(input: CreateInstanceInput): Promise<Create
 
     // phase: first full backup, both regions
     for (const repo of [1, 2] as const)
-      await host.backupInstance({ instanceId: facts.stanza, type: 'full', repo, expireAuto: false });
+      await host.backupInstance({
+        instanceId: facts.stanza,
+        type: 'full',
+        repo,
+        expireAuto: false,
+      });
 
     // phase: catalog + schedules + status
     await host.syncCatalog(input);
@@ -45,7 +50,11 @@ export async function createInstance(input: CreateInstanceInput): Promise<Create
       await cp.ensureBackupSchedules({ ...input, taskQueue: workflowInfo().taskQueue });
       await cp.setInstanceStatus({ ...input, status: 'running' });
     }
-    await cp.recordInstanceAudit({ ...input, action: 'instance.ready', data: { hostId: facts.hostId } });
+    await cp.recordInstanceAudit({
+      ...input,
+      action: 'instance.ready',
+      data: { hostId: facts.hostId },
+    });
   } catch (err) {
     for (const undo of compensations.reverse()) {
       try {
@@ -55,7 +64,11 @@ export async function createInstance(input: CreateInstanceInput): Promise<Create
       }
     }
     await cp.setInstanceStatus({ ...input, status: 'failed' });
-    await cp.recordInstanceAudit({ ...input, action: 'instance.failed', data: { error: String(err) } });
+    await cp.recordInstanceAudit({
+      ...input,
+      action: 'instance.failed',
+      data: { error: String(err) },
+    });
     throw err;
   }
 

@@ -38,7 +38,11 @@ export async function deleteInstance(input: DeleteInstanceInput): Promise<void> 
     throw err;
   }
   await cp.setInstanceStatus({ ...input, status: 'deleted' });
-  await cp.recordInstanceAudit({ ...input, action: 'instance.deleted', actorUserId: input.requestedBy ?? null });
+  await cp.recordInstanceAudit({
+    ...input,
+    action: 'instance.deleted',
+    actorUserId: input.requestedBy ?? null,
+  });
 
   // phase: retention, then the stanza goes
   const keepSeconds = input.keepBackupsSeconds ?? facts.plan.retentionDays * 86_400;

@@ -24,14 +24,18 @@ export async function instanceMonitor(input: InstanceMonitorInput): Promise<void
   const every = input.geoCheckEvery ?? 4;
   for (let round = 0; round < ROUNDS_PER_RUN; round++) {
     const facts = await cp.loadInstanceFacts(ref);
-    if (facts.status === 'deleted' || facts.status === 'deleting' || facts.status === 'failed') return;
+    if (facts.status === 'deleted' || facts.status === 'deleting' || facts.status === 'failed')
+      return;
     if (facts.status === 'running') {
       try {
         await host.writeHeartbeat(ref);
         await host.syncCatalog(ref);
         if (round % every === 0) await cp.geoCheck(ref);
       } catch (err) {
-        log.warn('instance monitor round failed', { instanceId: input.instanceId, error: String(err) });
+        log.warn('instance monitor round failed', {
+          instanceId: input.instanceId,
+          error: String(err),
+        });
       }
     }
     await sleep(`${input.intervalSeconds ?? 15} seconds`);

@@ -10,19 +10,29 @@ type Cp = ReturnType<typeof catalogProxy>;
 /** Fast shutdown (a checkpoint, so the last WAL is complete), then status `stopped`. */
 export async function stopInstance(input: InstanceActionInput): Promise<void> {
   const cp = catalogProxy();
-  await transition(cp, input, { action: 'stop', during: 'stopping', done: 'stopped', before: 'running' }, async (facts) => {
-    await hostProxy(facts.hostId).stopInstance({ instanceId: facts.stanza, mode: 'fast' });
-  });
+  await transition(
+    cp,
+    input,
+    { action: 'stop', during: 'stopping', done: 'stopped', before: 'running' },
+    async (facts) => {
+      await hostProxy(facts.hostId).stopInstance({ instanceId: facts.stanza, mode: 'fast' });
+    },
+  );
 }
 
 export async function startInstance(input: InstanceActionInput): Promise<void> {
   const cp = catalogProxy();
-  await transition(cp, input, { action: 'start', during: 'starting', done: 'running', before: 'stopped' }, async (facts) => {
-    const host = hostProxy(facts.hostId);
-    await host.startInstance({ instanceId: facts.stanza });
-    // an instance made before the read-only role existed gets it with its first start
-    await host.ensureReaderRole({ tenantId: input.tenantId, instanceId: input.instanceId });
-  });
+  await transition(
+    cp,
+    input,
+    { action: 'start', during: 'starting', done: 'running', before: 'stopped' },
+    async (facts) => {
+      const host = hostProxy(facts.hostId);
+      await host.startInstance({ instanceId: facts.stanza });
+      // an instance made before the read-only role existed gets it with its first start
+      await host.ensureReaderRole({ tenantId: input.tenantId, instanceId: input.instanceId });
+    },
+  );
 }
 
 interface Transition {
@@ -42,7 +52,12 @@ type Facts = Awaited<ReturnType<Cp['loadInstanceFacts']>>;
  * (running or not), or the previous one if the host cannot say; both actions are idempotent on
  * the host, so the person can simply try again. The failure is audited and the workflow fails.
  */
-async function transition(cp: Cp, input: InstanceActionInput, t: Transition, step: (facts: Facts) => Promise<void>): Promise<void> {
+async function transition(
+  cp: Cp,
+  input: InstanceActionInput,
+  t: Transition,
+  step: (facts: Facts) => Promise<void>,
+): Promise<void> {
   const actorUserId = input.requestedBy ?? null;
   let facts: Facts | undefined;
   try {
@@ -53,10 +68,16 @@ async function transition(cp: Cp, input: InstanceActionInput, t: Transition, ste
     let settled: 'running' | 'stopped' = t.before;
     if (facts) {
       try {
-        const now = await hostProxy(facts.hostId, { startToClose: '1 minute', attempts: 1 }).instanceStatus({ instanceId: facts.stanza });
+        const now = await hostProxy(facts.hostId, {
+          startToClose: '1 minute',
+          attempts: 1,
+        }).instanceStatus({ instanceId: facts.stanza });
         settled = now.running ? 'running' : 'stopped';
       } catch (probeErr) {
-        log.warn('could not read the instance state after a failed action', { instanceId: input.instanceId, error: String(probeErr) });
+        log.warn('could not read the instance state after a failed action', {
+          instanceId: input.instanceId,
+          error: String(probeErr),
+        });
       }
     }
     await cp.setInstanceStatus({ ...input, status: settled });
@@ -69,7 +90,11 @@ async function transition(cp: Cp, input: InstanceActionInput, t: Transition, ste
     throw err;
   }
   await cp.setInstanceStatus({ ...input, status: t.done });
-  await cp.recordInstanceAudit({ ...input, action: t.action === 'stop' ? 'instance.stopped' : 'instance.started', actorUserId });
+  await cp.recordInstanceAudit({
+    ...input,
+    action: t.action === 'stop' ? 'instance.stopped' : 'instance.started',
+    actorUserId,
+  });
 }
 
 export function errorMessage(err: unknown): string {

@@ -22,14 +22,20 @@ export async function takeBackup(input: TakeBackupInput): Promise<TakeBackupResu
   const cp = catalogProxy();
   const ref = { tenantId: input.tenantId, instanceId: input.instanceId };
   const facts = await cp.loadInstanceFacts(ref);
-  if (facts.status !== 'running') return { skipped: `instance is ${facts.status}`, regions: [], expired: false };
+  if (facts.status !== 'running')
+    return { skipped: `instance is ${facts.status}`, regions: [], expired: false };
   const host = hostProxy(facts.hostId, { startToClose: '6 hours', attempts: 2 });
 
   // phase: backup, one region at a time (two at once would double the load on the instance)
   const regions: TakeBackupResult['regions'] = [];
   for (const repo of [1, 2] as const) {
     try {
-      await host.backupInstance({ instanceId: facts.stanza, type: input.type, repo, expireAuto: false });
+      await host.backupInstance({
+        instanceId: facts.stanza,
+        type: input.type,
+        repo,
+        expireAuto: false,
+      });
       regions.push({ repo, ok: true });
     } catch (err) {
       log.warn('backup to one region failed', { repo, error: String(err) });
@@ -44,7 +50,11 @@ export async function takeBackup(input: TakeBackupInput): Promise<TakeBackupResu
   let expired = false;
   if (!now.legalHold) {
     for (const r of regions.filter((x) => x.ok)) {
-      await host.expireRepo({ instanceId: facts.stanza, repo: r.repo, retentionFullDays: now.plan.retentionDays });
+      await host.expireRepo({
+        instanceId: facts.stanza,
+        repo: r.repo,
+        retentionFullDays: now.plan.retentionDays,
+      });
     }
     expired = true;
   }
@@ -56,7 +66,8 @@ export async function takeBackup(input: TakeBackupInput): Promise<TakeBackupResu
   if (patched('refresh-repository-locks')) {
     try {
       const locks = await cp.refreshRepositoryLocks(ref);
-      for (const r of locks.regions.filter((x) => x.error)) log.warn('could not extend repository locks', r);
+      for (const r of locks.regions.filter((x) => x.error))
+        log.warn('could not extend repository locks', r);
     } catch (err) {
       log.warn('could not extend repository locks', { error: String(err) });
     }

@@ -23,7 +23,11 @@ export async function recoverRepository(
     taskQueue: input.controlPlaneQueue ?? CONTROL_PLANE_QUEUE,
     startToCloseTimeout: '6 hours',
     heartbeatTimeout: '1 minute',
-    retry: { maximumAttempts: 3, initialInterval: '10 seconds', nonRetryableErrorTypes: ['AppError'] },
+    retry: {
+      maximumAttempts: 3,
+      initialInterval: '10 seconds',
+      nonRetryableErrorTypes: ['AppError'],
+    },
   });
   const { controlPlaneQueue: _queue, ...rest } = input;
   return recoverRepositoryAsOf(rest);

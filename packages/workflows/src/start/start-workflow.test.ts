@@ -12,7 +12,13 @@ function recordingClient() {
     calls.push({ method, type, options });
     return {};
   };
-  const client = { workflow: { start: record('start'), execute: record('execute'), signalWithStart: record('signalWithStart') } };
+  const client = {
+    workflow: {
+      start: record('start'),
+      execute: record('execute'),
+      signalWithStart: record('signalWithStart'),
+    },
+  };
   return { client: client as unknown as Client, calls };
 }
 
@@ -26,7 +32,11 @@ describe('startWorkflow', () => {
       {
         method: 'start',
         type: 'deleteInstance',
-        options: { taskQueue: CONTROL_PLANE_QUEUE, workflowId: 'tenant:t1:instance:i1:delete', args: [input] },
+        options: {
+          taskQueue: CONTROL_PLANE_QUEUE,
+          workflowId: 'tenant:t1:instance:i1:delete',
+          args: [input],
+        },
       },
     ]);
   });
@@ -55,7 +65,11 @@ describe('startWorkflow', () => {
       signal: applyPlanSignal,
       signalArgs: [request],
     });
-    expect(calls[0]).toMatchObject({ method: 'signalWithStart', type: 'applyTenantPlan', options: { workflowId: 'tenant:t1:apply-plan', signal: applyPlanSignal } });
+    expect(calls[0]).toMatchObject({
+      method: 'signalWithStart',
+      type: 'applyTenantPlan',
+      options: { workflowId: 'tenant:t1:apply-plan', signal: applyPlanSignal },
+    });
   });
 
   it('checks args and id parts against the workflow at compile time', () => {
@@ -63,7 +77,10 @@ describe('startWorkflow', () => {
     // never run: these lines exist for the type checker
     void (() => {
       // @ts-expect-error deleteInstance takes { tenantId, instanceId, requestedBy }
-      void startWorkflow(client, workflowDefs.deleteInstance, { id: ['t1', 'i1'], args: [{ tenantId: 't1' }] });
+      void startWorkflow(client, workflowDefs.deleteInstance, {
+        id: ['t1', 'i1'],
+        args: [{ tenantId: 't1' }],
+      });
       // @ts-expect-error the id builder takes tenant and instance
       void startWorkflow(client, workflowDefs.deleteInstance, { id: ['t1'], args: [input] });
     });

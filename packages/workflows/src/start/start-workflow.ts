@@ -52,7 +52,11 @@ export function executeWorkflow<N extends WorkflowName, IdParts extends unknown[
 }
 
 /** Signals the workflow under the def's id, starting it first if it is not running. */
-export function signalWithStartWorkflow<N extends WorkflowName, IdParts extends unknown[], SignalArgs extends unknown[]>(
+export function signalWithStartWorkflow<
+  N extends WorkflowName,
+  IdParts extends unknown[],
+  SignalArgs extends unknown[],
+>(
   client: Client,
   def: WorkflowDef<N, IdParts>,
   req: StartRequest<N, IdParts> & { signal: SignalDefinition<SignalArgs>; signalArgs: SignalArgs },

@@ -75,25 +75,40 @@ async function applyOnce(
   for (const target of await cp.listPlanTargets({ tenantId })) {
     const ref = { tenantId, instanceId: target.instanceId };
     if (!APPLIES_TO.has(target.status)) {
-      out.push({ ...ref, status: target.status, outcome: 'skipped', detail: `instance is ${target.status}` });
+      out.push({
+        ...ref,
+        status: target.status,
+        outcome: 'skipped',
+        detail: `instance is ${target.status}`,
+      });
       continue;
     }
     try {
       // a failing step is retried with backoff (minutes) before this instance counts as failed
       const host = hostProxy(target.hostId, { startToClose: '5 minutes', attempts: 8 });
       const settings = await host.applyInstancePlan(ref);
-      const schedules = await cp.ensureBackupSchedules({ ...ref, taskQueue: workflowInfo().taskQueue });
+      const schedules = await cp.ensureBackupSchedules({
+        ...ref,
+        taskQueue: workflowInfo().taskQueue,
+      });
       await cp.recordInstanceAudit({
         ...ref,
         action: 'instance.plan_applied',
         actorUserId: request.requestedBy,
         data: {
           reason: request.reason,
-          archiveTimeoutSeconds: { from: settings.previousArchiveTimeoutSeconds, to: settings.archiveTimeoutSeconds },
+          archiveTimeoutSeconds: {
+            from: settings.previousArchiveTimeoutSeconds,
+            to: settings.archiveTimeoutSeconds,
+          },
           retentionDays: { from: settings.previousRetentionDays, to: settings.retentionDays },
           live: settings.live,
           ...(settings.applied ? {} : { hostSettingsSkipped: settings.reason }),
-          schedules: { created: schedules.created, updated: schedules.updated, removed: schedules.removed },
+          schedules: {
+            created: schedules.created,
+            updated: schedules.updated,
+            removed: schedules.removed,
+          },
         },
       });
       out.push({

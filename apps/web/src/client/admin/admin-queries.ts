@@ -24,7 +24,10 @@ export const adminKeys = {
 export function usePendingRestores() {
   return useQuery({
     queryKey: adminKeys.restores('pending_approval'),
-    queryFn: () => api<{ restores: AdminRestore[] }>('/api/v1/admin/restores?status=pending_approval').then((r) => r.restores),
+    queryFn: () =>
+      api<{ restores: AdminRestore[] }>('/api/v1/admin/restores?status=pending_approval').then(
+        (r) => r.restores,
+      ),
     // someone is waiting on each of these: keep the queue fresh without a reload
     refetchInterval: 10_000,
   });
@@ -33,7 +36,8 @@ export function usePendingRestores() {
 export function useAllRestores() {
   return useQuery({
     queryKey: adminKeys.restores(),
-    queryFn: () => api<{ restores: AdminRestore[] }>('/api/v1/admin/restores?limit=200').then((r) => r.restores),
+    queryFn: () =>
+      api<{ restores: AdminRestore[] }>('/api/v1/admin/restores?limit=200').then((r) => r.restores),
     refetchInterval: 15_000,
   });
 }
@@ -41,14 +45,16 @@ export function useAllRestores() {
 export function useDrills() {
   return useQuery({
     queryKey: adminKeys.drills,
-    queryFn: () => api<{ drills: AdminDrill[] }>('/api/v1/admin/drills?limit=200').then((r) => r.drills),
+    queryFn: () =>
+      api<{ drills: AdminDrill[] }>('/api/v1/admin/drills?limit=200').then((r) => r.drills),
   });
 }
 
 export function useFleet() {
   return useQuery({
     queryKey: adminKeys.fleet,
-    queryFn: () => api<{ instances: AdminFleetInstance[]; generatedAt: string }>('/api/v1/admin/fleet'),
+    queryFn: () =>
+      api<{ instances: AdminFleetInstance[]; generatedAt: string }>('/api/v1/admin/fleet'),
     refetchInterval: 30_000,
   });
 }
@@ -78,7 +84,10 @@ export function useSetTenantPlan() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: { tenantId: string; planId: string }) =>
-      api<{ changed: boolean }>(`/api/v1/admin/tenants/${encodeURIComponent(v.tenantId)}`, { method: 'PATCH', body: { planId: v.planId } }),
+      api<{ changed: boolean }>(`/api/v1/admin/tenants/${encodeURIComponent(v.tenantId)}`, {
+        method: 'PATCH',
+        body: { planId: v.planId },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.tenants }),
   });
 }
@@ -89,7 +98,10 @@ export function useUpdatePlan() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: { planId: string; limits: Partial<PlanLimits> }) =>
-      api<{ plan: AdminPlan }>(`/api/v1/admin/plans/${encodeURIComponent(v.planId)}`, { method: 'PATCH', body: v.limits }),
+      api<{ plan: AdminPlan }>(`/api/v1/admin/plans/${encodeURIComponent(v.planId)}`, {
+        method: 'PATCH',
+        body: v.limits,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.plans }),
   });
 }

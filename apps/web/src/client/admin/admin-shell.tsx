@@ -19,21 +19,33 @@ export function AdminShell({ email, children }: { email: string; children: React
     <div className="min-h-dvh">
       <header className="sticky top-0 z-10 border-b border-zinc-800 bg-zinc-900 text-white">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:px-6">
-          <Link href="/admin" className="font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">
+          <Link
+            href="/admin"
+            className="font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+          >
             Rewind
           </Link>
-          <span className="rounded bg-amber-400 px-1.5 py-0.5 text-[11px] font-semibold uppercase text-zinc-900">Platform admin</span>
-          <span className="ml-auto hidden truncate text-sm text-zinc-400 md:inline" data-testid="admin-email">
+          <span className="rounded bg-amber-400 px-1.5 py-0.5 text-[11px] font-semibold uppercase text-zinc-900">
+            Platform admin
+          </span>
+          <span
+            className="ml-auto hidden truncate text-sm text-zinc-400 md:inline"
+            data-testid="admin-email"
+          >
             {email}
           </span>
-          <Link href="/" className="rounded-md px-2 py-1 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-white md:ml-2 max-md:ml-auto">
+          <Link
+            href="/"
+            className="rounded-md px-2 py-1 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-white md:ml-2 max-md:ml-auto"
+          >
             Portal
           </Link>
         </div>
         <nav aria-label="Admin sections" className="mx-auto max-w-7xl overflow-x-auto px-2 sm:px-4">
           <ul className="flex gap-1 whitespace-nowrap">
             {NAV.map((item) => {
-              const active = item.href === '/admin' ? pathname === '/admin' : pathname.startsWith(item.href);
+              const active =
+                item.href === '/admin' ? pathname === '/admin' : pathname.startsWith(item.href);
               return (
                 <li key={item.href}>
                   <Link
@@ -41,7 +53,9 @@ export function AdminShell({ email, children }: { email: string; children: React
                     aria-current={active ? 'page' : undefined}
                     className={cx(
                       'inline-block border-b-2 px-3 py-2.5 text-sm focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-white',
-                      active ? 'border-amber-400 font-medium text-white' : 'border-transparent text-zinc-400 hover:text-white',
+                      active
+                        ? 'border-amber-400 font-medium text-white'
+                        : 'border-transparent text-zinc-400 hover:text-white',
                     )}
                   >
                     {item.label}
@@ -57,7 +71,15 @@ export function AdminShell({ email, children }: { email: string; children: React
   );
 }
 
-export function PageTitle({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageTitle({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
       <div>

@@ -19,7 +19,11 @@ export function ApprovalsQueue() {
         description="Restores waiting for a second person, across every tenant. Oldest first: each one is someone waiting."
       />
       {notice ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="decision-notice">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          data-testid="decision-notice"
+        >
           {notice}
         </p>
       ) : null}
@@ -27,7 +31,11 @@ export function ApprovalsQueue() {
         query={pending}
         what="pending restores"
         isEmpty={(rows) => rows.length === 0}
-        empty={{ title: 'Nothing waiting', description: 'No restore is waiting for approval. New requests appear here within seconds.' }}
+        empty={{
+          title: 'Nothing waiting',
+          description:
+            'No restore is waiting for approval. New requests appear here within seconds.',
+        }}
       >
         {(rows) => (
           <ul className="space-y-3" data-testid="approvals-queue">
@@ -41,17 +49,33 @@ export function ApprovalsQueue() {
   );
 }
 
-function PendingRow({ restore: r, onDecided }: { restore: AdminRestore; onDecided(message: string): void }) {
+function PendingRow({
+  restore: r,
+  onDecided,
+}: {
+  restore: AdminRestore;
+  onDecided(message: string): void;
+}) {
   const [acting, setActing] = useState<'approve' | 'reject' | null>(null);
   return (
-    <li className="rounded-lg border border-zinc-200 bg-white p-4" data-testid="pending-restore" data-restore-id={r.id}>
+    <li
+      className="rounded-lg border border-zinc-200 bg-white p-4"
+      data-testid="pending-restore"
+      data-restore-id={r.id}
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
           <p className="flex flex-wrap items-center gap-2 text-sm">
             <span className="font-medium">{r.tenant.name}</span>
             <span className="text-zinc-400">/</span>
             <span className="font-mono text-[13px]">{r.instance.name}</span>
-            <span className={r.mode === 'replace' ? 'rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800 ring-1 ring-red-600/20 ring-inset' : 'rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700'}>
+            <span
+              className={
+                r.mode === 'replace'
+                  ? 'rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800 ring-1 ring-red-600/20 ring-inset'
+                  : 'rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700'
+              }
+            >
               {r.mode}
             </span>
             <StatusBadge status={r.status} />
@@ -69,10 +93,17 @@ function PendingRow({ restore: r, onDecided }: { restore: AdminRestore; onDecide
         </div>
         {acting === null ? (
           <div className="flex gap-2">
-            <Button onClick={() => setActing('approve')} aria-label={`Approve restore of ${r.instance.name} (${r.tenant.name})`}>
+            <Button
+              onClick={() => setActing('approve')}
+              aria-label={`Approve restore of ${r.instance.name} (${r.tenant.name})`}
+            >
               Approve
             </Button>
-            <Button variant="secondary" onClick={() => setActing('reject')} aria-label={`Reject restore of ${r.instance.name} (${r.tenant.name})`}>
+            <Button
+              variant="secondary"
+              onClick={() => setActing('reject')}
+              aria-label={`Reject restore of ${r.instance.name} (${r.tenant.name})`}
+            >
               Reject
             </Button>
           </div>
@@ -85,7 +116,9 @@ function PendingRow({ restore: r, onDecided }: { restore: AdminRestore; onDecide
           via="platform"
           onCancel={() => setActing(null)}
           onDone={() => {
-            onDecided(`${acting === 'approve' ? 'Approved' : 'Rejected'} the ${r.mode} restore of ${r.tenant.name} / ${r.instance.name}.`);
+            onDecided(
+              `${acting === 'approve' ? 'Approved' : 'Rejected'} the ${r.mode} restore of ${r.tenant.name} / ${r.instance.name}.`,
+            );
             setActing(null);
           }}
         />

@@ -6,11 +6,29 @@ import type { AdminPlan } from '@/server/admin/admin-types';
 import { useUpdatePlan, type PlanLimits } from './admin-queries';
 
 /** Each limit in the unit people think in; the API takes seconds. */
-const FIELDS: { key: keyof PlanLimits; label: string; unit: string; factor: number; optional?: boolean }[] = [
+const FIELDS: {
+  key: keyof PlanLimits;
+  label: string;
+  unit: string;
+  factor: number;
+  optional?: boolean;
+}[] = [
   { key: 'retentionDaysMax', label: 'Retention max', unit: 'days', factor: 1 },
   { key: 'fullBackupEverySeconds', label: 'Full backup every', unit: 'hours', factor: 3600 },
-  { key: 'diffBackupEverySeconds', label: 'Diff backup every', unit: 'hours', factor: 3600, optional: true },
-  { key: 'incrBackupEverySeconds', label: 'Incr backup every', unit: 'minutes', factor: 60, optional: true },
+  {
+    key: 'diffBackupEverySeconds',
+    label: 'Diff backup every',
+    unit: 'hours',
+    factor: 3600,
+    optional: true,
+  },
+  {
+    key: 'incrBackupEverySeconds',
+    label: 'Incr backup every',
+    unit: 'minutes',
+    factor: 60,
+    optional: true,
+  },
   { key: 'archiveTimeoutSeconds', label: 'archive_timeout', unit: 'seconds', factor: 1 },
   { key: 'maxInstances', label: 'Max instances', unit: 'instances', factor: 1 },
 ];
@@ -55,16 +73,26 @@ export function PlanEditor({ plan }: { plan: AdminPlan }) {
     e.preventDefault();
     if (typeof pending === 'string') return setLocalError(pending);
     setLocalError(null);
-    update.mutate({ planId: plan.id, limits: pending }, { onSuccess: (r) => setDraft(draftOf(r.plan)) });
+    update.mutate(
+      { planId: plan.id, limits: pending },
+      { onSuccess: (r) => setDraft(draftOf(r.plan)) },
+    );
   };
 
   return (
-    <form onSubmit={submit} className="rounded-lg border border-zinc-200 bg-white p-4" data-testid={`plan-${plan.id}`} aria-labelledby={`plan-${plan.id}-title`}>
+    <form
+      onSubmit={submit}
+      className="rounded-lg border border-zinc-200 bg-white p-4"
+      data-testid={`plan-${plan.id}`}
+      aria-labelledby={`plan-${plan.id}-title`}
+    >
       <div className="mb-3 flex items-baseline justify-between gap-2">
         <h3 id={`plan-${plan.id}-title`} className="font-medium">
           {plan.name} <span className="font-mono text-xs text-zinc-500">{plan.id}</span>
         </h3>
-        {plan.approvalForAllRestores ? <span className="text-xs text-zinc-500">approval for all restores</span> : null}
+        {plan.approvalForAllRestores ? (
+          <span className="text-xs text-zinc-500">approval for all restores</span>
+        ) : null}
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         {FIELDS.map((f) => (
@@ -91,7 +119,8 @@ export function PlanEditor({ plan }: { plan: AdminPlan }) {
       ) : null}
       {update.isSuccess && !dirty ? (
         <p role="status" className="mt-3 text-sm text-emerald-700">
-          Saved; recorded in the platform audit trail. New backup cadences apply when schedules are next reconciled.
+          Saved; recorded in the platform audit trail. New backup cadences apply when schedules are
+          next reconciled.
         </p>
       ) : null}
       <div className="mt-3 flex gap-2">

@@ -23,7 +23,10 @@ export function QueryStates<T>({
 }) {
   if (query.isPending) {
     return (
-      <div className="flex items-center gap-2 rounded-lg border border-zinc-200 bg-white px-4 py-10 text-sm text-zinc-500" data-testid="admin-loading">
+      <div
+        className="flex items-center gap-2 rounded-lg border border-zinc-200 bg-white px-4 py-10 text-sm text-zinc-500"
+        data-testid="admin-loading"
+      >
         <Spinner label={`Loading ${what}`} /> Loading {what}…
       </div>
     );
@@ -41,6 +44,7 @@ export function QueryStates<T>({
       />
     );
   }
-  if (isEmpty?.(query.data) && empty) return <EmptyState title={empty.title} description={empty.description} />;
+  if (isEmpty?.(query.data) && empty)
+    return <EmptyState title={empty.title} description={empty.description} />;
   return <>{children(query.data)}</>;
 }

@@ -19,15 +19,27 @@ export function RestoresAndDrills() {
     for (const d of drills.data ?? []) seen.set(d.tenant.slug, d.tenant.name);
     return [...seen].sort(([a], [b]) => a.localeCompare(b));
   }, [restores.data, drills.data]);
-  const byTenant = <T extends { tenant: { slug: string } }>(rows: T[]) => rows.filter((r) => tenant === 'all' || r.tenant.slug === tenant);
+  const byTenant = <T extends { tenant: { slug: string } }>(rows: T[]) =>
+    rows.filter((r) => tenant === 'all' || r.tenant.slug === tenant);
 
   return (
     <>
-      <PageTitle title="Restores & drills" description="The newest 200 of each across every tenant." />
-      <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter restores and drills">
+      <PageTitle
+        title="Restores & drills"
+        description="The newest 200 of each across every tenant."
+      />
+      <div
+        className="flex flex-wrap items-end gap-3"
+        role="search"
+        aria-label="Filter restores and drills"
+      >
         <label className="grid gap-1 text-sm">
           <span className="text-zinc-600">Tenant</span>
-          <select value={tenant} onChange={(e) => setTenant(e.target.value)} className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm">
+          <select
+            value={tenant}
+            onChange={(e) => setTenant(e.target.value)}
+            className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm"
+          >
             <option value="all">All tenants</option>
             {tenantOptions.map(([slug, name]) => (
               <option key={slug} value={slug}>
@@ -38,8 +50,21 @@ export function RestoresAndDrills() {
         </label>
         <label className="grid gap-1 text-sm">
           <span className="text-zinc-600">Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value)} className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm">
-            {['all', 'pending_approval', 'running', 'succeeded', 'failed', 'cancelled', 'rejected', 'expired'].map((s) => (
+          <select
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+            className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm"
+          >
+            {[
+              'all',
+              'pending_approval',
+              'running',
+              'succeeded',
+              'failed',
+              'cancelled',
+              'rejected',
+              'expired',
+            ].map((s) => (
               <option key={s} value={s}>
                 {s === 'all' ? 'All' : s.replace(/_/g, ' ')}
               </option>
@@ -52,7 +77,12 @@ export function RestoresAndDrills() {
         <h2 id="restores-title" className="text-base font-semibold">
           Restores
         </h2>
-        <QueryStates query={restores} what="restores" isEmpty={(r) => r.length === 0} empty={{ title: 'No restores yet' }}>
+        <QueryStates
+          query={restores}
+          what="restores"
+          isEmpty={(r) => r.length === 0}
+          empty={{ title: 'No restores yet' }}
+        >
           {(all) => {
             const rows = byTenant(all).filter((r) => status === 'all' || r.status === status);
             if (rows.length === 0) return <NoMatch />;
@@ -61,11 +91,21 @@ export function RestoresAndDrills() {
                 <table className="w-full text-sm" data-testid="admin-restores">
                   <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
                     <tr>
-                      <th scope="col" className="px-3 py-2.5">Tenant / instance</th>
-                      <th scope="col" className="px-3 py-2.5">Status</th>
-                      <th scope="col" className="hidden px-3 py-2.5 md:table-cell">Target</th>
-                      <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">Requested by</th>
-                      <th scope="col" className="px-3 py-2.5">Created</th>
+                      <th scope="col" className="px-3 py-2.5">
+                        Tenant / instance
+                      </th>
+                      <th scope="col" className="px-3 py-2.5">
+                        Status
+                      </th>
+                      <th scope="col" className="hidden px-3 py-2.5 md:table-cell">
+                        Target
+                      </th>
+                      <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">
+                        Requested by
+                      </th>
+                      <th scope="col" className="px-3 py-2.5">
+                        Created
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-zinc-100">
@@ -80,11 +120,20 @@ export function RestoresAndDrills() {
                         <td className="px-3 py-2.5 align-top">
                           <StatusBadge status={r.status} />
                           <p className="mt-0.5 text-xs text-zinc-500">{r.phase}</p>
-                          {r.error ? <p className="mt-0.5 max-w-64 text-xs text-red-700">{r.error}</p> : null}
+                          {r.error ? (
+                            <p className="mt-0.5 max-w-64 text-xs text-red-700">{r.error}</p>
+                          ) : null}
                         </td>
-                        <td className="hidden px-3 py-2.5 align-top font-mono text-xs md:table-cell">{r.target}</td>
-                        <td className="hidden px-3 py-2.5 align-top text-xs text-zinc-600 lg:table-cell">{r.requestedBy?.email ?? '—'}</td>
-                        <td className="px-3 py-2.5 align-top text-xs whitespace-nowrap text-zinc-600" title={formatUtc(r.createdAt)}>
+                        <td className="hidden px-3 py-2.5 align-top font-mono text-xs md:table-cell">
+                          {r.target}
+                        </td>
+                        <td className="hidden px-3 py-2.5 align-top text-xs text-zinc-600 lg:table-cell">
+                          {r.requestedBy?.email ?? '—'}
+                        </td>
+                        <td
+                          className="px-3 py-2.5 align-top text-xs whitespace-nowrap text-zinc-600"
+                          title={formatUtc(r.createdAt)}
+                        >
                           {formatDuration(r.ageSeconds)} ago
                         </td>
                       </tr>
@@ -105,7 +154,11 @@ export function RestoresAndDrills() {
           query={drills}
           what="drills"
           isEmpty={(d) => d.length === 0}
-          empty={{ title: 'No drills yet', description: 'Scheduled drills restore each instance to a recent point, check it and throw it away.' }}
+          empty={{
+            title: 'No drills yet',
+            description:
+              'Scheduled drills restore each instance to a recent point, check it and throw it away.',
+          }}
         >
           {(all) => {
             const rows = byTenant(all).filter((d) => status === 'all' || d.status === status);
@@ -115,10 +168,18 @@ export function RestoresAndDrills() {
                 <table className="w-full text-sm" data-testid="admin-drills">
                   <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
                     <tr>
-                      <th scope="col" className="px-3 py-2.5">Tenant / instance</th>
-                      <th scope="col" className="px-3 py-2.5">Result</th>
-                      <th scope="col" className="hidden px-3 py-2.5 md:table-cell">Checks</th>
-                      <th scope="col" className="px-3 py-2.5">Started</th>
+                      <th scope="col" className="px-3 py-2.5">
+                        Tenant / instance
+                      </th>
+                      <th scope="col" className="px-3 py-2.5">
+                        Result
+                      </th>
+                      <th scope="col" className="hidden px-3 py-2.5 md:table-cell">
+                        Checks
+                      </th>
+                      <th scope="col" className="px-3 py-2.5">
+                        Started
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-zinc-100">
@@ -132,15 +193,23 @@ export function RestoresAndDrills() {
                         </td>
                         <td className="px-3 py-2.5 align-top">
                           <StatusBadge status={d.status} />
-                          {d.durationSeconds !== null ? <p className="mt-0.5 text-xs text-zinc-500">in {formatDuration(d.durationSeconds)}</p> : null}
-                          {d.error ? <p className="mt-0.5 max-w-64 text-xs text-red-700">{d.error}</p> : null}
+                          {d.durationSeconds !== null ? (
+                            <p className="mt-0.5 text-xs text-zinc-500">
+                              in {formatDuration(d.durationSeconds)}
+                            </p>
+                          ) : null}
+                          {d.error ? (
+                            <p className="mt-0.5 max-w-64 text-xs text-red-700">{d.error}</p>
+                          ) : null}
                         </td>
                         <td className="hidden px-3 py-2.5 align-top text-xs md:table-cell">
                           {d.checks.length === 0
                             ? '—'
                             : `${d.checks.filter((c) => c.ok).length}/${d.checks.length} passed`}
                         </td>
-                        <td className="px-3 py-2.5 align-top text-xs whitespace-nowrap text-zinc-600">{formatUtc(d.startedAt)}</td>
+                        <td className="px-3 py-2.5 align-top text-xs whitespace-nowrap text-zinc-600">
+                          {formatUtc(d.startedAt)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -155,5 +224,9 @@ export function RestoresAndDrills() {
 }
 
 function NoMatch() {
-  return <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-500">Nothing matches these filters.</p>;
+  return (
+    <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-500">
+      Nothing matches these filters.
+    </p>
+  );
 }

@@ -24,7 +24,11 @@ export function SortHeader<K extends string>({
 }) {
   const active = sort.key === sortKey;
   return (
-    <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={cx('px-3 py-2.5', className)}>
+    <th
+      scope="col"
+      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className={cx('px-3 py-2.5', className)}
+    >
       <button
         type="button"
         onClick={() => onSort({ key: sortKey, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' })}
@@ -40,7 +44,11 @@ export function SortHeader<K extends string>({
 }
 
 /** Nulls last whichever the direction: "never backed up" is never the best row. */
-export function compareNullable(a: number | string | null, b: number | string | null, dir: SortDir): number {
+export function compareNullable(
+  a: number | string | null,
+  b: number | string | null,
+  dir: SortDir,
+): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;

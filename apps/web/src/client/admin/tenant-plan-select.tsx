@@ -32,7 +32,11 @@ export function TenantPlanSelect({ tenant, plans }: { tenant: AdminTenant; plans
         </label>
         {dirty ? (
           <>
-            <Button className="h-8" disabled={change.isPending} onClick={() => change.mutate({ tenantId: tenant.id, planId })}>
+            <Button
+              className="h-8"
+              disabled={change.isPending}
+              onClick={() => change.mutate({ tenantId: tenant.id, planId })}
+            >
               {change.isPending ? 'Saving…' : 'Change plan'}
             </Button>
             <Button variant="ghost" className="h-8" onClick={() => setPlanId(tenant.planId)}>
@@ -46,7 +50,11 @@ export function TenantPlanSelect({ tenant, plans }: { tenant: AdminTenant; plans
           {change.error.message}
         </p>
       ) : null}
-      {change.isSuccess && !dirty ? <p role="status" className="text-xs text-emerald-700">Plan changed and recorded in the tenant's audit trail.</p> : null}
+      {change.isSuccess && !dirty ? (
+        <p role="status" className="text-xs text-emerald-700">
+          Plan changed and recorded in the tenant's audit trail.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -13,20 +13,36 @@ export function TenantsOverview() {
         <h2 id="overview-tenants" className="text-base font-semibold">
           Tenants
         </h2>
-        <Link href="/admin/tenants" className="text-sm text-zinc-600 underline-offset-2 hover:underline">
+        <Link
+          href="/admin/tenants"
+          className="text-sm text-zinc-600 underline-offset-2 hover:underline"
+        >
           Manage plans
         </Link>
       </div>
-      <QueryStates query={tenants} what="tenants" isEmpty={(t) => t.length === 0} empty={{ title: 'No tenants' }}>
+      <QueryStates
+        query={tenants}
+        what="tenants"
+        isEmpty={(t) => t.length === 0}
+        empty={{ title: 'No tenants' }}
+      >
         {(rows) => (
           <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
             <table className="w-full text-sm" data-testid="admin-tenants">
               <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
                 <tr>
-                  <th scope="col" className="px-4 py-2.5">Tenant</th>
-                  <th scope="col" className="px-4 py-2.5">Plan</th>
-                  <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">Members</th>
-                  <th scope="col" className="px-4 py-2.5 text-right">Instances</th>
+                  <th scope="col" className="px-4 py-2.5">
+                    Tenant
+                  </th>
+                  <th scope="col" className="px-4 py-2.5">
+                    Plan
+                  </th>
+                  <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">
+                    Members
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 text-right">
+                    Instances
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-100">
@@ -37,7 +53,9 @@ export function TenantsOverview() {
                       <p className="font-mono text-xs text-zinc-500">{t.slug}</p>
                     </td>
                     <td className="px-4 py-2.5 text-zinc-600">{t.planName}</td>
-                    <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">{t.members.length}</td>
+                    <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">
+                      {t.members.length}
+                    </td>
                     <td className="px-4 py-2.5 text-right tabular-nums">{t.instanceCount}</td>
                   </tr>
                 ))}

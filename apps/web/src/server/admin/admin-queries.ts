@@ -32,4 +32,7 @@ export const adminAuditQuery = z
     cursor: cursorParam.optional(),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from.getTime() <= q.to.getTime(), { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from.getTime() <= q.to.getTime(), {
+    message: 'from must not be after to',
+    path: ['from'],
+  });

@@ -46,8 +46,10 @@ export interface AdminDrill {
 }
 
 /** A region of the instance's window, with its gaps counted rather than listed. */
-export interface AdminFleetRegion
-  extends Pick<InstanceWindowRegion, 'region' | 'earliest' | 'latest' | 'rpoSeconds' | 'archiveOk' | 'error' | 'syncedAt'> {
+export interface AdminFleetRegion extends Pick<
+  InstanceWindowRegion,
+  'region' | 'earliest' | 'latest' | 'rpoSeconds' | 'archiveOk' | 'error' | 'syncedAt'
+> {
   gaps: number;
 }
 
@@ -63,7 +65,13 @@ export interface AdminFleetInstance {
   regions: AdminFleetRegion[];
   lastBackup: LastBackup | null;
   geoCheck: GeoCheckSummary | null;
-  lastDrill: { id: string; status: string; startedAt: string; finishedAt: string | null; error: string | null } | null;
+  lastDrill: {
+    id: string;
+    status: string;
+    startedAt: string;
+    finishedAt: string | null;
+    error: string | null;
+  } | null;
 }
 
 export interface AdminPlan {

@@ -1,7 +1,21 @@
 import 'server-only';
 import type { RestoreTargetSpec } from '@rewind/core';
-import type { AuditSearchPage, FleetInstance, PlanRow, PlatformDrillRow, PlatformRestoreRow, TenantOverview } from '@rewind/db';
-import type { AdminAuditEvent, AdminDrill, AdminFleetInstance, AdminPlan, AdminRestore, AdminTenant } from './admin-types';
+import type {
+  AuditSearchPage,
+  FleetInstance,
+  PlanRow,
+  PlatformDrillRow,
+  PlatformRestoreRow,
+  TenantOverview,
+} from '@rewind/db';
+import type {
+  AdminAuditEvent,
+  AdminDrill,
+  AdminFleetInstance,
+  AdminPlan,
+  AdminRestore,
+  AdminTenant,
+} from './admin-types';
 
 export function targetLabel(t: RestoreTargetSpec): string {
   if ('latest' in t) return 'latest';
@@ -30,7 +44,11 @@ export function toAdminRestore(r: PlatformRestoreRow, now: Date): AdminRestore {
 }
 
 export function toAdminDrill(d: PlatformDrillRow): AdminDrill {
-  return { ...d, startedAt: d.startedAt.toISOString(), finishedAt: d.finishedAt?.toISOString() ?? null };
+  return {
+    ...d,
+    startedAt: d.startedAt.toISOString(),
+    finishedAt: d.finishedAt?.toISOString() ?? null,
+  };
 }
 
 export function toAdminFleetInstance(i: FleetInstance): AdminFleetInstance {
@@ -56,7 +74,11 @@ export function toAdminFleetInstance(i: FleetInstance): AdminFleetInstance {
     lastBackup: i.window.lastBackup,
     geoCheck: i.window.geoCheck,
     lastDrill: i.lastDrill
-      ? { ...i.lastDrill, startedAt: i.lastDrill.startedAt.toISOString(), finishedAt: i.lastDrill.finishedAt?.toISOString() ?? null }
+      ? {
+          ...i.lastDrill,
+          startedAt: i.lastDrill.startedAt.toISOString(),
+          finishedAt: i.lastDrill.finishedAt?.toISOString() ?? null,
+        }
       : null,
   };
 }

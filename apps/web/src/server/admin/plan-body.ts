@@ -3,7 +3,11 @@ import { z } from 'zod';
 
 const DAY = 86_400;
 const seconds = (min: number, max: number, what: string) =>
-  z.number().int(`${what} must be a whole number of seconds`).min(min, `${what} must be at least ${min} s`).max(max, `${what} must be at most ${max} s`);
+  z
+    .number()
+    .int(`${what} must be a whole number of seconds`)
+    .min(min, `${what} must be at least ${min} s`)
+    .max(max, `${what} must be at most ${max} s`);
 
 /**
  * PATCH /api/v1/admin/plans/{id}. Ranges are what the data plane can honour: pgBackRest
@@ -12,15 +16,29 @@ const seconds = (min: number, max: number, what: string) =>
  */
 export const planLimitsBody = z
   .object({
-    retentionDaysMax: z.number().int('retentionDaysMax must be a whole number').min(1, 'retentionDaysMax must be at least 1').max(3650, 'retentionDaysMax must be at most 3650'),
+    retentionDaysMax: z
+      .number()
+      .int('retentionDaysMax must be a whole number')
+      .min(1, 'retentionDaysMax must be at least 1')
+      .max(3650, 'retentionDaysMax must be at most 3650'),
     fullBackupEverySeconds: seconds(3600, 30 * DAY, 'fullBackupEverySeconds'),
     diffBackupEverySeconds: seconds(300, 30 * DAY, 'diffBackupEverySeconds').nullable(),
     incrBackupEverySeconds: seconds(300, 30 * DAY, 'incrBackupEverySeconds').nullable(),
     archiveTimeoutSeconds: seconds(10, 3600, 'archiveTimeoutSeconds'),
-    maxInstances: z.number().int('maxInstances must be a whole number').min(1, 'maxInstances must be at least 1').max(1000, 'maxInstances must be at most 1000'),
+    maxInstances: z
+      .number()
+      .int('maxInstances must be a whole number')
+      .min(1, 'maxInstances must be at least 1')
+      .max(1000, 'maxInstances must be at most 1000'),
   })
   .partial()
   .strict()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change: give at least one limit' });
+  .refine((b) => Object.keys(b).length > 0, {
+    message: 'nothing to change: give at least one limit',
+  });
 
-export const tenantPlanBody = z.object({ planId: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'planId must be a plan id like pro') }).strict();
+export const tenantPlanBody = z
+  .object({
+    planId: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'planId must be a plan id like pro'),
+  })
+  .strict();

@@ -6,7 +6,9 @@ describe('errorResponse', () => {
   it('maps AppError codes to their status with the JSON error shape', async () => {
     const res = errorResponse(new AppError('not_found', 'instance not found'));
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'instance not found' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'not_found', message: 'instance not found' },
+    });
   });
 
   it('hides unknown errors behind a generic 500 and logs the detail', async () => {

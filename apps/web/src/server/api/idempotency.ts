@@ -5,7 +5,12 @@ import {
   parseIdempotencyKey,
   requestFingerprint,
 } from '@rewind/core';
-import { findIdempotentResponse, recordIdempotentResponse, type IdempotentResponse, type Tx } from '@rewind/db';
+import {
+  findIdempotentResponse,
+  recordIdempotentResponse,
+  type IdempotentResponse,
+  type Tx,
+} from '@rewind/db';
 import type { NextRequest } from 'next/server';
 
 /** Thrown inside the transaction when a concurrent request with the same key committed first. */
@@ -28,13 +33,21 @@ export async function idempotentRequest(req: NextRequest): Promise<IdempotentReq
   const key = parseIdempotencyKey(req.headers.get(IDEMPOTENCY_KEY_HEADER));
   if (!key) return null;
   const path = req.nextUrl.pathname;
-  return { key, fingerprint: requestFingerprint(req.method, path, await req.clone().text()), method: req.method, path };
+  return {
+    key,
+    fingerprint: requestFingerprint(req.method, path, await req.clone().text()),
+    method: req.method,
+    path,
+  };
 }
 
 /** The earlier response, replayed; the same key with another request is a 409. */
 export function replay(stored: IdempotentResponse, request: IdempotentRequest): Response {
   if (stored.fingerprint !== request.fingerprint) throw idempotencyKeyReused();
-  const headers: Record<string, string> = { 'idempotent-replayed': 'true', 'cache-control': 'no-store' };
+  const headers: Record<string, string> = {
+    'idempotent-replayed': 'true',
+    'cache-control': 'no-store',
+  };
   if (stored.contentType) headers['content-type'] = stored.contentType;
   // a 204/205/304 must not carry a body
   const body = [204, 205, 304].includes(stored.statusCode) ? null : stored.body;
@@ -42,10 +55,21 @@ export function replay(stored: IdempotentResponse, request: IdempotentRequest): 
 }
 
 /** Stores the handler's response in its own transaction; a lost race rolls the request back. */
-export async function recordResponse(tx: Tx, tenantId: string, request: IdempotentRequest, response: Response): Promise<void> {
+export async function recordResponse(
+  tx: Tx,
+  tenantId: string,
+  request: IdempotentRequest,
+  response: Response,
+): Promise<void> {
   const body = await response.clone().text();
   const contentType = response.headers.get('content-type');
-  const recorded = await recordIdempotentResponse(tx, { tenantId, ...request, statusCode: response.status, body, contentType });
+  const recorded = await recordIdempotentResponse(tx, {
+    tenantId,
+    ...request,
+    statusCode: response.status,
+    body,
+    contentType,
+  });
   if (!recorded) throw new IdempotencyRace();
 }
 

@@ -16,7 +16,10 @@ export const rfc3339Param = z.string().transform((value, ctx) => {
   try {
     return new Date(Number(parseTargetTime(value).epochMicros / 1000n));
   } catch (err) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: isAppError(err) ? err.message : 'not an RFC 3339 time' });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: isAppError(err) ? err.message : 'not an RFC 3339 time',
+    });
     return z.NEVER;
   }
 });
@@ -35,4 +38,6 @@ export const cursorParam = z
   .transform(Number);
 
 /** A dotted audit action name such as `restore.approved`. */
-export const actionParam = z.string().regex(/^[a-z][a-z0-9_.]{0,99}$/, 'must be a dotted action name like restore.approved');
+export const actionParam = z
+  .string()
+  .regex(/^[a-z][a-z0-9_.]{0,99}$/, 'must be a dotted action name like restore.approved');

@@ -5,7 +5,10 @@ import { MAX_BODY_BYTES, readJsonBody } from './read-json-body';
 
 const schema = z.object({ name: z.string().regex(/^[a-z]+$/) }).strict();
 
-function post(body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
+function post(
+  body: BodyInit,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Request {
   return new Request('http://localhost/api/v1/x', { method: 'POST', body, headers });
 }
 
@@ -37,7 +40,10 @@ describe('readJsonBody', () => {
   });
 
   it('refuses non-JSON content types and malformed JSON', async () => {
-    expect((await failure(readJsonBody(post('name=abc', { 'content-type': 'text/plain' }), schema))).code).toBe('bad_request');
+    expect(
+      (await failure(readJsonBody(post('name=abc', { 'content-type': 'text/plain' }), schema)))
+        .code,
+    ).toBe('bad_request');
     expect((await failure(readJsonBody(post('{"name":'), schema))).code).toBe('bad_request');
   });
 

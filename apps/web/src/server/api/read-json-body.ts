@@ -9,7 +9,10 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * Reads a JSON body with a hard size limit and validates it. The limit is enforced while
  * streaming, because Content-Length can be absent (chunked) or lie.
  */
-export async function readJsonBody<S extends z.ZodTypeAny>(req: Request, schema: S): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodTypeAny>(
+  req: Request,
+  schema: S,
+): Promise<z.output<S>> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new AppError('bad_request', 'request body must be JSON (content-type: application/json)');
@@ -27,7 +30,10 @@ export async function readJsonBody<S extends z.ZodTypeAny>(req: Request, schema:
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError('validation_failed', first ? zodIssueMessage(first) : 'invalid request body');
+    throw new AppError(
+      'validation_failed',
+      first ? zodIssueMessage(first) : 'invalid request body',
+    );
   }
   return parsed.data;
 }

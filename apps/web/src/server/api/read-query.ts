@@ -10,7 +10,8 @@ import { zodIssueMessage } from './zod-issue-message';
 export function readQuery<S extends z.ZodTypeAny>(url: URL, schema: S): z.output<S> {
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
-    if (key in raw) throw new AppError('validation_failed', `query parameter ${key} is given more than once`);
+    if (key in raw)
+      throw new AppError('validation_failed', `query parameter ${key} is given more than once`);
     raw[key] = value;
   }
   const parsed = schema.safeParse(raw);

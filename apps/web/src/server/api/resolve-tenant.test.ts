@@ -3,10 +3,26 @@ import { describe, expect, it } from 'vitest';
 import type { Principal, TenantMembership } from '../auth/principal';
 import { resolveTenant } from './resolve-tenant';
 
-const acme: TenantMembership = { tenantId: '00000000-0000-4000-8000-00000000000a', slug: 'acme', name: 'Acme', role: 'owner' };
-const globex: TenantMembership = { tenantId: '00000000-0000-4000-8000-00000000000b', slug: 'globex', name: 'Globex', role: 'member' };
+const acme: TenantMembership = {
+  tenantId: '00000000-0000-4000-8000-00000000000a',
+  slug: 'acme',
+  name: 'Acme',
+  role: 'owner',
+};
+const globex: TenantMembership = {
+  tenantId: '00000000-0000-4000-8000-00000000000b',
+  slug: 'globex',
+  name: 'Globex',
+  role: 'member',
+};
 
-const session: Principal = { kind: 'session', userId: 'u1', email: 'a@acme.test', name: 'A', isPlatformAdmin: false };
+const session: Principal = {
+  kind: 'session',
+  userId: 'u1',
+  email: 'a@acme.test',
+  name: 'A',
+  isPlatformAdmin: false,
+};
 const tokenFor = (tenantId: string): Principal => ({
   kind: 'token',
   tokenId: 't1',
@@ -35,7 +51,9 @@ describe('resolveTenant', () => {
   });
 
   it('session: header wins over cookie', () => {
-    expect(resolveTenant(session, [acme, globex], { header: 'globex', cookie: 'acme' })).toBe(globex);
+    expect(resolveTenant(session, [acme, globex], { header: 'globex', cookie: 'acme' })).toBe(
+      globex,
+    );
   });
 
   it('session: cookie picks the tenant', () => {
@@ -43,7 +61,9 @@ describe('resolveTenant', () => {
   });
 
   it('session: a header naming a tenant the user is not in is forbidden', () => {
-    expect(codeOf(() => resolveTenant(session, [acme], { header: 'globex', cookie: null }))).toBe('forbidden');
+    expect(codeOf(() => resolveTenant(session, [acme], { header: 'globex', cookie: null }))).toBe(
+      'forbidden',
+    );
   });
 
   it('session: a stale cookie falls back to the first membership', () => {
@@ -55,16 +75,22 @@ describe('resolveTenant', () => {
   });
 
   it("token: always the token's tenant, whatever the cookie says", () => {
-    expect(resolveTenant(tokenFor(globex.tenantId), [acme, globex], { header: null, cookie: 'acme' })).toBe(globex);
+    expect(
+      resolveTenant(tokenFor(globex.tenantId), [acme, globex], { header: null, cookie: 'acme' }),
+    ).toBe(globex);
   });
 
   it("token: a header naming another tenant is refused, its own tenant's slug is fine", () => {
     const p = tokenFor(acme.tenantId);
-    expect(codeOf(() => resolveTenant(p, [acme, globex], { header: 'globex', cookie: null }))).toBe('forbidden');
+    expect(codeOf(() => resolveTenant(p, [acme, globex], { header: 'globex', cookie: null }))).toBe(
+      'forbidden',
+    );
     expect(resolveTenant(p, [acme, globex], { header: 'acme', cookie: null })).toBe(acme);
   });
 
   it("token: the user's membership is gone → the token no longer authenticates", () => {
-    expect(codeOf(() => resolveTenant(tokenFor(acme.tenantId), [globex], none))).toBe('unauthenticated');
+    expect(codeOf(() => resolveTenant(tokenFor(acme.tenantId), [globex], none))).toBe(
+      'unauthenticated',
+    );
   });
 });

@@ -30,7 +30,10 @@ export function resolveTenant(
     // The token's user left the tenant: the token died with the membership.
     if (!own) throw new AppError('unauthenticated', 'API token is no longer valid');
     if (choice.header && choice.header !== own.slug) {
-      throw new AppError('forbidden', `this API token is bound to tenant '${own.slug}', not '${choice.header}'`);
+      throw new AppError(
+        'forbidden',
+        `this API token is bound to tenant '${own.slug}', not '${choice.header}'`,
+      );
     }
     return own;
   }

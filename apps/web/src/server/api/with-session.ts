@@ -27,7 +27,10 @@ export function withSession<P extends RouteParams = Record<string, never>>(
     try {
       const principal = await authenticate(req);
       if (principal.kind !== 'session') {
-        throw new AppError('forbidden', 'this needs a signed-in person (the portal); API tokens cannot do it');
+        throw new AppError(
+          'forbidden',
+          'this needs a signed-in person (the portal); API tokens cannot do it',
+        );
       }
       return await handler({ principal, params: await ctx.params, req });
     } catch (err) {

@@ -6,7 +6,13 @@ import type { Principal, TenantMembership } from '../auth/principal';
 import { appDb, platformDb } from '../db';
 import { authenticate } from './authenticate';
 import { errorResponse } from './error-response';
-import { findIdempotentResponse, IdempotencyRace, idempotentRequest, recordResponse, replay } from './idempotency';
+import {
+  findIdempotentResponse,
+  IdempotencyRace,
+  idempotentRequest,
+  recordResponse,
+  replay,
+} from './idempotency';
 import { resolveTenant, TENANT_COOKIE, TENANT_HEADER } from './resolve-tenant';
 
 export interface TenantRequest<P> {
@@ -46,29 +52,50 @@ export function withTenant<P extends RouteParams = Record<string, never>>(
         cookie: req.cookies.get(TENANT_COOKIE)?.value ?? null,
       });
       const missing = options.permissions.filter(
-        (p) => !can(tenant.role, p) || (principal.kind === 'token' && principal.scopes.length > 0 && !principal.scopes.includes(p)),
+        (p) =>
+          !can(tenant.role, p) ||
+          (principal.kind === 'token' &&
+            principal.scopes.length > 0 &&
+            !principal.scopes.includes(p)),
       );
       if (missing.length > 0) {
-        throw new AppError('forbidden', `not permitted: ${missing.join(', ')} (role '${tenant.role}')`);
+        throw new AppError(
+          'forbidden',
+          `not permitted: ${missing.join(', ')} (role '${tenant.role}')`,
+        );
       }
       const memberships = principal.kind === 'token' ? [tenant] : all;
       const params = await ctx.params;
       const hooks: Array<() => Promise<void>> = [];
       const txCtx = { tenantId: tenant.tenantId, userId: principal.userId };
       const idem = await idempotentRequest(req);
-      const earlier = idem && (await inTenantTx(appDb().db, txCtx, (tx) => findIdempotentResponse(tx, tenant.tenantId, idem.key)));
+      const earlier =
+        idem &&
+        (await inTenantTx(appDb().db, txCtx, (tx) =>
+          findIdempotentResponse(tx, tenant.tenantId, idem.key),
+        ));
       if (idem && earlier) return replay(earlier, idem);
       let response: Response;
       try {
         response = await inTenantTx(appDb().db, txCtx, async (tx) => {
-          const r = await handler({ tx, tenant, memberships, principal, params, req, afterCommit: (fn) => hooks.push(fn) });
+          const r = await handler({
+            tx,
+            tenant,
+            memberships,
+            principal,
+            params,
+            req,
+            afterCommit: (fn) => hooks.push(fn),
+          });
           if (idem) await recordResponse(tx, tenant.tenantId, idem, r);
           return r;
         });
       } catch (err) {
         // a concurrent request with the same key won: this one rolled back, answer with its response
         if (!(err instanceof IdempotencyRace) || !idem) throw err;
-        const winner = await inTenantTx(appDb().db, txCtx, (tx) => findIdempotentResponse(tx, tenant.tenantId, idem.key));
+        const winner = await inTenantTx(appDb().db, txCtx, (tx) =>
+          findIdempotentResponse(tx, tenant.tenantId, idem.key),
+        );
         if (!winner) throw err;
         return replay(winner, idem);
       }
@@ -76,7 +103,10 @@ export function withTenant<P extends RouteParams = Record<string, never>>(
         for (const hook of hooks) await hook();
       } catch (err) {
         // the request is answered with an error: a retry with its key must try again, not replay success
-        if (idem) await inTenantTx(appDb().db, txCtx, (tx) => forgetIdempotencyKey(tx, tenant.tenantId, idem.key));
+        if (idem)
+          await inTenantTx(appDb().db, txCtx, (tx) =>
+            forgetIdempotencyKey(tx, tenant.tenantId, idem.key),
+          );
         throw err;
       }
       return response;

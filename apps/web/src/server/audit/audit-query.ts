@@ -14,7 +14,10 @@ export const auditQuerySchema = z
     cursor: cursorParam.optional(),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from.getTime() <= q.to.getTime(), { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from.getTime() <= q.to.getTime(), {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 
 export function toAuditEventView(e: AuditEventRow): AuditEventView {
   return {

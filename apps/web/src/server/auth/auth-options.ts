@@ -17,11 +17,17 @@ function providers(): Provider[] {
     CredentialsProvider({
       id: 'credentials',
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+      },
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return signInWithPassword({ platform: platformDb().db, app: appDb().db }, { ...parsed.data, ip: requestClientIp(req.headers) });
+        return signInWithPassword(
+          { platform: platformDb().db, app: appDb().db },
+          { ...parsed.data, ip: requestClientIp(req.headers) },
+        );
       },
     }),
   ];
@@ -78,10 +84,30 @@ export function authOptions(): NextAuthOptions {
           const local = await findUserByEmail(platformDb().db, (user.email ?? '').toLowerCase());
           if (!local) throw new Error('unknown user');
           const sv = await sessionVersionOf(platformDb().db, local.id);
-          return { ...token, uid: local.id, sv: sv ?? 0, email: local.email, name: local.name, isPlatformAdmin: local.isPlatformAdmin };
+          return {
+            ...token,
+            uid: local.id,
+            sv: sv ?? 0,
+            email: local.email,
+            name: local.name,
+            isPlatformAdmin: local.isPlatformAdmin,
+          };
         }
-        const u = user as { id: string; email?: string | null; name?: string | null; isPlatformAdmin?: boolean; sessionVersion?: number };
-        return { ...token, uid: u.id, sv: u.sessionVersion ?? 0, email: u.email ?? '', name: u.name ?? '', isPlatformAdmin: u.isPlatformAdmin === true };
+        const u = user as {
+          id: string;
+          email?: string | null;
+          name?: string | null;
+          isPlatformAdmin?: boolean;
+          sessionVersion?: number;
+        };
+        return {
+          ...token,
+          uid: u.id,
+          sv: u.sessionVersion ?? 0,
+          email: u.email ?? '',
+          name: u.name ?? '',
+          isPlatformAdmin: u.isPlatformAdmin === true,
+        };
       },
       session({ session, token }) {
         session.user = {

@@ -4,7 +4,13 @@ import 'next-auth/jwt';
 // What our callbacks put into the JWT and the session (see auth-options.ts).
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; sessionVersion: number; email: string; name: string; isPlatformAdmin: boolean };
+    user: {
+      id: string;
+      sessionVersion: number;
+      email: string;
+      name: string;
+      isPlatformAdmin: boolean;
+    };
   }
 }
 

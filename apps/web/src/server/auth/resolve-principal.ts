@@ -15,12 +15,18 @@ import { requestClientIp } from '../http/client-ip';
  */
 export async function resolvePrincipal(req: NextRequest): Promise<Principal> {
   const authorization = req.headers.get('authorization');
-  if (authorization !== null) return principalFromBearer(authorization, requestClientIp(req.headers));
+  if (authorization !== null)
+    return principalFromBearer(authorization, requestClientIp(req.headers));
 
   const jwt = await getToken({ req, secret: env().NEXTAUTH_SECRET });
-  if (!jwt?.uid) throw new AppError('unauthenticated', 'sign in or send an API token (Authorization: Bearer rw_…)');
+  if (!jwt?.uid)
+    throw new AppError(
+      'unauthenticated',
+      'sign in or send an API token (Authorization: Bearer rw_…)',
+    );
   // Stateless JWT, revocable state: signed out, password changed or removed since → 401.
-  if (!(await sessionIsCurrent(jwt.uid, jwt.sv))) throw new AppError('unauthenticated', 'this session has ended; sign in again');
+  if (!(await sessionIsCurrent(jwt.uid, jwt.sv)))
+    throw new AppError('unauthenticated', 'this session has ended; sign in again');
   return {
     kind: 'session',
     userId: jwt.uid,

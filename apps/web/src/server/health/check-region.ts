@@ -10,13 +10,21 @@ function clientFor(region: RegionEnv, caFile: string, timeoutMs: number): Region
   let client = g.__rewindHealthRegions.get(region.name);
   if (!client) {
     // One attempt: a health probe reports, it does not retry its way past the deadline.
-    client = createRegionClient(region, caFile, { maxAttempts: 1, connectionTimeoutMs: timeoutMs, requestTimeoutMs: timeoutMs });
+    client = createRegionClient(region, caFile, {
+      maxAttempts: 1,
+      connectionTimeoutMs: timeoutMs,
+      requestTimeoutMs: timeoutMs,
+    });
     g.__rewindHealthRegions.set(region.name, client);
   }
   return client;
 }
 
-export async function checkRegion(region: RegionEnv, caFile: string, timeoutMs: number): Promise<string | void> {
+export async function checkRegion(
+  region: RegionEnv,
+  caFile: string,
+  timeoutMs: number,
+): Promise<string | void> {
   const probe = await probeRegion(clientFor(region, caFile, timeoutMs), timeoutMs);
   if (!probe.ok) throw new Error(probe.error ?? 'unreachable');
   return `bucket ${region.bucket}`;

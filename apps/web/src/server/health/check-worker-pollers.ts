@@ -19,13 +19,20 @@ export async function checkWorkerPollers(
 ): Promise<string> {
   const connection = await temporalConnection();
   const described = await connection.withDeadline(Date.now() + timeoutMs, () =>
-    connection.workflowService.describeTaskQueue({ namespace, taskQueue: { name: queue, kind: NORMAL }, taskQueueType: taskType }),
+    connection.workflowService.describeTaskQueue({
+      namespace,
+      taskQueue: { name: queue, kind: NORMAL },
+      taskQueueType: taskType,
+    }),
   );
   const verdict = pollerVerdict(
     `${queue} (${taskType === WORKFLOW_TASKS ? 'workflows' : 'activities'})`,
     (described.pollers ?? []).map((p) => ({
       identity: p.identity ?? '',
-      lastAccessTime: p.lastAccessTime?.seconds != null ? new Date(Number(p.lastAccessTime.seconds) * 1000) : undefined,
+      lastAccessTime:
+        p.lastAccessTime?.seconds != null
+          ? new Date(Number(p.lastAccessTime.seconds) * 1000)
+          : undefined,
     })),
     new Date(),
   );

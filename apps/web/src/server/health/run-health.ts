@@ -24,17 +24,28 @@ export async function runHealth(): Promise<HealthReport> {
   const checks = await Promise.all([
     runCheck('control-db', TIMEOUT_MS, () => checkControlDb()),
     runCheck('temporal', TIMEOUT_MS, () => checkTemporal(TIMEOUT_MS)),
-    runCheck(`region:${regions.a.name}`, TIMEOUT_MS, () => checkRegion(regions.a, e.S3_CA_FILE, TIMEOUT_MS)),
-    runCheck(`region:${regions.b.name}`, TIMEOUT_MS, () => checkRegion(regions.b, e.S3_CA_FILE, TIMEOUT_MS)),
+    runCheck(`region:${regions.a.name}`, TIMEOUT_MS, () =>
+      checkRegion(regions.a, e.S3_CA_FILE, TIMEOUT_MS),
+    ),
+    runCheck(`region:${regions.b.name}`, TIMEOUT_MS, () =>
+      checkRegion(regions.b, e.S3_CA_FILE, TIMEOUT_MS),
+    ),
     // the worker itself: someone must be polling the control-plane queue (workflows and catalog
     // activities) and this host's queue (data-plane activities)
     runCheck('worker:control-plane', TIMEOUT_MS, () =>
       checkWorkerPollers(e.TEMPORAL_NAMESPACE, CONTROL_PLANE_QUEUE, WORKFLOW_TASKS, TIMEOUT_MS),
     ),
     runCheck(`worker:${hostQueue(e.REWIND_HOST_ID)}`, TIMEOUT_MS, () =>
-      checkWorkerPollers(e.TEMPORAL_NAMESPACE, hostQueue(e.REWIND_HOST_ID), ACTIVITY_TASKS, TIMEOUT_MS),
+      checkWorkerPollers(
+        e.TEMPORAL_NAMESPACE,
+        hostQueue(e.REWIND_HOST_ID),
+        ACTIVITY_TASKS,
+        TIMEOUT_MS,
+      ),
     ),
-    runCheck('pgbackrest', TIMEOUT_MS, (signal) => checkBinary(e.PGBACKREST_BIN, ['version'], TIMEOUT_MS, signal)),
+    runCheck('pgbackrest', TIMEOUT_MS, (signal) =>
+      checkBinary(e.PGBACKREST_BIN, ['version'], TIMEOUT_MS, signal),
+    ),
     runCheck('postgres', TIMEOUT_MS, (signal) =>
       checkBinary(path.join(e.PG_BIN_DIR, 'postgres'), ['--version'], TIMEOUT_MS, signal),
     ),

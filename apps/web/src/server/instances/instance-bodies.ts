@@ -5,9 +5,7 @@ import { INSTANCE_NAME_PATTERN, INSTANCE_NAME_RULE } from '../../lib/api-types';
 /** POST /api/v1/instances */
 export const createInstanceBody = z
   .object({
-    name: z
-      .string()
-      .regex(INSTANCE_NAME_PATTERN, `must be ${INSTANCE_NAME_RULE}`),
+    name: z.string().regex(INSTANCE_NAME_PATTERN, `must be ${INSTANCE_NAME_RULE}`),
   })
   .strict();
 

@@ -2,7 +2,10 @@ import 'server-only';
 import { instanceConnection, type InstanceRecord } from '@rewind/db';
 import type { InstanceDetail, InstanceSummary } from '../../lib/api-types';
 
-type SummaryRow = Pick<InstanceRecord, 'id' | 'name' | 'status' | 'kind' | 'pgVersion' | 'createdAt'>;
+type SummaryRow = Pick<
+  InstanceRecord,
+  'id' | 'name' | 'status' | 'kind' | 'pgVersion' | 'createdAt'
+>;
 
 export function toInstanceSummary(row: SummaryRow): InstanceSummary {
   return {
@@ -20,7 +23,12 @@ export function toInstanceSummary(row: SummaryRow): InstanceSummary {
  * transaction for a principal with instance:read on that tenant; the owner role's only for
  * `asOwner` (owners, admins), the read-only role's otherwise.
  */
-export function toInstanceDetail(row: InstanceRecord, secretKey: string, host: string, asOwner: boolean): InstanceDetail {
+export function toInstanceDetail(
+  row: InstanceRecord,
+  secretKey: string,
+  host: string,
+  asOwner: boolean,
+): InstanceDetail {
   return {
     ...toInstanceSummary(row),
     timezone: row.timezone,

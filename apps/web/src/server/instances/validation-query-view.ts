@@ -14,10 +14,16 @@ export const createValidationQueryBody = z
       .string()
       .trim()
       .min(1, 'is required')
-      .max(VALIDATION_QUERY_LIMITS.nameMax, `must be at most ${VALIDATION_QUERY_LIMITS.nameMax} characters`),
+      .max(
+        VALIDATION_QUERY_LIMITS.nameMax,
+        `must be at most ${VALIDATION_QUERY_LIMITS.nameMax} characters`,
+      ),
     sql: z
       .string()
-      .max(VALIDATION_QUERY_LIMITS.sqlMax, `must be at most ${VALIDATION_QUERY_LIMITS.sqlMax} characters`)
+      .max(
+        VALIDATION_QUERY_LIMITS.sqlMax,
+        `must be at most ${VALIDATION_QUERY_LIMITS.sqlMax} characters`,
+      )
       .refine((s) => s.trim().length > 0, 'is required'),
     expectation: z
       .enum(validationExpectations, {

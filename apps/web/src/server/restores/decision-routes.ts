@@ -24,7 +24,11 @@ export function tenantDecisionRoute(approved: boolean) {
       const decided = await decideRestore(tx, {
         tenantId: tenant.tenantId,
         restoreId: params.id,
-        decider: { userId: principal.userId, actor: auditActor(principal), viaPlatformAdmin: false },
+        decider: {
+          userId: principal.userId,
+          actor: auditActor(principal),
+          viaPlatformAdmin: false,
+        },
         approved,
         reason: body.reason,
       });

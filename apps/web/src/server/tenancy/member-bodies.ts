@@ -3,7 +3,10 @@ import { tenantRoles } from '@rewind/db';
 import { z } from 'zod';
 
 export const addMemberBody = z
-  .object({ email: z.string().trim().toLowerCase().email('must be an email address').max(320), role: z.enum(tenantRoles) })
+  .object({
+    email: z.string().trim().toLowerCase().email('must be an email address').max(320),
+    role: z.enum(tenantRoles),
+  })
   .strict();
 
 export const updateMemberBody = z.object({ role: z.enum(tenantRoles) }).strict();
@@ -11,7 +14,9 @@ export const updateMemberBody = z.object({ role: z.enum(tenantRoles) }).strict()
 export const legalHoldBody = z.object({ legalHold: z.boolean() }).strict();
 
 /** The secret from the invitation link (`/invitations/<token>`). */
-export const acceptInvitationBody = z.object({ token: z.string().regex(/^rwi_[0-9A-Za-z]{40}$/, 'not an invitation token') }).strict();
+export const acceptInvitationBody = z
+  .object({ token: z.string().regex(/^rwi_[0-9A-Za-z]{40}$/, 'not an invitation token') })
+  .strict();
 
 export const changePasswordBody = z
   .object({

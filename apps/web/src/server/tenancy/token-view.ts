@@ -5,11 +5,12 @@ import { z } from 'zod';
 
 export const createTokenBody = z
   .object({
-    name: z.string().trim().min(1, 'name is required').max(100, 'name must be at most 100 characters'),
-    scopes: z
-      .array(z.string().refine(isPermission, 'not a known permission'))
-      .max(20)
-      .optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'name is required')
+      .max(100, 'name must be at most 100 characters'),
+    scopes: z.array(z.string().refine(isPermission, 'not a known permission')).max(20).optional(),
   })
   .strict();
 

@@ -1,6 +1,12 @@
 import { asc, desc, eq, ne } from 'drizzle-orm';
 import type { PlatformDb } from '../../platform-db';
-import { instances, restoreDrills, tenants, type InstanceStatus, type RestoreDrillStatus } from '../../schema';
+import {
+  instances,
+  restoreDrills,
+  tenants,
+  type InstanceStatus,
+  type RestoreDrillStatus,
+} from '../../schema';
 import { getInstanceWindow, type InstanceWindow } from '../get-instance-window';
 
 export interface FleetInstance {
@@ -13,7 +19,13 @@ export interface FleetInstance {
   createdAt: Date;
   tenant: { id: string; slug: string; name: string; planId: string };
   window: Omit<InstanceWindow, 'windows'>;
-  lastDrill: { id: string; status: RestoreDrillStatus; startedAt: Date; finishedAt: Date | null; error: string | null } | null;
+  lastDrill: {
+    id: string;
+    status: RestoreDrillStatus;
+    startedAt: Date;
+    finishedAt: Date | null;
+    error: string | null;
+  } | null;
 }
 
 /**
@@ -26,7 +38,12 @@ export async function listFleet(
   options: { regions?: readonly string[]; now?: Date } = {},
 ): Promise<FleetInstance[]> {
   const rows = await db
-    .select({ instance: instances, tenantSlug: tenants.slug, tenantName: tenants.name, planId: tenants.planId })
+    .select({
+      instance: instances,
+      tenantSlug: tenants.slug,
+      tenantName: tenants.name,
+      planId: tenants.planId,
+    })
     .from(instances)
     .innerJoin(tenants, eq(tenants.id, instances.tenantId))
     .where(ne(instances.status, 'deleted'))
@@ -62,7 +79,13 @@ export async function listFleet(
       tenant: { id: i.tenantId, slug: tenantSlug, name: tenantName, planId },
       window,
       lastDrill: drill
-        ? { id: drill.id, status: drill.status, startedAt: drill.startedAt, finishedAt: drill.finishedAt, error: drill.error }
+        ? {
+            id: drill.id,
+            status: drill.status,
+            startedAt: drill.startedAt,
+            finishedAt: drill.finishedAt,
+            error: drill.error,
+          }
         : null,
     });
   }

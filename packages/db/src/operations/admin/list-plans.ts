@@ -6,5 +6,8 @@ export type PlanRow = typeof plans.$inferSelect;
 
 /** The plan catalogue, smallest first (by instance allowance, then retention). */
 export async function listPlans(db: PlatformDb): Promise<PlanRow[]> {
-  return db.select().from(plans).orderBy(asc(plans.maxInstances), asc(plans.retentionDaysMax), asc(plans.id));
+  return db
+    .select()
+    .from(plans)
+    .orderBy(asc(plans.maxInstances), asc(plans.retentionDaysMax), asc(plans.id));
 }

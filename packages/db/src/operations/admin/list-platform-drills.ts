@@ -34,7 +34,13 @@ export async function listPlatformDrills(
     })
     .from(restoreDrills)
     .innerJoin(tenants, eq(tenants.id, restoreDrills.tenantId))
-    .innerJoin(instances, and(eq(instances.id, restoreDrills.instanceId), eq(instances.tenantId, restoreDrills.tenantId)))
+    .innerJoin(
+      instances,
+      and(
+        eq(instances.id, restoreDrills.instanceId),
+        eq(instances.tenantId, restoreDrills.tenantId),
+      ),
+    )
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(desc(restoreDrills.startedAt))
     .limit(Math.min(Math.max(filter.limit, 1), 500));

@@ -28,9 +28,13 @@ export interface PlatformRestoreRow {
 }
 
 /** Restores of every tenant, newest first: the approvals queue and the admin restore list. */
-export async function listPlatformRestores(db: PlatformDb, filter: PlatformRestoreFilter): Promise<PlatformRestoreRow[]> {
+export async function listPlatformRestores(
+  db: PlatformDb,
+  filter: PlatformRestoreFilter,
+): Promise<PlatformRestoreRow[]> {
   const where: SQL[] = [];
-  if (filter.statuses && filter.statuses.length > 0) where.push(inArray(restores.status, [...filter.statuses]));
+  if (filter.statuses && filter.statuses.length > 0)
+    where.push(inArray(restores.status, [...filter.statuses]));
   if (filter.tenantId) where.push(eq(restores.tenantId, filter.tenantId));
   if (filter.before) where.push(lt(restores.createdAt, filter.before));
   const rows = await db
@@ -57,7 +61,10 @@ export async function listPlatformRestores(db: PlatformDb, filter: PlatformResto
     .innerJoin(tenants, eq(tenants.id, restores.tenantId))
     // the instance join also checks tenancy: a restore row pointing at another tenant's
     // instance (a bug) would vanish here rather than be shown under the wrong tenant
-    .innerJoin(instances, and(eq(instances.id, restores.instanceId), eq(instances.tenantId, restores.tenantId)))
+    .innerJoin(
+      instances,
+      and(eq(instances.id, restores.instanceId), eq(instances.tenantId, restores.tenantId)),
+    )
     .leftJoin(users, eq(users.id, restores.requestedBy))
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(desc(restores.createdAt))
@@ -66,7 +73,10 @@ export async function listPlatformRestores(db: PlatformDb, filter: PlatformResto
     id: r.id,
     tenant: { id: r.tenantId, slug: r.tenantSlug, name: r.tenantName },
     instance: { id: r.instanceId, name: r.instanceName },
-    requestedBy: r.requesterId && r.requesterEmail ? { id: r.requesterId, email: r.requesterEmail, name: r.requesterName ?? '' } : null,
+    requestedBy:
+      r.requesterId && r.requesterEmail
+        ? { id: r.requesterId, email: r.requesterEmail, name: r.requesterName ?? '' }
+        : null,
     target: r.target,
     mode: r.mode,
     region: r.region,

@@ -21,7 +21,10 @@ export interface AuditSearchPage {
 }
 
 /** Audit events of every tenant and the platform chain, newest first, one keyset page at a time. */
-export async function searchAuditEvents(db: PlatformDb, filter: AuditSearchFilter): Promise<AuditSearchPage> {
+export async function searchAuditEvents(
+  db: PlatformDb,
+  filter: AuditSearchFilter,
+): Promise<AuditSearchPage> {
   const where: SQL[] = [];
   if (filter.chain === 'platform') where.push(isNull(auditEvents.tenantId));
   else if (filter.chain) where.push(eq(auditEvents.tenantId, filter.chain));

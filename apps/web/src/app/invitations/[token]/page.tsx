@@ -17,7 +17,11 @@ export default async function Page({ params }: { params: Promise<{ token: string
   const { token } = await params;
   const session = await requirePageSession(`/invitations/${encodeURIComponent(token)}`);
   const invitation = looksLikeInvitationToken(token)
-    ? await findInvitationForInvitee(platformDb().db, hashInvitationToken(token), session.user.email)
+    ? await findInvitationForInvitee(
+        platformDb().db,
+        hashInvitationToken(token),
+        session.user.email,
+      )
     : null;
   return (
     <PortalPage>

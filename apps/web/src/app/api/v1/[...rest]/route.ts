@@ -8,4 +8,10 @@ function notFound(): Response {
   return errorResponse(new AppError('not_found', 'no such API endpoint'));
 }
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export {
+  notFound as GET,
+  notFound as POST,
+  notFound as PUT,
+  notFound as PATCH,
+  notFound as DELETE,
+};

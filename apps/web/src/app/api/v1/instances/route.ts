@@ -17,7 +17,9 @@ export const GET = withTenant(
     // the list shows each instance's health at a glance: recovery point age and last backup (drills: GET …/drills)
     const out = [];
     for (const row of rows) {
-      const w = await getInstanceWindow(tx, tenant.tenantId, row.id, { regions: [env().REGION_A_NAME, env().REGION_B_NAME] });
+      const w = await getInstanceWindow(tx, tenant.tenantId, row.id, {
+        regions: [env().REGION_A_NAME, env().REGION_B_NAME],
+      });
       out.push({
         ...toInstanceSummary(row),
         rpoSeconds: w.rpoSeconds,
@@ -40,9 +42,14 @@ export const POST = withTenant(
       hostId: e.REWIND_HOST_ID,
       secretKey: e.REWIND_SECRET_KEY,
     });
-    afterCommit(() => startCreateInstance(serviceDeps(), { tenantId: tenant.tenantId, instanceId: created.id }));
+    afterCommit(() =>
+      startCreateInstance(serviceDeps(), { tenantId: tenant.tenantId, instanceId: created.id }),
+    );
     const response: CreatedInstance = { id: created.id, status: created.status };
-    return Response.json(response, { status: 201, headers: { location: `/api/v1/instances/${created.id}` } });
+    return Response.json(response, {
+      status: 201,
+      headers: { location: `/api/v1/instances/${created.id}` },
+    });
   },
   { permissions: ['instance:create'] },
 );

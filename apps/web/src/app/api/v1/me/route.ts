@@ -18,7 +18,12 @@ export const GET = withTenant(
       tenant: { id: tenant.tenantId, slug: tenant.slug, name: tenant.name },
       role: tenant.role,
       permissions: permissionsFor(tenant.role),
-      tenants: memberships.map((m) => ({ id: m.tenantId, slug: m.slug, name: m.name, role: m.role })),
+      tenants: memberships.map((m) => ({
+        id: m.tenantId,
+        slug: m.slug,
+        name: m.name,
+        role: m.role,
+      })),
     };
     return Response.json(body, { headers: { 'cache-control': 'no-store' } });
   },

@@ -12,7 +12,13 @@ export const GET = withTenant(
   async ({ tx, tenant }) => {
     const members = await listMembers(tx, tenant.tenantId);
     return Response.json(
-      members.map((m) => ({ userId: m.userId, email: m.email, name: m.name, role: m.role, since: m.createdAt.toISOString() })),
+      members.map((m) => ({
+        userId: m.userId,
+        email: m.email,
+        name: m.name,
+        role: m.role,
+        since: m.createdAt.toISOString(),
+      })),
       { headers: { 'cache-control': 'no-store' } },
     );
   },
@@ -35,7 +41,10 @@ export const POST = withTenant(
     });
     const { token, ...shown } = invitation;
     return Response.json(
-      { invitation: { ...shown, expiresAt: shown.expiresAt.toISOString() }, acceptUrl: `${env().WEB_URL.replace(/\/$/, '')}/invitations/${token}` },
+      {
+        invitation: { ...shown, expiresAt: shown.expiresAt.toISOString() },
+        acceptUrl: `${env().WEB_URL.replace(/\/$/, '')}/invitations/${token}`,
+      },
       { status: 202, headers: { 'cache-control': 'no-store' } },
     );
   },

@@ -19,8 +19,14 @@ const listQuery = z
 export const GET = withTenant(
   async ({ tx, tenant, req }) => {
     const q = readQuery(req.nextUrl, listQuery);
-    const rows = await listRestores(tx, tenant.tenantId, { instanceId: q.instanceId, limit: q.limit });
-    const emails = await findUserEmails(tx, rows.map((r) => r.requestedBy));
+    const rows = await listRestores(tx, tenant.tenantId, {
+      instanceId: q.instanceId,
+      limit: q.limit,
+    });
+    const emails = await findUserEmails(
+      tx,
+      rows.map((r) => r.requestedBy),
+    );
     const items: RestoreListItem[] = rows.map((r) => ({
       id: r.id,
       instanceId: r.instanceId,

@@ -10,7 +10,9 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withTenant(
   async ({ tx, tenant }) =>
-    Response.json(toTenantView(await getTenantSettings(tx, tenant.tenantId)), { headers: { 'cache-control': 'no-store' } }),
+    Response.json(toTenantView(await getTenantSettings(tx, tenant.tenantId)), {
+      headers: { 'cache-control': 'no-store' },
+    }),
   { permissions: ['instance:read'] },
 );
 
@@ -26,7 +28,8 @@ export const PATCH = withTenant(
     });
     // retention reaches every instance's expiry and pgbackrest.conf
     const applyPlan = change.applyPlan;
-    if (applyPlan) afterCommit(() => startApplyTenantPlan(serviceDeps(), tenant.tenantId, applyPlan));
+    if (applyPlan)
+      afterCommit(() => startApplyTenantPlan(serviceDeps(), tenant.tenantId, applyPlan));
     return Response.json(toTenantView(change.after), { headers: { 'cache-control': 'no-store' } });
   },
   { permissions: ['retention:update'] },

@@ -9,7 +9,9 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withTenant(
   async ({ tx, tenant }) =>
-    Response.json((await listApiTokens(tx, tenant.tenantId)).map(toTokenView), { headers: { 'cache-control': 'no-store' } }),
+    Response.json((await listApiTokens(tx, tenant.tenantId)).map(toTokenView), {
+      headers: { 'cache-control': 'no-store' },
+    }),
   { permissions: ['token:manage'] },
 );
 
@@ -25,7 +27,13 @@ export const POST = withTenant(
       actor: auditActor(principal),
     });
     return Response.json(
-      { id: created.id, name: created.name, prefix: created.displayPrefix, token: created.token, createdAt: created.createdAt.toISOString() },
+      {
+        id: created.id,
+        name: created.name,
+        prefix: created.displayPrefix,
+        token: created.token,
+        createdAt: created.createdAt.toISOString(),
+      },
       { status: 201, headers: { 'cache-control': 'no-store' } },
     );
   },

@@ -18,7 +18,10 @@ export const GET = withPlatformAdmin(async ({ db, req }) => {
     beforeId: q.cursor,
   });
   return Response.json(
-    { events: page.events.map(toAdminAuditEvent), nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId) },
+    {
+      events: page.events.map(toAdminAuditEvent),
+      nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId),
+    },
     { headers: { 'cache-control': 'no-store' } },
   );
 });

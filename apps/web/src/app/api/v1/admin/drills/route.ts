@@ -9,5 +9,8 @@ export const dynamic = 'force-dynamic';
 export const GET = withPlatformAdmin(async ({ db, req }) => {
   const q = readQuery(req.nextUrl, adminDrillsQuery);
   const rows = await listPlatformDrills(db, { tenantId: q.tenant, limit: q.limit ?? 100 });
-  return Response.json({ drills: rows.map(toAdminDrill) }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { drills: rows.map(toAdminDrill) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 });

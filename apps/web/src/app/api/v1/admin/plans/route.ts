@@ -9,5 +9,8 @@ export const dynamic = 'force-dynamic';
 export const GET = withPlatformAdmin(async ({ db, req }) => {
   readQuery(req.nextUrl, z.object({}).strict());
   const plans = await listPlans(db);
-  return Response.json({ plans: plans.map(toAdminPlan) }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { plans: plans.map(toAdminPlan) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 });

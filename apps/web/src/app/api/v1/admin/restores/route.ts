@@ -9,7 +9,15 @@ export const dynamic = 'force-dynamic';
 /** Restores of every tenant, newest first; `?status=pending_approval` is the approvals queue. */
 export const GET = withPlatformAdmin(async ({ db, req }) => {
   const q = readQuery(req.nextUrl, adminRestoresQuery);
-  const rows = await listPlatformRestores(db, { statuses: q.status, tenantId: q.tenant, limit: q.limit ?? 100, before: q.before });
+  const rows = await listPlatformRestores(db, {
+    statuses: q.status,
+    tenantId: q.tenant,
+    limit: q.limit ?? 100,
+    before: q.before,
+  });
   const now = new Date();
-  return Response.json({ restores: rows.map((r) => toAdminRestore(r, now)) }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { restores: rows.map((r) => toAdminRestore(r, now)) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 });

@@ -9,5 +9,8 @@ export const dynamic = 'force-dynamic';
 export const GET = withPlatformAdmin(async ({ db, req }) => {
   readQuery(req.nextUrl, z.object({}).strict());
   const tenants = await listTenants(db);
-  return Response.json({ tenants: tenants.map(toAdminTenant) }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { tenants: tenants.map(toAdminTenant) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 });

@@ -17,12 +17,26 @@ export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params, principal }) => {
     // RLS hides another tenant's instance, so it is not_found like any unknown or malformed id.
     const row = await getInstance(tx, tenant.tenantId, params.id);
-    await recordPasswordReveal(tx, { tenantId: tenant.tenantId, instanceId: row.id, actor: auditActor(principal) });
-    // restorable window per region from the data-plane catalog (backups, WAL ranges, newest commit)
-    const { regions, rpoSeconds, lastBackup, geoCheck } = await getInstanceWindow(tx, tenant.tenantId, row.id, {
-      regions: [env().REGION_A_NAME, env().REGION_B_NAME],
+    await recordPasswordReveal(tx, {
+      tenantId: tenant.tenantId,
+      instanceId: row.id,
+      actor: auditActor(principal),
     });
-    const detail = toInstanceDetail(row, env().REWIND_SECRET_KEY, instanceHost(), connectsAsOwner(principal, tenant));
+    // restorable window per region from the data-plane catalog (backups, WAL ranges, newest commit)
+    const { regions, rpoSeconds, lastBackup, geoCheck } = await getInstanceWindow(
+      tx,
+      tenant.tenantId,
+      row.id,
+      {
+        regions: [env().REGION_A_NAME, env().REGION_B_NAME],
+      },
+    );
+    const detail = toInstanceDetail(
+      row,
+      env().REWIND_SECRET_KEY,
+      instanceHost(),
+      connectsAsOwner(principal, tenant),
+    );
     return Response.json(
       { ...detail, window: { regions }, rpoSeconds, lastBackup, geoCheck },
       { headers: { 'cache-control': 'no-store' } },

@@ -23,7 +23,11 @@ export const PATCH = withTenant<{ userId: string }>(
 /** Removes a member (never the last owner) and revokes their tokens for this tenant. */
 export const DELETE = withTenant<{ userId: string }>(
   async ({ tx, tenant, principal, params }) => {
-    await removeTenantMember(tx, { tenantId: tenant.tenantId, userId: params.userId, actor: auditActor(principal) });
+    await removeTenantMember(tx, {
+      tenantId: tenant.tenantId,
+      userId: params.userId,
+      actor: auditActor(principal),
+    });
     return new Response(null, { status: 204 });
   },
   { permissions: ['member:manage'] },

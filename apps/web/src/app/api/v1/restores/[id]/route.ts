@@ -15,9 +15,19 @@ export const GET = withTenant<{ id: string }>(
       ? await getInstance(tx, tenant.tenantId, row.resultInstanceId, { includeDeleted: true })
       : null;
     const requester = toRequesterView(row.requestedBy, await findUserEmails(tx, [row.requestedBy]));
-    return Response.json(toRestoreView(row, clone, requester, env().REWIND_SECRET_KEY, instanceHost(), connectsAsOwner(principal, tenant)), {
-      headers: { 'cache-control': 'no-store' },
-    });
+    return Response.json(
+      toRestoreView(
+        row,
+        clone,
+        requester,
+        env().REWIND_SECRET_KEY,
+        instanceHost(),
+        connectsAsOwner(principal, tenant),
+      ),
+      {
+        headers: { 'cache-control': 'no-store' },
+      },
+    );
   },
   { permissions: ['restore:read'] },
 );

@@ -6,7 +6,11 @@ export const dynamic = 'force-dynamic';
 
 export const DELETE = withTenant<{ id: string }>(
   async ({ tx, tenant, principal, params }) => {
-    await revokeToken(tx, { tenantId: tenant.tenantId, tokenId: params.id, actor: auditActor(principal) });
+    await revokeToken(tx, {
+      tenantId: tenant.tenantId,
+      tokenId: params.id,
+      actor: auditActor(principal),
+    });
     return new Response(null, { status: 204 });
   },
   { permissions: ['token:manage'] },

@@ -19,5 +19,8 @@ export const PATCH = withPlatformAdmin<{ id: string }>(async ({ db, principal, p
     actor: auditActor(principal),
     requestedBy: principal.userId,
   });
-  return Response.json({ plan: toAdminPlan(change.after), changed: change.changed }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { plan: toAdminPlan(change.after), changed: change.changed },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 });

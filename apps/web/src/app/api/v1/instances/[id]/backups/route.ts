@@ -30,7 +30,9 @@ export const GET = withTenant<{ id: string }>(
 /** POST /api/v1/instances/{id}/backups `{ type? }` → 202: a backup to both regions starts now. */
 export const POST = withTenant<{ id: string }>(
   async ({ tx, tenant, principal, params, req, afterCommit }) => {
-    const body = req.headers.get('content-type') ? await readJsonBody(req, startBackupBody) : startBackupBody.parse({});
+    const body = req.headers.get('content-type')
+      ? await readJsonBody(req, startBackupBody)
+      : startBackupBody.parse({});
     const accepted = await requestBackup(tx, {
       tenantId: tenant.tenantId,
       instanceId: params.id,
@@ -40,7 +42,12 @@ export const POST = withTenant<{ id: string }>(
     });
     afterCommit(() => startBackup(serviceDeps(), accepted));
     return Response.json(
-      { id: accepted.requestId, instanceId: accepted.instanceId, type: accepted.type, status: 'started' },
+      {
+        id: accepted.requestId,
+        instanceId: accepted.instanceId,
+        type: accepted.type,
+        status: 'started',
+      },
       { status: 202, headers: { 'cache-control': 'no-store' } },
     );
   },

@@ -21,11 +21,19 @@ export const POST = withTenant<{ id: string }>(
       regions: regionNames(env()),
     });
     afterCommit(() =>
-      startRestore(serviceDeps(), { tenantId, instanceId: params.id, requestedBy: principal.userId, restore: r }),
+      startRestore(serviceDeps(), {
+        tenantId,
+        instanceId: params.id,
+        requestedBy: principal.userId,
+        restore: r,
+      }),
     );
     return Response.json(
       { id: r.id, status: r.status },
-      { status: 202, headers: { location: `/api/v1/restores/${r.id}`, 'cache-control': 'no-store' } },
+      {
+        status: 202,
+        headers: { location: `/api/v1/restores/${r.id}`, 'cache-control': 'no-store' },
+      },
     );
   },
   { permissions: ['restore:request'] },

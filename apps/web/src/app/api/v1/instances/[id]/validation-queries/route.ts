@@ -2,7 +2,10 @@ import { createValidationQuery, listValidationQueries } from '@rewind/db';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
-import { createValidationQueryBody, toValidationQueryView } from '@/server/instances/validation-query-view';
+import {
+  createValidationQueryBody,
+  toValidationQueryView,
+} from '@/server/instances/validation-query-view';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +14,9 @@ export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params }) => {
     // another tenant's instance is not_found like any unknown id (RLS hides it)
     const rows = await listValidationQueries(tx, tenant.tenantId, params.id);
-    return Response.json(rows.map(toValidationQueryView), { headers: { 'cache-control': 'no-store' } });
+    return Response.json(rows.map(toValidationQueryView), {
+      headers: { 'cache-control': 'no-store' },
+    });
   },
   { permissions: ['instance:read'] },
 );
@@ -31,7 +36,10 @@ export const POST = withTenant<{ id: string }>(
       sql: body.sql,
       expectation: body.expectation,
     });
-    return Response.json(toValidationQueryView(row), { status: 201, headers: { 'cache-control': 'no-store' } });
+    return Response.json(toValidationQueryView(row), {
+      status: 201,
+      headers: { 'cache-control': 'no-store' },
+    });
   },
   { permissions: ['validation:manage'] },
 );

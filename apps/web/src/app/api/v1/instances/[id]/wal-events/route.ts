@@ -14,7 +14,12 @@ export const dynamic = 'force-dynamic';
 export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params, req }) => {
     const { from, to } = parseWalEventsQuery(req.nextUrl.searchParams);
-    const events = await findWalEvents(serviceDeps(), tx, { tenantId: tenant.tenantId, instanceId: params.id, from, to });
+    const events = await findWalEvents(serviceDeps(), tx, {
+      tenantId: tenant.tenantId,
+      instanceId: params.id,
+      from,
+      to,
+    });
     const response: WalEventsResponse = {
       from,
       to,

@@ -8,9 +8,16 @@ export const dynamic = 'force-dynamic';
 // Temporal cancellation: the workflow runs its compensations (no process, port or directory left).
 export const POST = withTenant<{ id: string }>(
   async ({ tx, tenant, principal, params, afterCommit }) => {
-    const r = await requestCancelRestore(tx, { tenantId: tenant.tenantId, restoreId: params.id, actor: auditActor(principal) });
+    const r = await requestCancelRestore(tx, {
+      tenantId: tenant.tenantId,
+      restoreId: params.id,
+      actor: auditActor(principal),
+    });
     afterCommit(() => cancelRestoreWorkflow(serviceDeps(), r.workflowId));
-    return Response.json({ id: r.id, status: 'cancelling' }, { status: 202, headers: { 'cache-control': 'no-store' } });
+    return Response.json(
+      { id: r.id, status: 'cancelling' },
+      { status: 202, headers: { 'cache-control': 'no-store' } },
+    );
   },
   { permissions: ['restore:cancel'] },
 );
