@@ -27,6 +27,7 @@ BOOTSTRAP_NPM="$(command -v npm || true)"
 [[ -n $BOOTSTRAP_NPM ]] || fail "node: an npm (any version) is needed once to fetch Node $NODE_VERSION from the registry"
 
 say "node: installing v$NODE_VERSION and npm $NPM_VERSION into .tools/node"
+mkdir -p "$ROOT/.tools"
 work="$(mktemp -d "$ROOT/.tools/node-install.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 fetch() { # <package> <version> → the verified tarball's path
