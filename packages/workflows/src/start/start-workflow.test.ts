@@ -76,9 +76,9 @@ describe('startWorkflow', () => {
     const { client } = recordingClient();
     // never run: these lines exist for the type checker
     void (() => {
-      // @ts-expect-error deleteInstance takes { tenantId, instanceId, requestedBy }
       void startWorkflow(client, workflowDefs.deleteInstance, {
         id: ['t1', 'i1'],
+        // @ts-expect-error deleteInstance takes { tenantId, instanceId, requestedBy }
         args: [{ tenantId: 't1' }],
       });
       // @ts-expect-error the id builder takes tenant and instance
