@@ -213,7 +213,7 @@ beforeAll(async () => {
   await commit('r1');
   await onSource('select pg_switch_wal()');
   await commit('r2');
-  await onSource("select pg_create_restore_point('rp-mid')");
+  const rpMidLsn = (await onSource("select pg_create_restore_point('rp-mid')")).trim();
   await commit('r3');
   await onSource('select pg_switch_wal()');
   await engine.backupBothRepos({ instanceId: source.stanza, type: 'incr' });
@@ -231,7 +231,12 @@ beforeAll(async () => {
   await sleep(1100);
   await commit('tail'); // recovery to a time stops only at a later commit
   await engine.check({ instanceId: source.stanza }); // switches WAL, waits until both regions hold it
-  await syncCatalog(env, engine, app.db, source, { at: c.tail!.at, lsn: c.tail!.lsnAfter });
+  await syncCatalog(env, engine, app.db, source, {
+    at: c.tail!.at,
+    lsn: c.tail!.lsnAfter,
+    xid: c.tail!.xid,
+    points: [{ name: 'rp-mid', lsn: rpMidLsn }],
+  });
 }, 240_000);
 
 afterAll(async () => {

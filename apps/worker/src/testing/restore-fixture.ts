@@ -6,12 +6,13 @@ import {
   inTenantTx,
   instanceRegionStatus,
   instances,
+  restorePoints,
   walRanges,
   type Db,
   type InstanceRecord,
 } from '@rewind/db';
 import { deleteRows, insertRows, updateRows } from '@rewind/db/testing';
-import type { Engine } from '@rewind/engine';
+import { lsnToSegment, type Engine } from '@rewind/engine';
 
 /**
  * A source instance for restore tests, provisioned straight through the engine (the
@@ -53,18 +54,28 @@ export async function provisionSource(
   return rec;
 }
 
-/** Mirrors `pgbackrest info` + the newest archived commit into backups / wal_ranges / instance_region_status. */
+/**
+ * Mirrors `pgbackrest info` + the newest archived commit into backups / wal_ranges /
+ * instance_region_status, and the restore points the test created (the real catalog sync reads
+ * them from archived WAL; pre-flight refuses a name it has not recorded).
+ */
 export async function syncCatalog(
   env: StackEnv,
   engine: Engine,
   db: Db,
   source: InstanceRecord,
-  latest: { at: string; lsn: string },
+  latest: {
+    at: string;
+    lsn: string;
+    /** the newest committed xid: xid targets after it are refused */
+    xid?: string;
+    points?: readonly { name: string; lsn: string }[];
+  },
 ): Promise<void> {
   const info = await engine.info({ instanceId: source.stanza });
   const regionOf = (repo: number) => (repo === 1 ? env.REGION_A_NAME : env.REGION_B_NAME);
   await inTenantTx(db, { tenantId: source.tenantId }, async (tx) => {
-    for (const t of [backups, walRanges, instanceRegionStatus])
+    for (const t of [backups, walRanges, instanceRegionStatus, restorePoints])
       await deleteRows(tx, t, { instanceId: source.id });
     for (const repo of info.repos) {
       const region = regionOf(repo.repo);
@@ -95,13 +106,25 @@ export async function syncCatalog(
         startSegment: archive.walMin!,
         stopSegment: archive.walMax!,
         lastCommitAt: new Date(latest.at),
+        lastCommitLsn: latest.lsn,
+        lastCommitXid: latest.xid ?? null,
       });
+      for (const point of latest.points ?? [])
+        await insertRows(tx, restorePoints, {
+          tenantId: source.tenantId,
+          instanceId: source.id,
+          region,
+          name: point.name,
+          lsn: point.lsn,
+          segment: lsnToSegment(point.lsn, Number.parseInt(archive.walMin!.slice(0, 8), 16)),
+        });
       await insertRows(tx, instanceRegionStatus, {
         tenantId: source.tenantId,
         instanceId: source.id,
         region,
         latestCommitAt: new Date(latest.at),
         latestCommitLsn: latest.lsn,
+        latestCommitXid: latest.xid ?? null,
         archiveOk: true,
       });
     }
