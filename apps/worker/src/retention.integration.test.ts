@@ -18,6 +18,7 @@ import {
   engineConfigFromEnv,
   pgBin,
   runAsPostgres,
+  serverEnv,
   type Engine,
   type StanzaInfo,
 } from '@rewind/engine';
@@ -111,6 +112,9 @@ describe('retention: 1-day window with backdated backups', () => {
         context: `starting instance ${rec.stanza} under libfaketime ${offset}`,
         timeoutMs: 90_000,
         env: {
+          // what the engine's own start gives the server: archive_command finds pgbackrest and
+          // the instance's config through it (the setting itself names no host path)
+          ...serverEnv(engine.config, paths.pgdata),
           LD_PRELOAD: FAKETIME_LIB,
           FAKETIME: offset,
           // the server, and pg_ctl (it waits for a postmaster.pid no older than its own start); not
