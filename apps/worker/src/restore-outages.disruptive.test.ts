@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -135,16 +135,27 @@ describe('restore under outages', () => {
     try {
       const { r, done } = await restoreServedByRegionB();
       // recovery fetches its WAL from region B too (the copy's restore_command names the repo),
-      // so an unreachable region A is never asked for a segment; through the copy's own spool
+      // so an unreachable region A is never asked for a segment; through the copy's own spool.
+      // Once recovery is over the copy's restore_command is reset (it names host paths), so
+      // what recovery ran is read from the copy's own pgBackRest log, where each archive-get
+      // logs its options
+      const root = s.engine.paths(done.resultInstanceId!).root;
       const auto = await readFile(
         path.join(s.engine.paths(done.resultInstanceId!).pgdata, 'postgresql.auto.conf'),
         'utf8',
       );
-      const restoreCommands = auto.split('\n').filter((l) => l.startsWith('restore_command'));
-      expect(restoreCommands.at(-1)).toContain('--repo=2');
-      expect(restoreCommands.at(-1)).toContain(
-        `--spool-path=${s.engine.paths(done.resultInstanceId!).root}/spool`,
-      );
+      expect(auto.split('\n').filter((l) => l.startsWith('restore_command'))).toEqual([]);
+      const logDir = path.join(root, 'log');
+      const logs = (await readdir(logDir)).filter((f) => f.includes('archive-get'));
+      const begins = (await Promise.all(logs.map((f) => readFile(path.join(logDir, f), 'utf8'))))
+        .join('\n')
+        .split('\n')
+        .filter((l) => /archive-get(:async)? command begin/.test(l));
+      expect(begins.length).toBeGreaterThan(0);
+      for (const line of begins) {
+        expect(line).toContain('--repo=2');
+        expect(line).toContain(`--spool-path=${root}/spool`);
+      }
       expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual([
         'r1',
         'r2',
