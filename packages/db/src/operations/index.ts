@@ -52,5 +52,6 @@ export * from './find-tenant-by-slug';
 export * from './find-idempotent-response';
 export * from './record-idempotent-response';
 export * from './forget-idempotency-key';
+export * from './lock-idempotency-key';
 export * from './invite-member';
 export * from './accept-invitation-rows';

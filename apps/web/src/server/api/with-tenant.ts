@@ -1,6 +1,12 @@
 import 'server-only';
 import { AppError, can, type Permission } from '@rewind/core';
-import { forgetIdempotencyKey, inTenantTx, membershipsOfUser, type Tx } from '@rewind/db';
+import {
+  forgetIdempotencyKey,
+  inTenantTx,
+  lockIdempotencyKey,
+  membershipsOfUser,
+  type Tx,
+} from '@rewind/db';
 import type { NextRequest } from 'next/server';
 import type { Principal, TenantMembership } from '../auth/principal';
 import { appDb, platformDb } from '../db';
@@ -69,15 +75,15 @@ export function withTenant<P extends RouteParams = Record<string, never>>(
       const hooks: Array<() => Promise<void>> = [];
       const txCtx = { tenantId: tenant.tenantId, userId: principal.userId };
       const idem = await idempotentRequest(req);
-      const earlier =
-        idem &&
-        (await inTenantTx(appDb().db, txCtx, (tx) =>
-          findIdempotentResponse(tx, tenant.tenantId, idem.key),
-        ));
-      if (idem && earlier) return replay(earlier, idem);
       let response: Response;
       try {
-        response = await inTenantTx(appDb().db, txCtx, async (tx) => {
+        const outcome = await inTenantTx(appDb().db, txCtx, async (tx) => {
+          if (idem) {
+            // one request per key at a time: a concurrent retry waits here, then replays
+            await lockIdempotencyKey(tx, tenant.tenantId, idem.key);
+            const earlier = await findIdempotentResponse(tx, tenant.tenantId, idem.key);
+            if (earlier) return { response: replay(earlier, idem), replayed: true };
+          }
           const r = await handler({
             tx,
             tenant,
@@ -88,8 +94,10 @@ export function withTenant<P extends RouteParams = Record<string, never>>(
             afterCommit: (fn) => hooks.push(fn),
           });
           if (idem) await recordResponse(tx, tenant.tenantId, idem, r);
-          return r;
+          return { response: r, replayed: false };
         });
+        if (outcome.replayed) return outcome.response;
+        response = outcome.response;
       } catch (err) {
         // a concurrent request with the same key won: this one rolled back, answer with its response
         if (!(err instanceof IdempotencyRace) || !idem) throw err;
