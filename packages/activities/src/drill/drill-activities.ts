@@ -23,6 +23,7 @@ export function drillActivities(deps: ActivityDeps) {
       restoreId: string;
       restoreWorkflowId: string;
       region?: string;
+      targetTime?: string;
     }): Promise<StartedRestoreDrill> {
       try {
         return await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>

@@ -3,7 +3,8 @@ import type { RegionWindow } from '../window/restore-window';
 
 const SECOND = 1_000_000n;
 
-export type DrillTargetKind = 'random' | 'oldest';
+/** random and oldest come from the drill sequence; chosen: an operator named the second */
+export type DrillTargetKind = 'random' | 'oldest' | 'chosen';
 
 export interface DrillTarget {
   kind: DrillTargetKind;

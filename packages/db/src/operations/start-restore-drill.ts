@@ -23,6 +23,11 @@ export interface StartRestoreDrillOptions {
    * takes the next slot of the instance's sequence: regions alternate, every Nth is the oldest.
    */
   region?: string;
+  /**
+   * restore to this second instead of drawing one (an operator re-proving a range, or
+   * reproducing a failure); it must be inside the region's window like any restore target
+   */
+  targetTime?: string;
   /** ids of the clone restore this drill runs (the workflow makes them, so a replay keeps them) */
   restoreId: string;
   restoreWorkflowId: string;
@@ -88,7 +93,7 @@ export async function startRestoreDrill(
         `unknown region ${JSON.stringify(options.region)}; drills run in ${options.regions.join(' and ')}`,
       );
     region = options.region;
-    kind = 'random';
+    kind = options.targetTime !== undefined ? 'chosen' : 'random';
   } else {
     const [done] = await tx
       .select({ n: count() })
@@ -103,6 +108,7 @@ export async function startRestoreDrill(
     sequence = done?.n ?? 0;
     const plan = await getInstancePlan(tx, options.tenantId);
     ({ region, kind } = drillSlot(sequence, options.regions, plan.drillOldestEvery));
+    if (options.targetTime !== undefined) kind = 'chosen';
   }
 
   const drillId = randomUUID();
@@ -126,9 +132,12 @@ export async function startRestoreDrill(
       ...(options.now ? { now: options.now } : {}),
     });
     const window = windows.find((w) => w.region === region);
-    const target = window
-      ? pickDrillTarget(window, kind, options.randomBelow ?? ((n) => randomInt(n)))
-      : null;
+    const target =
+      options.targetTime !== undefined
+        ? { time: options.targetTime }
+        : window && kind !== 'chosen'
+          ? pickDrillTarget(window, kind, options.randomBelow ?? ((n) => randomInt(n)))
+          : null;
     if (!target)
       throw new AppError(
         'target_before_window',

@@ -22,6 +22,8 @@ export interface RestoreDrillInput {
    * Nth to the oldest second). A new instance's first drills name theirs, one per region.
    */
   region?: string;
+  /** manual drills: restore to this second (RFC 3339) of the region's window instead of a random one */
+  targetTime?: string;
   /**
    * wait up to this long for the region's window to hold a restorable second (a new instance's
    * first backup needs a commit archived after it); default: do not wait
@@ -85,6 +87,7 @@ export async function restoreDrill(input: RestoreDrillInput): Promise<RestoreDri
     restoreId,
     restoreWorkflowId,
     ...(input.region !== undefined ? { region: input.region } : {}),
+    ...(input.targetTime !== undefined ? { targetTime: input.targetTime } : {}),
   });
   if (!started.restoreId || !started.restoreWorkflowId || !started.hostId || !started.region)
     return {
