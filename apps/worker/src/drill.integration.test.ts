@@ -76,9 +76,10 @@ describe('restore drills: random seconds, both regions pinned, verified coverage
         text,
         { context: 'drill test data' },
       );
+    // the table comes before the backup, so every second of the window can read it
+    await sql('CREATE TABLE ticks (id bigserial primary key, batch int not null)');
     await engine.backup({ instanceId: stanza, type: 'full', repo: 1 });
     await engine.backup({ instanceId: stanza, type: 'full', repo: 2 });
-    await sql('CREATE TABLE ticks (id bigserial primary key, batch int not null)');
     // three segments of rows, each spread over ~2 s, so random seconds fall between commits
     for (const batch of [1, 2, 3]) {
       await sql('select pg_switch_wal()');
@@ -336,7 +337,7 @@ describe('restore drills: random seconds, both regions pinned, verified coverage
     );
     expect(after.regions[0]!.verified.at(-1)!.to).toBe(target);
     expect(after.regions[0]!.verifiedFraction).toBe(1);
-    expect(after.regions[1]!.verified.at(-1)!.to).not.toBe(target);
+    expect(after.regions[1]!.verified.every((v) => v.to !== target)).toBe(true);
 
     // the scheduled repository checks find it too, and nothing in region A
     const started = Date.now();
@@ -361,6 +362,7 @@ describe('restore drills: random seconds, both regions pinned, verified coverage
     expect(of(h.env.REGION_A_NAME, 'wal_continuity')).toMatchObject({ ok: true });
     expect(of(h.env.REGION_B_NAME, 'wal_continuity')).toMatchObject({ ok: true });
     const verifyB = of(h.env.REGION_B_NAME, 'verify');
+    console.log(`[drill] verify in B: ${JSON.stringify(verifyB.findings)}`);
     expect(verifyB.ok).toBe(false);
     expect(verifyB.findings.invalidFiles?.some((f) => f.startsWith(corrupted))).toBe(true);
   }, 900_000);

@@ -236,8 +236,10 @@ export function restoreHostActivities(deps: ActivityDeps) {
         const wal = await findWalFetchFailure(paths.root, paths.postgresLog);
         if (!wal?.segment) throw err;
         const where = input.walSource ? ` from ${input.walSource.region}` : '';
+        const why = [...new Set(wal.lines)].join(' | ');
+        const first = message(err).split('\n')[0];
         throw ApplicationFailure.nonRetryable(
-          `while fetching WAL${where}: ${wal.segment ? `archived WAL segment ${wal.segment} could not be restored` : 'archived WAL could not be restored'} (${message(err)}): ${wal.lines.join(' | ')}`.slice(
+          `while fetching WAL${where}: archived WAL segment ${wal.segment} could not be restored: ${why} (recovery stopped short: ${first})`.slice(
             0,
             4000,
           ),

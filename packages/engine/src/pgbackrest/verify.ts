@@ -58,18 +58,24 @@ export async function verifyFindings(
     timeoutMs: 2 * 60 * 60_000,
     okExitCodes: ANSWERED,
   });
-  const all = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim());
-  const lines = all.filter((l) => l && PROBLEM.test(l) && !/verify command (begin|end)/.test(l));
+  const all = `${r.stdout}\n${r.stderr}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/verify command (begin|end)/.test(l));
+  const lines = all.filter((l) => PROBLEM.test(l));
   const invalidFiles = [
     ...new Set(
       lines.filter((l) => /\b(ERROR|WARN):|invalid/i.test(l)).flatMap((l) => l.match(FILE) ?? []),
     ),
   ];
+  // pgBackRest reports a bad file in its summary ("status: error") as well as per file
+  const bad = all.some((l) => /\b(ERROR|WARN):|status: error/i.test(l)) || invalidFiles.length > 0;
   return {
     repo: input.repo,
-    ok: r.exitCode === 0 && lines.every((l) => !/\b(ERROR|WARN):/.test(l)),
+    ok: r.exitCode === 0 && !bad,
     invalidFiles,
-    lines: lines.slice(0, 50),
+    // the per-file lines when it found something, else its summary
+    lines: (bad ? lines : all).slice(0, 50),
     durationMs: r.durationMs,
   };
 }

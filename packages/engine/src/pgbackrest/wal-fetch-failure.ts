@@ -33,7 +33,8 @@ export async function findWalFetchFailure(
     if (!name.includes('archive-get')) continue;
     for (const line of await readLines(path.join(logDir, name))) {
       if (!/\b(ERROR|WARN):/.test(line)) continue;
-      lines.push(line.trim());
+      // without its timestamp and process id, so one failure retried reads once
+      lines.push(line.replace(/^\S+ \S+ P\d+\s+/, '').trim());
       segment ??= SEGMENT.exec(line)?.[0] ?? null;
     }
   }

@@ -3,7 +3,7 @@
  * types only, so client and server agree on one definition. Shapes a package defines (checks,
  * the window's last backup and geo check, an audit event) are imported as types, not restated.
  */
-import type { RestoreCheck, RestoreMode } from '@rewind/core';
+import type { RestoreMode } from '@rewind/core';
 import type {
   GeoCheckSummary,
   InstanceWindowRegion,
