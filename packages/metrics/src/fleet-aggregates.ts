@@ -15,7 +15,8 @@ const DAY_MS = 86_400_000;
 /**
  * Share of the promised retention window a region can restore to the second. The promise runs
  * from `retentionDays` ago (or the instance's first backup anywhere, if younger) to the newest
- * commit archived in any region: how far a region trails that is archive lag, measured apart.
+ * commit every region has archived: what lies after that is archive lag, measured apart (on a
+ * young instance a few seconds of lag would otherwise read as a large uncovered share).
  */
 export function coverageOfPromise(
   i: FleetRecoverabilityInstance,
@@ -25,7 +26,7 @@ export function coverageOfPromise(
   const latest = i.regions.flatMap((r) => (r.latest ? [Date.parse(r.latest)] : []));
   if (earliest.length === 0 || latest.length === 0) return {};
   const from = Math.max(now.getTime() - i.retentionDays * DAY_MS, Math.min(...earliest));
-  const to = Math.max(...latest);
+  const to = Math.min(...latest);
   if (to <= from) return {};
   const out: Record<string, number> = {};
   for (const r of i.regions) {
