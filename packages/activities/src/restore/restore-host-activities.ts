@@ -141,12 +141,12 @@ export function restoreHostActivities(deps: ActivityDeps) {
               }),
             { phase: 'restoring', region: c.region },
           );
-          return {
-            region: c.region,
-            backupLabel: c.backupLabel,
-            fellBackFrom,
-            bytesRestored: await dirSize(paths.pgdata),
-          };
+          const bytesRestored = await dirSize(paths.pgdata);
+          if (deps.metrics) {
+            deps.metrics.restoredSeconds.inc({ region: c.region }, (Date.now() - started) / 1000);
+            deps.metrics.restoredBytes.inc({ region: c.region }, bytesRestored);
+          }
+          return { region: c.region, backupLabel: c.backupLabel, fellBackFrom, bytesRestored };
         } catch (err) {
           // a cancelled restore must not fall back to the next region
           if (signal?.aborted) throw new CancelledFailure('restore cancelled');
