@@ -32,6 +32,8 @@ export * from './update-restore';
 export * from './start-restore-drill';
 export * from './finish-restore-drill';
 export * from './list-restore-drills';
+export * from './record-repository-check';
+export * from './list-repository-checks';
 export * from './list-restores';
 export * from './list-backups';
 export * from './list-validation-queries';
