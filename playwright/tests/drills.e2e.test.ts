@@ -84,7 +84,7 @@ describe('a new instance is drilled in both regions; verified coverage on the ti
         expect(d.backupLabel).toMatch(/F$/);
         expect(d.bytesRestored).toBeGreaterThan(0);
         expect(d.phases.length).toBeGreaterThan(3);
-        expect(d.checks?.every((c) => c.ok)).toBe(true);
+        expect(d.checks?.every((c: { ok: boolean }) => c.ok)).toBe(true);
         const w = detail.window.regions.find((r) => r.region === region)!;
         const target = (d.target as { time: string }).time;
         expect(w.verified).toContainEqual({ from: w.earliest, to: target });
