@@ -13,7 +13,7 @@ import {
   type ScratchTenant,
 } from '@rewind/db/testing';
 import { workflowIds } from '@rewind/workflows/ids';
-import type { InstanceDetail } from '../lib/api-types';
+import type { InstanceCredentials, InstanceDetail } from '../lib/api-types';
 import { call, type CallResult } from './api-call';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
@@ -141,9 +141,14 @@ afterAll(async () => {
   await f?.close();
 });
 
-type Conn = NonNullable<InstanceDetail['connection']>;
-const connectionOf = async (token: string): Promise<InstanceDetail['connection']> =>
-  ((await api('GET', `/api/v1/instances/${id}`, token)).body as InstanceDetail).connection;
+type Conn = InstanceCredentials;
+/** the credentials as Reveal fetches them (POST …/password); null while the role is not made */
+const connectionOf = async (token: string): Promise<InstanceCredentials | null> => {
+  const res = await api('POST', `/api/v1/instances/${id}/password`, token);
+  if (res.status === 409) return null;
+  expect(res.status).toBe(200);
+  return res.body as InstanceCredentials;
+};
 /** real SQL as the credentials the API handed out; PostgreSQL's own error text when refused */
 async function sqlAs(c: Conn, text: string): Promise<string> {
   const client = new pg.Client({

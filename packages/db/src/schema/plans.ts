@@ -11,5 +11,7 @@ export const plans = pgTable('plans', {
   archiveTimeoutSeconds: integer('archive_timeout_seconds').notNull(),
   maxInstances: integer('max_instances').notNull(),
   approvalForAllRestores: boolean('approval_for_all_restores').notNull().default(false),
+  /** a clone's expiry may be moved to at most this many hours after it was made */
+  cloneTtlHoursMax: integer('clone_ttl_hours_max').notNull().default(168),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -20,6 +20,7 @@ export const PLAN_CATALOGUE = [
     incrBackupEverySeconds: 6 * HOUR,
     archiveTimeoutSeconds: 60,
     maxInstances: 1,
+    cloneTtlHoursMax: 24,
     approvalForAllRestores: false,
   },
   {
@@ -31,6 +32,7 @@ export const PLAN_CATALOGUE = [
     incrBackupEverySeconds: HOUR,
     archiveTimeoutSeconds: 30,
     maxInstances: 5,
+    cloneTtlHoursMax: 72,
     approvalForAllRestores: false,
   },
   {
@@ -42,6 +44,7 @@ export const PLAN_CATALOGUE = [
     incrBackupEverySeconds: HOUR / 2,
     archiveTimeoutSeconds: 15,
     maxInstances: 20,
+    cloneTtlHoursMax: 168,
     approvalForAllRestores: false,
   },
   {
@@ -53,6 +56,7 @@ export const PLAN_CATALOGUE = [
     incrBackupEverySeconds: HOUR / 4,
     archiveTimeoutSeconds: 10,
     maxInstances: 100,
+    cloneTtlHoursMax: 720,
     approvalForAllRestores: true,
   },
 ] as const satisfies readonly (typeof plans.$inferInsert)[];

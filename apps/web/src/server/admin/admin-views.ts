@@ -93,6 +93,7 @@ export function toAdminPlan(p: PlanRow): AdminPlan {
     incrBackupEverySeconds: p.incrBackupEverySeconds,
     archiveTimeoutSeconds: p.archiveTimeoutSeconds,
     maxInstances: p.maxInstances,
+    cloneTtlHoursMax: p.cloneTtlHoursMax,
     approvalForAllRestores: p.approvalForAllRestores,
   };
 }

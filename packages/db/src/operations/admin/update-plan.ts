@@ -13,6 +13,7 @@ export interface PlanLimitsPatch {
   incrBackupEverySeconds?: number | null;
   archiveTimeoutSeconds?: number;
   maxInstances?: number;
+  cloneTtlHoursMax?: number;
 }
 
 const FIELDS = [
@@ -22,6 +23,7 @@ const FIELDS = [
   'incrBackupEverySeconds',
   'archiveTimeoutSeconds',
   'maxInstances',
+  'cloneTtlHoursMax',
 ] as const satisfies readonly (keyof PlanLimitsPatch)[];
 
 export interface PlanChange {
