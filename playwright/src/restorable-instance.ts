@@ -134,7 +134,7 @@ export async function createRestorableInstanceWithToken(
   const id = created.body.id;
   const detail = () => api<Detail>('GET', `/api/v1/instances/${id}`).then((r) => r.body);
 
-  const running = await until('the instance to run', 240_000, async () => {
+  await until('the instance to run', 240_000, async () => {
     const d = await detail();
     if (d.status === 'failed') throw new Error('instance creation failed');
     return d.status === 'running' && d.connection.port ? d : undefined;

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { Button, Dialog } from '@rewind/ui';
 import { useExtendClone } from './clone-queries';
-import { isoUtc } from './time';
 import { useCan, useInstanceLifecycle } from './queries';
 import { Instant } from './zone-context';
 
@@ -64,7 +63,7 @@ export function CloneActions({ clone }: { clone: CloneFacts }) {
               variant="secondary"
               className="h-8 text-xs"
               disabled={!canExtend || extend.isPending}
-              onClick={() => extend.mutate(isoUtc(o.to))}
+              onClick={() => extend.mutate(new Date(o.to).toISOString())}
               data-testid={`clone-extend-${o.label.replace(/\W+/g, '')}`}
             >
               {o.label}
@@ -75,7 +74,7 @@ export function CloneActions({ clone }: { clone: CloneFacts }) {
               variant="secondary"
               className="h-8 text-xs"
               disabled={!canExtend || extend.isPending}
-              onClick={() => extend.mutate(isoUtc(max))}
+              onClick={() => extend.mutate(new Date(max).toISOString())}
               data-testid="clone-extend-max"
             >
               To the maximum

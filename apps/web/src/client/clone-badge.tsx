@@ -18,7 +18,8 @@ export function CloneBadge({
       <span className="font-medium">clone</span>
       {expiresAt ? (
         <>
-          <span aria-hidden>·</span> expires <Instant iso={expiresAt} instanceZone={instanceZone} />
+          {' · expires '}
+          <Instant iso={expiresAt} instanceZone={instanceZone} />
         </>
       ) : null}
     </span>

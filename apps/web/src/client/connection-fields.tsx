@@ -41,9 +41,10 @@ export function ConnectionFields({
     if ((await getPassword()) !== null) setShown(true);
   };
 
-  const url = (pw: string) =>
-    `postgresql://${encodeURIComponent(c.user)}:${encodeURIComponent(pw)}@${c.host}:${c.port}/${encodeURIComponent(c.database)}`;
-  const psql = (pw: string) => `psql '${url(pw)}'`;
+  // null: the password is not fetched (or hidden), so the line shows dots in its place
+  const url = (pw: string | null) =>
+    `postgresql://${encodeURIComponent(c.user)}:${pw === null ? '••••' : encodeURIComponent(pw)}@${c.host}:${c.port}/${encodeURIComponent(c.database)}`;
+  const psql = (pw: string | null) => `psql '${url(pw)}'`;
   const copy = async (what: 'url' | 'psql') => {
     const pw = await getPassword();
     if (pw === null) return;
@@ -96,14 +97,14 @@ export function ConnectionFields({
         <div className="mt-3 space-y-2">
           <CopyLine
             label="Connection string"
-            text={url(pw ?? '••••')}
+            text={url(pw)}
             onCopy={() => void copy('url')}
             copied={copied === 'url'}
             testId="connection-url"
           />
           <CopyLine
             label="psql"
-            text={psql(pw ?? '••••')}
+            text={psql(pw)}
             onCopy={() => void copy('psql')}
             copied={copied === 'psql'}
             testId="connection-psql"

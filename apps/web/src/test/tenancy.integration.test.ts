@@ -113,8 +113,11 @@ describe('legal hold', () => {
     expect(await reveals()).toBe(0);
     for (let i = 0; i < 2; i++)
       expect(
-        (await api('POST', `/api/v1/instances/${instanceId}/password`, { token: t.people.owner.token }))
-          .status,
+        (
+          await api('POST', `/api/v1/instances/${instanceId}/password`, {
+            token: t.people.owner.token,
+          })
+        ).status,
       ).toBe(200);
     expect(await reveals()).toBe(2);
   });

@@ -66,7 +66,9 @@ export async function startCloneDelete(
   accepted: AcceptedCloneDelete,
 ): Promise<void> {
   try {
-    await (await deps.temporal()).workflow
+    await (
+      await deps.temporal()
+    ).workflow
       .getHandle(accepted.workflowId)
       .executeUpdate(extendCloneUpdate, {
         args: [{ expiresAt: new Date().toISOString(), byUserId: accepted.byUserId }],

@@ -65,7 +65,9 @@ export async function extendClone(
   const restore = await findCloneRestore(tx, input.tenantId, clone.id);
   let answered: { expiresAt: string };
   try {
-    answered = await (await deps.temporal()).workflow
+    answered = await (
+      await deps.temporal()
+    ).workflow
       .getHandle(restore.workflowId)
       .executeUpdate(extendCloneUpdate, {
         args: [{ expiresAt: to.toISOString(), byUserId: input.byUserId }],
