@@ -136,7 +136,7 @@ export function PointInTimePicker({
           width="w-[6.5rem]"
         />
         <span className="pb-2 text-xs text-zinc-500" data-testid="pitr-zone">
-          {tz} · {offsetLabel(instantMs ?? Date.now(), tz)}
+          {tz === 'UTC' ? 'UTC' : `${tz} · ${offsetLabel(instantMs ?? Date.now(), tz)}`}
         </span>
       </div>
       {fieldError ? <p className="text-xs text-red-700">{fieldError}</p> : null}
