@@ -370,7 +370,9 @@ describe('refused in a state that does not allow it (409)', () => {
         `update instances set kind = 'clone', status = 'running', source_instance_id = $2 where id = $1`,
         [creating.id, id],
       );
-      expectConflict(await del(t.people.owner.token, creating.id), /restored clone/);
+      expectConflict(await stop(t.people.owner.token, creating.id), /restored clone/);
+      // delete of a clone ends its restore's TTL now (clones.integration.test.ts): none made this one
+      expectConflict(await del(t.people.owner.token, creating.id), /nothing holds its TTL/);
     } finally {
       // only a record: no workflow ever ran for it
       await f.platform.pool.query(`update instances set status = 'deleted' where id = $1`, [

@@ -5,8 +5,9 @@ import { tenantWhere } from '../access';
 import { restores } from '../schema';
 
 /**
- * The clone restore that made `cloneId`: its workflow holds the clone's TTL timer. not_found when
- * no restore of the tenant made it (another tenant's clone is hidden by RLS as well).
+ * The clone restore that made `cloneId`: its workflow holds the clone's TTL timer. The caller has
+ * read the clone in the tenant (another tenant's is not_found there); a clone no restore made has
+ * nothing that could move its TTL: conflict.
  */
 export async function findCloneRestore(
   tx: Tx,
@@ -24,6 +25,10 @@ export async function findCloneRestore(
       ),
     )
     .limit(1);
-  if (!row) throw new AppError('not_found', 'no restore made this clone');
+  if (!row)
+    throw new AppError(
+      'conflict',
+      'no restore of this tenant made this clone, so nothing holds its TTL',
+    );
   return row;
 }
