@@ -1,5 +1,6 @@
+import { formatInZone } from '@rewind/core';
 import { DEMO_USERS } from '@rewind/db/seed';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newAppContext, screenshot, VIEWPORTS } from '../src/browser';
 import {
@@ -64,25 +65,20 @@ const NAMED_INSTANT =
 
 /** `YYYY-MM-DD HH:MM:SS` of an instant in `zone` (what the page writes before the zone's name). */
 function wallIn(ms: number, zone: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(ms))
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return formatInZone(new Date(ms).toISOString(), zone).slice(0, 19).replace('T', ' ');
 }
 
 const cloneDetail = (id: string) =>
   source.api<{ expiresAt: string | null; status: string }>('GET', `/api/v1/instances/${id}`);
+
+/** Delete now (confirmed) on a page showing the clone's actions, then until the clone is gone (404). */
+async function deleteCloneNow(page: Page, scope: Page | Locator, cloneId: string): Promise<void> {
+  await scope.getByTestId('clone-delete').click();
+  await page.getByTestId('clone-delete-confirm-button').click();
+  await expect
+    .poll(async () => (await cloneDetail(cloneId)).status, { timeout: 120_000, interval: 2_000 })
+    .toBe(404);
+}
 
 /** `instance.password_revealed` events of one instance, from the tenant's audit trail */
 async function reveals(instanceId: string): Promise<number> {
@@ -187,14 +183,7 @@ describe('portal: point-in-time restore', () => {
       .poll(async () => result.getByTestId('clone-expires').textContent(), { timeout: 30_000 })
       .toContain(wallIn(Date.parse(before.body.expiresAt!) + 3600_000, ZONE));
     await screenshot(page, 'portal-clone-extended');
-    await result.getByTestId('clone-delete').click();
-    await page.getByTestId('clone-delete-confirm-button').click();
-    await expect
-      .poll(async () => (await cloneDetail(cloneId)).status, {
-        timeout: 120_000,
-        interval: 2_000,
-      })
-      .toBe(404);
+    await deleteCloneNow(page, result, cloneId);
     await context.close();
   });
 
@@ -240,14 +229,7 @@ describe('portal: point-in-time restore', () => {
     );
     await screenshot(page, 'portal-instances-mobile');
     await page.goto(`/instances/${cloneId}`);
-    await page.getByTestId('clone-delete').click();
-    await page.getByTestId('clone-delete-confirm-button').click();
-    await expect
-      .poll(async () => (await cloneDetail(cloneId)).status, {
-        timeout: 120_000,
-        interval: 2_000,
-      })
-      .toBe(404);
+    await deleteCloneNow(page, page, cloneId);
     await context.close();
   });
 
