@@ -1,8 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, notExists } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
-import { instances, restores } from '../schema';
+import { instances, restoreDrills, restores } from '../schema';
 import { getInstance } from './get-instance';
 import type { RestoreRecord } from './get-restore';
 
@@ -16,7 +16,7 @@ export interface RestoreListRow extends RestoreRecord {
 const cloneRow = alias(instances, 'clone');
 
 /**
- * The tenant's restores, newest first, optionally of one instance (another tenant's instance
+ * The tenant's restores (drills' restores excluded), newest first, optionally of one instance (another tenant's instance
  * is not_found, as everywhere).
  */
 export async function listRestores(
@@ -46,6 +46,13 @@ export async function listRestores(
       and(
         tenantWhere(restores, tenantId),
         instanceId ? eq(restores.instanceId, instanceId) : undefined,
+        // a drill's restore is the platform's, not the tenant's: it is listed with the drills
+        notExists(
+          tx
+            .select({ id: restoreDrills.id })
+            .from(restoreDrills)
+            .where(eq(restoreDrills.restoreId, restores.id)),
+        ),
       ),
     )
     .orderBy(desc(restores.createdAt))

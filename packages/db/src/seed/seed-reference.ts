@@ -9,6 +9,8 @@ const DAY = 24 * HOUR;
 /**
  * The plan catalogue. archive_timeout bounds how stale the newest restorable second can be
  * on an idle instance (WAL is archived when a segment fills or this many seconds pass).
+ * Drills alternate regions, so each region is drilled every 2 × drillEverySeconds; every
+ * drillOldestEvery-th drill targets the oldest restorable second (about once a day, or a week on Free).
  */
 export const PLAN_CATALOGUE = [
   {
@@ -22,6 +24,8 @@ export const PLAN_CATALOGUE = [
     maxInstances: 1,
     cloneTtlHoursMax: 24,
     approvalForAllRestores: false,
+    drillEverySeconds: DAY,
+    drillOldestEvery: 7,
   },
   {
     id: 'pro',
@@ -34,6 +38,8 @@ export const PLAN_CATALOGUE = [
     maxInstances: 5,
     cloneTtlHoursMax: 72,
     approvalForAllRestores: false,
+    drillEverySeconds: 6 * HOUR,
+    drillOldestEvery: 4,
   },
   {
     id: 'business',
@@ -46,6 +52,8 @@ export const PLAN_CATALOGUE = [
     maxInstances: 20,
     cloneTtlHoursMax: 168,
     approvalForAllRestores: false,
+    drillEverySeconds: 2 * HOUR,
+    drillOldestEvery: 12,
   },
   {
     id: 'enterprise',
@@ -58,6 +66,8 @@ export const PLAN_CATALOGUE = [
     maxInstances: 100,
     cloneTtlHoursMax: 720,
     approvalForAllRestores: true,
+    drillEverySeconds: HOUR,
+    drillOldestEvery: 24,
   },
 ] as const satisfies readonly (typeof plans.$inferInsert)[];
 

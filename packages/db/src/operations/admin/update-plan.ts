@@ -14,6 +14,9 @@ export interface PlanLimitsPatch {
   archiveTimeoutSeconds?: number;
   maxInstances?: number;
   cloneTtlHoursMax?: number;
+  drillEverySeconds?: number;
+  /** null: no drill targets the oldest second on this plan */
+  drillOldestEvery?: number | null;
 }
 
 const FIELDS = [
@@ -24,6 +27,8 @@ const FIELDS = [
   'archiveTimeoutSeconds',
   'maxInstances',
   'cloneTtlHoursMax',
+  'drillEverySeconds',
+  'drillOldestEvery',
 ] as const satisfies readonly (keyof PlanLimitsPatch)[];
 
 export interface PlanChange {
