@@ -14,6 +14,10 @@ export interface InstancePlan {
   drillOldestEvery: number | null;
   /** the tenant's retention, bounded by what the plan allows */
   retentionDays: number;
+  /** plan name, for messages */
+  planName: string;
+  /** a clone lives at most this many hours after it was made (Extend TTL stops there) */
+  cloneTtlHoursMax: number;
 }
 
 /** What the tenant's plan asks of the data plane: archive_timeout, backup and drill cadence, retention. */
@@ -29,6 +33,8 @@ export async function getInstancePlan(tx: Tx, tenantId: string): Promise<Instanc
       drillOldestEvery: plans.drillOldestEvery,
       retentionDaysMax: plans.retentionDaysMax,
       retentionDays: tenants.retentionDays,
+      planName: plans.name,
+      cloneTtlHoursMax: plans.cloneTtlHoursMax,
     })
     .from(tenants)
     .innerJoin(plans, eq(plans.id, tenants.planId))

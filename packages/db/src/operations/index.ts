@@ -49,6 +49,8 @@ export * from './admin/set-tenant-plan';
 export * from './admin/search-audit-events';
 export * from './revert-instance-status';
 export * from './record-password-reveal';
+export * from './find-clone-restore';
+export * from './set-clone-expiry';
 export * from './find-user-emails';
 export * from './find-tenant-by-slug';
 export * from './find-idempotent-response';

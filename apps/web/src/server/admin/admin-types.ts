@@ -86,6 +86,8 @@ export interface AdminPlan {
   incrBackupEverySeconds: number | null;
   archiveTimeoutSeconds: number;
   maxInstances: number;
+  /** Extend TTL moves a clone's expiry to at most this many hours after it was made */
+  cloneTtlHoursMax: number;
   approvalForAllRestores: boolean;
   drillEverySeconds: number;
   drillOldestEvery: number | null;

@@ -94,6 +94,7 @@ export function toAdminPlan(p: PlanRow): AdminPlan {
     incrBackupEverySeconds: p.incrBackupEverySeconds,
     archiveTimeoutSeconds: p.archiveTimeoutSeconds,
     maxInstances: p.maxInstances,
+    cloneTtlHoursMax: p.cloneTtlHoursMax,
     approvalForAllRestores: p.approvalForAllRestores,
     drillEverySeconds: p.drillEverySeconds,
     drillOldestEvery: p.drillOldestEvery,

@@ -38,6 +38,11 @@ export const planLimitsBody = z
       .int('maxInstances must be a whole number')
       .min(1, 'maxInstances must be at least 1')
       .max(1000, 'maxInstances must be at most 1000'),
+    cloneTtlHoursMax: z
+      .number()
+      .int('cloneTtlHoursMax must be a whole number of hours')
+      .min(1, 'cloneTtlHoursMax must be at least 1')
+      .max(8760, 'cloneTtlHoursMax must be at most 8760 (a year)'),
   })
   .partial()
   .strict()

@@ -13,6 +13,7 @@ export interface PlanLimitsPatch {
   incrBackupEverySeconds?: number | null;
   archiveTimeoutSeconds?: number;
   maxInstances?: number;
+  cloneTtlHoursMax?: number;
   drillEverySeconds?: number;
   /** null: no drill targets the oldest second on this plan */
   drillOldestEvery?: number | null;
@@ -25,6 +26,7 @@ const FIELDS = [
   'incrBackupEverySeconds',
   'archiveTimeoutSeconds',
   'maxInstances',
+  'cloneTtlHoursMax',
   'drillEverySeconds',
   'drillOldestEvery',
 ] as const satisfies readonly (keyof PlanLimitsPatch)[];
