@@ -34,7 +34,7 @@ export const VIEWPORTS = {
 /** A fresh context (own cookies) against the app at WEB_URL. */
 export async function newAppContext(
   browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
   const baseURL = process.env.WEB_URL;
   if (!baseURL)
@@ -42,6 +42,7 @@ export async function newAppContext(
   const context = await browser.newContext({
     baseURL,
     viewport: options.viewport ?? VIEWPORTS.desktop,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   context.setDefaultTimeout(30_000);
   context.setDefaultNavigationTimeout(60_000);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Dialog, Spinner } from '@rewind/ui';
 import type {
   BackupItem,
@@ -13,6 +13,7 @@ import { ApiError } from './api';
 import { PointInTimePicker, targetText, type PickedTarget } from './point-in-time-picker';
 import { preflight, useCan, useRequestRestore, useValidationQueries } from './queries';
 import { formatIn, formatUtc, zoneName, type ZoneChoice } from './time';
+import { revealOnNarrowScreen } from './reveal';
 import { EXPECTATION_LABEL, VALIDATION_QUERIES_ANCHOR } from './validation-queries-card';
 
 type Check =
@@ -91,6 +92,11 @@ export function RestorePanel({
     };
   }, [instance.id, text, key, mode, region]);
 
+  // a phone shows the result below the timeline: bring the settled verdict into view
+  const preflightRef = useRef<HTMLDivElement>(null);
+  const settledKey = check.state === 'ok' || check.state === 'refused' ? check.key : null;
+  useEffect(() => revealOnNarrowScreen(preflightRef.current), [settledKey]);
+
   const ready = check.state === 'ok' && check.key === key;
   const plan = ready ? check.plan : null;
   const tz = zoneName(zone, instance.timezone ?? 'UTC');
@@ -117,6 +123,7 @@ export function RestorePanel({
 
         <div className="space-y-4">
           <div
+            ref={preflightRef}
             aria-live="polite"
             data-testid="preflight"
             data-state={check.state === 'idle' ? 'idle' : ready ? 'ok' : check.state}
