@@ -79,10 +79,20 @@ function never(): never {
  * (Not "network idle": pages of running restores poll.)
  */
 const LOADING = '.animate-spin, .animate-pulse.bg-zinc-200, [data-testid$="-loading"]';
-async function settle(page: Page, path: string): Promise<void> {
+async function settle(page: Page, path: string): Promise<string | null> {
   await page.goto(path);
   await page.locator('h1').first().waitFor();
-  await page.waitForFunction((sel) => !document.querySelector(sel), LOADING);
+  try {
+    await page.waitForFunction((sel) => !document.querySelector(sel), LOADING);
+    return null;
+  } catch {
+    // say what never finished loading; the page is still checked as it stands
+    const stuck = await page.evaluate(
+      (sel) => document.querySelector(sel)?.parentElement?.outerHTML.slice(0, 300),
+      LOADING,
+    );
+    return `still loading after 30 s: ${stuck}`;
+  }
 }
 
 async function violations(page: Page): Promise<string[]> {
@@ -109,8 +119,8 @@ async function auditPages(
     const page = await context.newPage();
     if (who) await signInThroughForm(page, who);
     for (const path of paths()) {
-      await settle(page, path);
-      const found = await violations(page);
+      const stuck = await settle(page, path);
+      const found = [...(stuck ? [stuck] : []), ...(await violations(page))];
       if (found.length > 0) failures.push(`${label} ${size} ${path}:\n  ${found.join('\n  ')}`);
       if (process.env.REWIND_E2E_SCREENSHOTS)
         await screenshot(page, `a11y-${label}-${size}${path.replace(/[/]/g, '_')}`);

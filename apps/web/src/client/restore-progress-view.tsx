@@ -203,7 +203,7 @@ function Progress({ r }: { r: RestoreView }) {
                 >
                   {state === 'done' ? '✓' : state === 'failed' ? '!' : i + 1}
                 </span>
-                <span className={state === 'todo' ? 'text-zinc-400' : 'text-zinc-800'}>
+                <span className={state === 'todo' ? 'text-zinc-500' : 'text-zinc-800'}>
                   {ended && i === steps.length - 1 ? r.status.replace(/_/g, ' ') : STEP_LABEL[s]}
                   {state === 'active' ? <span className="sr-only"> (in progress)</span> : null}
                 </span>
