@@ -121,7 +121,11 @@ async function auditPages(
     for (const path of paths()) {
       const stuck = await settle(page, path);
       const found = [...(stuck ? [stuck] : []), ...(await violations(page))];
-      if (found.length > 0) failures.push(`${label} ${size} ${path}:\n  ${found.join('\n  ')}`);
+      if (found.length > 0) {
+        failures.push(`${label} ${size} ${path}:\n  ${found.join('\n  ')}`);
+        // as it is found: a run cut short by its timeout still says what it saw
+        console.log(failures.at(-1));
+      }
       if (process.env.REWIND_E2E_SCREENSHOTS)
         await screenshot(page, `a11y-${label}-${size}${path.replace(/[/]/g, '_')}`);
     }
