@@ -33,6 +33,7 @@ let browser: Browser;
 let instanceId: string;
 let restoreId: string;
 let api: ReturnType<typeof tokenApi>;
+let tokenId: string | undefined;
 
 beforeAll(async () => {
   platform = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
@@ -46,10 +47,11 @@ beforeAll(async () => {
   );
   const acme = demo.tenants.find((t) => t.slug === 'acme')!;
   const ownerId = demo.users.find((u) => u.email === owner.email)!.id;
-  const { token } = await inTenantTx(platform.db, { tenantId: acme.id }, (tx) =>
+  const { token, id } = await inTenantTx(platform.db, { tenantId: acme.id }, (tx) =>
     createApiTokenRecord(tx, { tenantId: acme.id, userId: ownerId, name: 'e2e a11y' }),
   );
   api = tokenApi(token);
+  tokenId = id;
   // a replace waits for a second person: it stays `awaiting_approval`, nothing is provisioned
   const requested = await api<{ id: string }>('POST', `/api/v1/instances/${instanceId}/restores`, {
     target: 'latest',
@@ -62,6 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (restoreId) await api('POST', `/api/v1/restores/${restoreId}/cancel`, {});
+  if (tokenId) await api('DELETE', `/api/v1/tokens/${tokenId}`);
   if (instanceId)
     await platform.pool.query(`update instances set status = 'deleted' where id = $1`, [
       instanceId,
@@ -83,7 +86,9 @@ async function settle(page: Page, path: string): Promise<string | null> {
   await page.goto(path);
   await page.locator('h1').first().waitFor();
   try {
-    await page.waitForFunction((sel) => !document.querySelector(sel), LOADING);
+    await page.waitForFunction((sel) => !document.querySelector(sel), LOADING, {
+      timeout: 15_000,
+    });
     return null;
   } catch {
     // say what never finished loading; the page is still checked as it stands
@@ -91,7 +96,7 @@ async function settle(page: Page, path: string): Promise<string | null> {
       (sel) => document.querySelector(sel)?.parentElement?.outerHTML.slice(0, 300),
       LOADING,
     );
-    return `still loading after 30 s: ${stuck}`;
+    return `still loading after 15 s: ${stuck}`;
   }
 }
 

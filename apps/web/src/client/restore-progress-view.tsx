@@ -198,7 +198,7 @@ function Progress({ r }: { r: RestoreView }) {
                         ? 'bg-indigo-600 text-white'
                         : state === 'failed'
                           ? 'bg-red-600 text-white'
-                          : 'bg-zinc-200 text-zinc-500'
+                          : 'bg-zinc-200 text-zinc-700'
                   }`}
                 >
                   {state === 'done' ? '✓' : state === 'failed' ? '!' : i + 1}
