@@ -233,3 +233,31 @@ export function AuditTarget({
     <span title={target.id}>{label}</span>
   );
 }
+
+/** The action field and the two date pickers, on one filter draft. */
+export function AuditActionAndTimeFields<D extends AuditRange & { action: string }>({
+  draft,
+  errors,
+  onChange,
+}: {
+  draft: D;
+  errors: AuditFieldErrors;
+  onChange(next: NoInfer<D>): void;
+}) {
+  return (
+    <>
+      <AuditActionField
+        id="audit-action"
+        value={draft.action}
+        error={errors.action}
+        onChange={(action) => onChange({ ...draft, action })}
+      />
+      <AuditTimeFields
+        idPrefix="audit"
+        value={draft}
+        errors={errors}
+        onChange={(range) => onChange({ ...draft, ...range })}
+      />
+    </>
+  );
+}

@@ -5,10 +5,9 @@ import { Button, Card, EmptyState, ErrorState, Spinner } from '@rewind/ui';
 import { useAudit, useAuditVerify, useInstances } from './queries';
 import {
   AUDIT_INPUT,
-  AuditActionField,
+  AuditActionAndTimeFields,
   AuditPager,
   AuditTarget,
-  AuditTimeFields,
   auditFieldErrors,
   fieldErrorOf,
   utcFieldToIso,
@@ -112,18 +111,7 @@ export function AuditView() {
             ))}
           </select>
         </Field>
-        <AuditActionField
-          id="audit-action"
-          value={draft.action}
-          error={shownErrors.action}
-          onChange={(action) => setDraft({ ...draft, action })}
-        />
-        <AuditTimeFields
-          idPrefix="audit"
-          value={draft}
-          errors={shownErrors}
-          onChange={(range) => setDraft({ ...draft, ...range })}
-        />
+        <AuditActionAndTimeFields draft={draft} errors={shownErrors} onChange={setDraft} />
         <div className="flex items-end gap-2">
           <Button type="submit">Apply</Button>
           <Button

@@ -4,10 +4,9 @@ import { Button, EmptyState } from '@rewind/ui';
 import { useState, type FormEvent } from 'react';
 import {
   AUDIT_INPUT,
-  AuditActionField,
+  AuditActionAndTimeFields,
   AuditPager,
   AuditTarget,
-  AuditTimeFields,
   auditFieldErrors,
   fieldErrorOf,
   utcFieldToIso,
@@ -99,18 +98,7 @@ export function AuditSearch() {
             ))}
           </select>
         </label>
-        <AuditActionField
-          id="audit-action"
-          value={draft.action}
-          error={shownErrors.action}
-          onChange={(action) => setDraft({ ...draft, action })}
-        />
-        <AuditTimeFields
-          idPrefix="audit"
-          value={draft}
-          errors={shownErrors}
-          onChange={(range) => setDraft({ ...draft, ...range })}
-        />
+        <AuditActionAndTimeFields draft={draft} errors={shownErrors} onChange={setDraft} />
         <div className="flex gap-2 lg:pt-5">
           <Button type="submit">Search</Button>
           <Button
