@@ -34,6 +34,9 @@ export const workflowIds = {
     `${instanceBase(tenantId, instanceId)}:restore:${part('restore id', restoreId)}`,
   drill: (tenantId: string, instanceId: string, drillId: string) =>
     `${instanceBase(tenantId, instanceId)}:drill:${part('drill id', drillId)}`,
+  /** scheduled pgbackrest verify + WAL continuity of both regions' repositories */
+  repositoryCheck: (tenantId: string, instanceId: string, runId: string) =>
+    `${instanceBase(tenantId, instanceId)}:repo-check:${part('run id', runId)}`,
   catalogSync: (tenantId: string, instanceId: string) =>
     `${instanceBase(tenantId, instanceId)}:catalog-sync`,
   /** one read of destructive events in archived WAL (GET …/wal-events) */

@@ -38,6 +38,8 @@ const instance: InstanceDetailFull = {
         archiveOk: true,
         error: null,
         syncedAt: '2026-11-22T14:05:10Z',
+        verified: [],
+        verifiedFraction: 0,
       },
     ],
   },

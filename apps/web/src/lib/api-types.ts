@@ -5,6 +5,7 @@
  * type-only imports, so the browser bundle loads none of those packages.
  */
 import type {
+  DrillTargetKind,
   DestructiveEvent,
   RestoreCheck,
   RestoreMode,
@@ -12,7 +13,15 @@ import type {
   RestoreTargetSpec,
   ValidationExpectation,
 } from '@rewind/core';
-import type { GeoCheckSummary, InstanceWindowRegion, LastBackup, TenantSettings } from '@rewind/db';
+import type {
+  DrillPhaseDuration,
+  GeoCheckSummary,
+  InstanceWindowRegion,
+  LastBackup,
+  RepositoryCheckFindings,
+  RepositoryCheckKind,
+  TenantSettings,
+} from '@rewind/db';
 
 export type {
   GeoCheckSummary,
@@ -194,15 +203,39 @@ export interface DrillItem {
   id: string;
   instanceId: string;
   restoreId: string | null;
+  /** schedule, manual, or new_instance (one per region after the first full backup) */
   trigger: string;
   status: string;
   target: RestoreTargetSpec | null;
+  /** random: a uniformly random restorable second; oldest: the window's first second */
+  targetKind: DrillTargetKind | null;
+  /** the region the drill was pinned to: it restored from there or failed */
   region: string | null;
+  backupLabel: string | null;
+  backupStoppedAt: string | null;
+  phases: DrillPhaseDuration[];
+  bytesRestored: number | null;
   checks: RestoreCheck[] | null;
+  /** the check (or, when none ran, the phase) that failed */
+  failedCheck: string | null;
+  /** the archived WAL segment the failure names */
+  walSegment: string | null;
   durationSeconds: number | null;
   error: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+}
+
+/** GET /api/v1/instances/{id}/repository-checks: scheduled verify and WAL continuity results. */
+export interface RepositoryCheckItem {
+  id: string;
+  region: string;
+  kind: RepositoryCheckKind;
+  ok: boolean;
+  findings: RepositoryCheckFindings;
+  detail: string;
+  durationMs: number | null;
+  checkedAt: string;
 }
 
 /** GET/PATCH /api/v1/tenant: the tenant's settings as the database op reads them. */

@@ -8,9 +8,11 @@ import {
   inTenantTx,
   instances,
   loadRestoreCatalog,
+  readRestoreTimings,
   updateRestore,
   type RestorePatch,
 } from '@rewind/db';
+import { observeRestoreRecorded } from '@rewind/metrics';
 import type { ActivityDeps } from '../deps';
 
 export interface RestoreRun {
@@ -41,9 +43,14 @@ export function restoreRecordActivities(deps: ActivityDeps) {
     /**
      * Re-plans against the catalog as it is now: the window may have moved since the request
      * (retention expired the backup, a region fell behind). Refusals are AppErrors, which the
-     * workflow treats as final.
+     * workflow treats as final. A pinned region leaves no fallback candidate.
      */
-    async planRestoreRun(input: { tenantId: string; restoreId: string }): Promise<RestoreRun> {
+    async planRestoreRun(input: {
+      tenantId: string;
+      restoreId: string;
+      /** only this region serves (a drill proves one region): no fallback to another */
+      pinnedRegion?: string;
+    }): Promise<RestoreRun> {
       return tenantTx(input.tenantId, async (tx) => {
         const restore = await getRestore(tx, input.tenantId, input.restoreId);
         const source = await getInstance(tx, input.tenantId, restore.instanceId);
@@ -53,6 +60,7 @@ export function restoreRecordActivities(deps: ActivityDeps) {
           ...catalog,
           now: new Date(),
           timeZone: source.timezone,
+          ...(input.pinnedRegion !== undefined ? { region: input.pinnedRegion } : {}),
         });
         // the region chosen at request time goes first; the others stay as fallbacks
         const candidates = [...plan.candidates].sort(
@@ -75,10 +83,13 @@ export function restoreRecordActivities(deps: ActivityDeps) {
       audit?: { action: string; data?: Record<string, unknown> };
     }): Promise<void> {
       const { finished, ...patch } = input.patch;
-      await tenantTx(input.tenantId, async (tx) => {
+      const now = new Date();
+      const before = await tenantTx(input.tenantId, async (tx) => {
+        const timings = await readRestoreTimings(tx, input.tenantId, input.restoreId);
         await updateRestore(tx, input.tenantId, input.restoreId, {
           ...patch,
-          ...(finished ? { finishedAt: new Date() } : {}),
+          ...(finished ? { finishedAt: now } : {}),
+          ...(patch.phase && patch.phase !== timings?.phase ? { phaseStartedAt: now } : {}),
         });
         if (input.audit)
           await appendAuditEvent(tx, {
@@ -88,7 +99,11 @@ export function restoreRecordActivities(deps: ActivityDeps) {
             target: { type: 'restore', id: input.restoreId },
             data: input.audit.data ?? {},
           });
+        return timings;
       });
+      // after the commit: what is observed is what the row says
+      if (deps.metrics && before)
+        observeRestoreRecorded(deps.metrics, before, { ...patch, finished }, now);
     },
 
     /**

@@ -9,11 +9,14 @@ export interface InstancePlan {
   fullBackupEverySeconds: number;
   diffBackupEverySeconds: number | null;
   incrBackupEverySeconds: number | null;
+  drillEverySeconds: number;
+  /** every Nth drill targets the oldest restorable second (null: never) */
+  drillOldestEvery: number | null;
   /** the tenant's retention, bounded by what the plan allows */
   retentionDays: number;
 }
 
-/** What the tenant's plan asks of the data plane: archive_timeout, backup cadence, retention. */
+/** What the tenant's plan asks of the data plane: archive_timeout, backup and drill cadence, retention. */
 export async function getInstancePlan(tx: Tx, tenantId: string): Promise<InstancePlan> {
   const [row] = await tx
     .select({
@@ -22,6 +25,8 @@ export async function getInstancePlan(tx: Tx, tenantId: string): Promise<Instanc
       fullBackupEverySeconds: plans.fullBackupEverySeconds,
       diffBackupEverySeconds: plans.diffBackupEverySeconds,
       incrBackupEverySeconds: plans.incrBackupEverySeconds,
+      drillEverySeconds: plans.drillEverySeconds,
+      drillOldestEvery: plans.drillOldestEvery,
       retentionDaysMax: plans.retentionDaysMax,
       retentionDays: tenants.retentionDays,
     })

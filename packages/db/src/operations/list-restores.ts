@@ -1,7 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, notExists } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
-import { instances, restores } from '../schema';
+import { instances, restoreDrills, restores } from '../schema';
 import { getInstance } from './get-instance';
 import type { RestoreRecord } from './get-restore';
 
@@ -11,7 +11,7 @@ export interface RestoreListRow extends RestoreRecord {
 }
 
 /**
- * The tenant's restores, newest first, optionally of one instance (another tenant's instance
+ * The tenant's restores (drills' restores excluded), newest first, optionally of one instance (another tenant's instance
  * is not_found, as everywhere).
  */
 export async function listRestores(
@@ -31,6 +31,13 @@ export async function listRestores(
       and(
         tenantWhere(restores, tenantId),
         instanceId ? eq(restores.instanceId, instanceId) : undefined,
+        // a drill's restore is the platform's, not the tenant's: it is listed with the drills
+        notExists(
+          tx
+            .select({ id: restoreDrills.id })
+            .from(restoreDrills)
+            .where(eq(restoreDrills.restoreId, restores.id)),
+        ),
       ),
     )
     .orderBy(desc(restores.createdAt))

@@ -9,6 +9,8 @@ const DAY = 24 * HOUR;
 /**
  * The plan catalogue. archive_timeout bounds how stale the newest restorable second can be
  * on an idle instance (WAL is archived when a segment fills or this many seconds pass).
+ * Drills alternate regions, so each region is drilled every 2 × drillEverySeconds; every
+ * drillOldestEvery-th drill targets the oldest restorable second (about once a day, or a week on Free).
  */
 export const PLAN_CATALOGUE = [
   {
@@ -21,6 +23,8 @@ export const PLAN_CATALOGUE = [
     archiveTimeoutSeconds: 60,
     maxInstances: 1,
     approvalForAllRestores: false,
+    drillEverySeconds: DAY,
+    drillOldestEvery: 7,
   },
   {
     id: 'pro',
@@ -32,6 +36,8 @@ export const PLAN_CATALOGUE = [
     archiveTimeoutSeconds: 30,
     maxInstances: 5,
     approvalForAllRestores: false,
+    drillEverySeconds: 6 * HOUR,
+    drillOldestEvery: 4,
   },
   {
     id: 'business',
@@ -43,6 +49,8 @@ export const PLAN_CATALOGUE = [
     archiveTimeoutSeconds: 15,
     maxInstances: 20,
     approvalForAllRestores: false,
+    drillEverySeconds: 2 * HOUR,
+    drillOldestEvery: 12,
   },
   {
     id: 'enterprise',
@@ -54,6 +62,8 @@ export const PLAN_CATALOGUE = [
     archiveTimeoutSeconds: 10,
     maxInstances: 100,
     approvalForAllRestores: true,
+    drillEverySeconds: HOUR,
+    drillOldestEvery: 24,
   },
 ] as const satisfies readonly (typeof plans.$inferInsert)[];
 

@@ -71,6 +71,7 @@ export function toAdminFleetInstance(i: FleetInstance): AdminFleetInstance {
       archiveOk: r.archiveOk,
       error: r.error,
       syncedAt: r.syncedAt,
+      verifiedFraction: r.verifiedFraction,
       gaps: r.gaps.length,
     })),
     lastBackup: i.window.lastBackup,
@@ -96,6 +97,8 @@ export function toAdminPlan(p: PlanRow): AdminPlan {
     archiveTimeoutSeconds: p.archiveTimeoutSeconds,
     maxInstances: p.maxInstances,
     approvalForAllRestores: p.approvalForAllRestores,
+    drillEverySeconds: p.drillEverySeconds,
+    drillOldestEvery: p.drillOldestEvery,
   };
 }
 

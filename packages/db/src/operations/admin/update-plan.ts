@@ -13,6 +13,9 @@ export interface PlanLimitsPatch {
   incrBackupEverySeconds?: number | null;
   archiveTimeoutSeconds?: number;
   maxInstances?: number;
+  drillEverySeconds?: number;
+  /** null: no drill targets the oldest second on this plan */
+  drillOldestEvery?: number | null;
 }
 
 const FIELDS = [
@@ -22,6 +25,8 @@ const FIELDS = [
   'incrBackupEverySeconds',
   'archiveTimeoutSeconds',
   'maxInstances',
+  'drillEverySeconds',
+  'drillOldestEvery',
 ] as const satisfies readonly (keyof PlanLimitsPatch)[];
 
 export interface PlanChange {
