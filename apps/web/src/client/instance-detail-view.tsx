@@ -12,6 +12,7 @@ import {
   WindowTimeline,
 } from '@rewind/ui';
 import type { InstanceDetailFull } from '@/lib/api-types';
+import { CLOCK_SKEW_NOTE_MS } from '@rewind/core/client';
 import { ApiError } from './api';
 import { InstanceLifecycle } from './instance-lifecycle';
 import { InstanceNotFound } from './not-found-panel';
@@ -111,6 +112,16 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
         <InstanceLifecycle instance={instance} retentionDays={tenant.data?.retentionDays} />
       </div>
 
+      {instance.healthReason ? (
+        <p
+          role="alert"
+          data-testid="instance-health-reason"
+          className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
+          {instance.healthReason}
+        </p>
+      ) : null}
+
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="instance-stats">
         <Stat
           label="Recovery point age"
@@ -152,6 +163,22 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
               : ''
           }
           tone={instance.geoCheck && !instance.geoCheck.ok ? 'critical' : undefined}
+        />
+        <Stat
+          label="Clock"
+          value={instance.clockSkewMs === null ? 'not measured yet' : formatSkew(instance.clockSkewMs)}
+          hint={
+            instance.probedAt
+              ? `vs the control plane · measured ${formatAgo(instance.probedAt, now)}`
+              : ''
+          }
+          // time targets are read on this clock: a skew NTP would not leave deserves attention
+          tone={
+            instance.clockSkewMs !== null && Math.abs(instance.clockSkewMs) >= CLOCK_SKEW_NOTE_MS
+              ? 'critical'
+              : undefined
+          }
+          testId="stat-clock"
         />
       </dl>
 
@@ -429,4 +456,10 @@ function InstanceRestores({ instanceId }: { instanceId: string }) {
       )}
     </Card>
   );
+}
+
+/** `30.0 s ahead`, `1.2 s behind`, `in step` */
+function formatSkew(ms: number): string {
+  if (Math.abs(ms) < 100) return 'in step';
+  return `${(Math.abs(ms) / 1000).toFixed(1)} s ${ms > 0 ? 'ahead' : 'behind'}`;
 }

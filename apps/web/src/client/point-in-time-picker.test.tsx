@@ -18,6 +18,9 @@ const instance: InstanceDetailFull = {
   pgVersion: 15,
   createdAt: '2026-11-01T00:00:00Z',
   timezone: 'Asia/Kolkata',
+  healthReason: null,
+  clockSkewMs: null,
+  probedAt: null,
   connection: {
     host: '127.0.0.1',
     port: 55001,
