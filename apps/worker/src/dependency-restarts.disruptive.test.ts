@@ -95,7 +95,7 @@ describe('the worker and web survive restarts of their dependencies', () => {
     const done = await s.waitFor(during.id, (x) => x.status === 'succeeded', 8 * 60_000);
     // the load runs on until every row written during the last restart is older than the bound
     await sleep(lastUpAt + DRILL_RPO_BOUND_S * 1000 + 1000 - Date.now());
-    await load.stop();
+    expect((await load.stop()).error).toBeNull();
     // before anything switches WAL: what archived WAL holds is what archive-push achieved alone
     const rpo = await rowsLostBeyondRpo(
       s.engine,

@@ -64,7 +64,7 @@ describe('fault drill 7: region A flaps (30 % resets, +500 ms) for 60 s', () => 
     const restoredAt = Date.now();
     // the load runs on until every row written during the fault is older than the bound
     await sleep(calmAt + DRILL_RPO_BOUND_S * 1000 + 1000 - Date.now());
-    await load.stop();
+    expect((await load.stop()).error).toBeNull();
     // before anything switches WAL: what archived WAL holds is what archive-push achieved alone
     const rpo = await rowsLostBeyondRpo(
       s.engine,

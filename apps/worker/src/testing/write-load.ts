@@ -10,8 +10,11 @@ import { compareSegmentNames, lsnToSegment, pgBin, runAsPostgres, type Engine } 
  * rows archived WAL holds and which it lost.
  */
 export interface WriteLoad {
-  /** stops pgbench (its in-flight transaction is not committed, so it is not a row) */
-  stop(): Promise<void>;
+  /**
+   * Stops pgbench (its in-flight transaction is not committed, so it is not a row); `error` is
+   * why pgbench ended on its own before, if it did (a client aborts on a failed commit).
+   */
+  stop(): Promise<{ error: string | null }>;
 }
 
 export interface LoadTarget {
@@ -72,7 +75,7 @@ export async function startWriteLoad(
       abort.abort();
       await running.catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
-      if (failed) throw new Error(`the pgbench load failed during the drill: ${String(failed)}`);
+      return { error: failed === undefined ? null : String(failed) };
     },
   };
 }
@@ -140,10 +143,12 @@ export async function rowsLostBeyondRpo(
   stanza: string,
   regionNames: readonly [string, string],
   boundSeconds: number,
+  /** the instance's clock minus the control plane's while the rows were written (their `at`) */
+  clockSkewMs = 0,
 ): Promise<RpoVerdict> {
   // the cutoff is taken before the archive is read, so a segment archived meanwhile only helps
   // rows that are inside the bound anyway
-  const cutoff = new Date(Date.now() - boundSeconds * 1000);
+  const cutoff = new Date(Date.now() - boundSeconds * 1000 + clockSkewMs);
   const rows = await loadRows(engine, target);
   const info = await engine.info({ instanceId: stanza });
   const lostByRegion: Record<string, number> = {};
