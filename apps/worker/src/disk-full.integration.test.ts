@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, rename, rmdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, rmdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createActivities } from '@rewind/activities';
 import { createApiTokenRecord, inTenantTx } from '@rewind/db';
@@ -171,6 +171,16 @@ describe('fault drill 8: the data volume of one instance fills up', () => {
       DRILL_RPO_BOUND_S,
     );
     console.log(`[disk-full] rpo ${JSON.stringify(rpo)}`);
+    console.log(
+      `[disk-full] archiver: ${await s.onSource('select archived_count, last_archived_wal, last_archived_time, failed_count, last_failed_wal, last_failed_time, pg_walfile_name(pg_current_wal_lsn()) from pg_stat_archiver')}`,
+    );
+    console.log(
+      `[disk-full] server log: ${(await readFile(s.engine.paths(s.source.stanza).postgresLog, 'utf8'))
+        .split('\n')
+        .filter((l) => /archive|No space|PANIC|FATAL|WARNING/.test(l))
+        .slice(-15)
+        .join('\n')}`,
+    );
     expect(rpo.checked).toBeGreaterThan(0);
     expect(rpo.lostByRegion).toEqual({ [env.REGION_A_NAME]: 0, [env.REGION_B_NAME]: 0 });
     expect(await syncedWindow(s)).toEqual(wholeWindow(env));
