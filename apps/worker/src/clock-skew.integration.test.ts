@@ -123,7 +123,7 @@ describe('fault drill 9: one instance runs 30 s ahead', () => {
         port: clone.port!,
         database: s.source.databaseName,
       },
-      'select string_agg(note, \',\' order by note) from marks',
+      "select string_agg(note, ',' order by note) from marks",
       { context: 'reading the restored marks' },
     );
     expect(marks).toBe('m1');

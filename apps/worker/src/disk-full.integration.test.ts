@@ -115,7 +115,7 @@ describe('fault drill 8: the data volume of one instance fills up', () => {
     // fill the volume: dd stops at ENOSPC
     const faultAt = Date.now();
     await run('dd', ['if=/dev/zero', `of=${pgdata}/drill_ballast`, 'bs=1M']).catch(() => undefined);
-    const committedBefore = await s.onSource('select count(*) || \':\' || max(id) from drill_load');
+    const committedBefore = await s.onSource("select count(*) || ':' || max(id) from drill_load");
 
     // PostgreSQL refuses a write that needs space, saying why
     const refused = await bigWrite('during').then(
@@ -162,7 +162,9 @@ describe('fault drill 8: the data volume of one instance fills up', () => {
 
     await sleep(freedAt + DRILL_RPO_BOUND_S * 1000 + 1000 - Date.now());
     const loadEnd = await load.stop();
-    console.log(`[disk-full] pgbench: ${loadEnd.error ?? 'ran throughout'}; probe: ${probe.healthReason}`);
+    console.log(
+      `[disk-full] pgbench: ${loadEnd.error ?? 'ran throughout'}; probe: ${probe.healthReason}`,
+    );
     const rpo = await rowsLostBeyondRpo(
       s.engine,
       s.sock(),
@@ -175,7 +177,9 @@ describe('fault drill 8: the data volume of one instance fills up', () => {
       `[disk-full] archiver: ${await s.onSource('select archived_count, last_archived_wal, last_archived_time, failed_count, last_failed_wal, last_failed_time, pg_walfile_name(pg_current_wal_lsn()) from pg_stat_archiver')}`,
     );
     console.log(
-      `[disk-full] server log: ${(await readFile(s.engine.paths(s.source.stanza).postgresLog, 'utf8'))
+      `[disk-full] server log: ${(
+        await readFile(s.engine.paths(s.source.stanza).postgresLog, 'utf8')
+      )
         .split('\n')
         .filter((l) => /archive|No space|PANIC|FATAL|WARNING/.test(l))
         .slice(-15)

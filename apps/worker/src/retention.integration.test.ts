@@ -13,12 +13,7 @@ import {
   type InstanceRecord,
 } from '@rewind/db';
 import { findRows, updateRows } from '@rewind/db/testing';
-import {
-  createEngine,
-  engineConfigFromEnv,
-  type Engine,
-  type StanzaInfo,
-} from '@rewind/engine';
+import { createEngine, engineConfigFromEnv, type Engine, type StanzaInfo } from '@rewind/engine';
 import { takeBackup } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

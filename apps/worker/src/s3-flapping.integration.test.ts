@@ -73,7 +73,9 @@ describe('fault drill 7: region A flaps (30 % resets, +500 ms) for 60 s', () => 
       [env.REGION_A_NAME, env.REGION_B_NAME],
       DRILL_RPO_BOUND_S,
     );
-    console.log(`[s3-flapping] region ${done.region} served the restore; rpo ${JSON.stringify(rpo)}`);
+    console.log(
+      `[s3-flapping] region ${done.region} served the restore; rpo ${JSON.stringify(rpo)}`,
+    );
     // every row of the fault's 60 s was checked, not an empty set
     expect(rpo.checked).toBeGreaterThan(FLAP_MS / 1000);
     expect(rpo.lostByRegion).toEqual({ [env.REGION_A_NAME]: 0, [env.REGION_B_NAME]: 0 });

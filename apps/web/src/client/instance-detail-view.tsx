@@ -166,7 +166,9 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
         />
         <Stat
           label="Clock"
-          value={instance.clockSkewMs === null ? 'not measured yet' : formatSkew(instance.clockSkewMs)}
+          value={
+            instance.clockSkewMs === null ? 'not measured yet' : formatSkew(instance.clockSkewMs)
+          }
           hint={
             instance.probedAt
               ? `vs the control plane · measured ${formatAgo(instance.probedAt, now)}`

@@ -2,7 +2,13 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PLAN_CATALOGUE } from '@rewind/db/seed';
-import { compareSegmentNames, lsnToSegment, pgBin, runAsPostgres, type Engine } from '@rewind/engine';
+import {
+  compareSegmentNames,
+  lsnToSegment,
+  pgBin,
+  runAsPostgres,
+  type Engine,
+} from '@rewind/engine';
 
 /**
  * A pgbench write load on a drill's source instance: every transaction inserts one row with its
@@ -124,8 +130,9 @@ export const rpoBoundSeconds = (archiveTimeoutSeconds: number) =>
  * promises (10 s, so 40 s with the push allowance): a drill that keeps its load running for the
  * bound after the fault ends checks every row committed during the fault.
  */
-export const DRILL_ARCHIVE_TIMEOUT_S = PLAN_CATALOGUE.find((p) => p.id === 'enterprise')!
-  .archiveTimeoutSeconds;
+export const DRILL_ARCHIVE_TIMEOUT_S = PLAN_CATALOGUE.find(
+  (p) => p.id === 'enterprise',
+)!.archiveTimeoutSeconds;
 export const DRILL_RPO_BOUND_S = rpoBoundSeconds(DRILL_ARCHIVE_TIMEOUT_S);
 
 export interface RpoVerdict {

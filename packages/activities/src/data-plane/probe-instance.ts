@@ -1,5 +1,10 @@
 import { readFile, statfs } from 'node:fs/promises';
-import { inTenantTx, readControlPlaneClock, recordInstanceProbe, type InstanceProbe } from '@rewind/db';
+import {
+  inTenantTx,
+  readControlPlaneClock,
+  recordInstanceProbe,
+  type InstanceProbe,
+} from '@rewind/db';
 import type { ActivityDeps } from '../deps';
 import type { InstanceFacts } from './instance-facts';
 

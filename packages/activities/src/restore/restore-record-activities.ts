@@ -1,9 +1,4 @@
-import {
-  instanceNow,
-  planRestore,
-  type PlanCandidate,
-  type RestoreTargetSpec,
-} from '@rewind/core';
+import { instanceNow, planRestore, type PlanCandidate, type RestoreTargetSpec } from '@rewind/core';
 import {
   appendAuditEvent,
   createInstanceRecord,
