@@ -7,11 +7,15 @@ import {
 } from '@rewind/db';
 import {
   contiguousRuns,
+  lastWrittenSegment,
   latestArchivedCommit,
   pgbackrestSegmentSource,
+  shouldForceWalSwitch,
   sortSegmentNames,
+  unarchivedWalBytes,
   type RepoIndex,
   type RepoInfo,
+  type WalPosition,
 } from '@rewind/engine';
 import { listKeys, type RegionClient } from '@rewind/storage';
 import type { ActivityDeps } from '../deps';
@@ -19,6 +23,7 @@ import { withHeartbeat } from '../heartbeat';
 import { archivePrefix, segmentsOfKeys } from './archive-keys';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
 import { scanRestorePoints } from './scan-restore-points';
+import { readWalPosition, switchWal } from './wal-position';
 
 export interface RegionSyncResult {
   region: string;
@@ -27,12 +32,39 @@ export interface RegionSyncResult {
   walRanges: number;
   newestSegment: string | null;
   latestCommitAt: string | null;
+  /** this sync found every WAL byte written archived here, as of then */
+  archivedThroughAt?: string;
   error?: string;
 }
 
 export interface SyncCatalogResult {
   status: string;
   regions: RegionSyncResult[];
+  /** the instance's WAL insert position at the end of the sync (null: not running) */
+  walInsertLsn: string | null;
+  /** the sync closed the open WAL segment of a quiet instance (see shouldForceWalSwitch) */
+  forcedWalSwitch: boolean;
+}
+
+export interface SyncCatalogOptions {
+  /** what the previous sync returned as walInsertLsn: unchanged since means the instance is quiet */
+  previousWalInsertLsn?: string | null;
+}
+
+/**
+ * Every WAL byte written at `before` is in `segments` when the segment holding the last one is in
+ * the newest run, and nothing was written while the archive was listed (`after` is where `before`
+ * was). Then the region covers the time of `before`: a commit before it would be in that WAL.
+ */
+function quietCoverage(
+  before: WalPosition | null,
+  after: WalPosition | null,
+  runs: readonly (readonly string[])[],
+): { at: Date; segment: string } | undefined {
+  if (!before || !after || before.insertLsn !== after.insertLsn) return undefined;
+  const segment = lastWrittenSegment(before);
+  if (!runs[runs.length - 1]?.includes(segment)) return undefined;
+  return { at: new Date(before.at), segment };
 }
 
 const timelineOf = (segment: string) => Number.parseInt(segment.slice(0, 8), 16);
@@ -60,11 +92,14 @@ function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
  * archived WAL as contiguous ranges from an S3 listing (a missing segment splits a range), and
  * the newest commit of each range from pg_waldump, and the restore points in every segment not
  * read before. Archived segments never change, so a range whose stop segment the catalog already
- * knows keeps its known newest commit: a sync with no new WAL reads no WAL.
+ * knows keeps its known newest commit: a sync with no new WAL reads no WAL. A running instance's WAL
+ * position is compared with each region's archive (a quiet database's coverage, and how much WAL
+ * is not archived yet), and a quiet instance's open segment is switched out when it would stay.
  */
 export async function syncCatalog(
   deps: ActivityDeps,
   ref: InstanceRef,
+  options: SyncCatalogOptions = {},
 ): Promise<SyncCatalogResult> {
   const facts = await loadInstanceFacts(deps, ref);
   const { stanza } = facts;
@@ -88,9 +123,13 @@ export async function syncCatalog(
     [2, deps.regions.b],
   ];
   const results: RegionSyncResult[] = [];
+  // a stopped or unreachable instance only means no coverage this time
+  const walPosition = () => readWalPosition(deps, facts).catch(() => null);
+  let position: WalPosition | null = null;
   for (const [repo, client] of regions) {
     const region = client.region.name;
     try {
+      const before = await walPosition();
       const repoInfo = info.repos.find((r) => r.repo === repo);
       if (repoInfo && repoInfo.status.code !== 0 && repoInfo.backups.length === 0)
         throw new Error(`pgbackrest reports repo${repo}: ${repoInfo.status.message}`);
@@ -98,6 +137,7 @@ export async function syncCatalog(
       const segments = sortSegmentNames(
         segmentsOfKeys(await listKeys(client, archivePrefix(stanza))),
       );
+      position = await walPosition();
       const source = pgbackrestSegmentSource({
         configPath: deps.engine.paths(stanza).pgbackrestConf,
         stanza,
@@ -141,6 +181,7 @@ export async function syncCatalog(
         });
       }
       const newestRange = ranges[ranges.length - 1];
+      const coverage = quietCoverage(before, position, runs);
       const scan = await withHeartbeat(
         () =>
           scanRestorePoints(deps, {
@@ -158,6 +199,10 @@ export async function syncCatalog(
         restorePointsScannedThrough: scan.scannedThrough,
         archiveOk: true,
         error: null,
+        ...(coverage
+          ? { archivedThroughAt: coverage.at, archivedThroughSegment: coverage.segment }
+          : {}),
+        unarchivedWalBytes: position ? unarchivedWalBytes(position, segments) : null,
       };
       await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) =>
         replaceRegionCatalog(tx, {
@@ -176,6 +221,7 @@ export async function syncCatalog(
         walRanges: ranges.length,
         newestSegment: status.newestSegment,
         latestCommitAt: status.latestCommitAt?.toISOString() ?? null,
+        ...(coverage ? { archivedThroughAt: coverage.at.toISOString() } : {}),
       });
     } catch (err) {
       // One unreachable region must not hide the other's progress: record and go on.
@@ -209,5 +255,13 @@ export async function syncCatalog(
       });
     }
   }
-  return { status: facts.status, regions: results };
+  const previous = options.previousWalInsertLsn ?? null;
+  const forcedWalSwitch = position !== null && shouldForceWalSwitch(position, previous);
+  if (forcedWalSwitch) await switchWal(deps, facts);
+  return {
+    status: facts.status,
+    regions: results,
+    walInsertLsn: position?.insertLsn ?? null,
+    forcedWalSwitch,
+  };
 }

@@ -75,3 +75,12 @@ export {
   type FindRestorePointsOptions,
   type FoundRestorePoint,
 } from './find-restore-points';
+export {
+  lastWrittenSegment,
+  parseWalPosition,
+  readWalPositionSql,
+  shouldForceWalSwitch,
+  unarchivedWalBytes,
+  walWrittenEnd,
+  type WalPosition,
+} from './wal-position';
