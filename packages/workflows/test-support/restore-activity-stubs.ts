@@ -98,7 +98,7 @@ export function restoreActivityStubs(overrides: Partial<RestoreActivityStubs> = 
       return { repo: input.repo, type: input.type, durationMs: 1 };
     },
     async syncCatalog() {
-      return { status: 'ok', regions: [], walInsertLsn: null, forcedWalSwitch: false };
+      return { status: 'ok', regions: [] };
     },
     ...overrides,
   };

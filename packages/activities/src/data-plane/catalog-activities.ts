@@ -3,7 +3,7 @@ import type { ActivityDeps, EnsuredBackupSchedules } from '../deps';
 import { geoCheck } from './geo-check';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
 import { listPlanTargets } from './list-plan-targets';
-import { syncCatalog, type SyncCatalogOptions } from './sync-catalog';
+import { syncCatalog } from './sync-catalog';
 
 export interface AuditInput extends InstanceRef {
   action: string;
@@ -38,9 +38,8 @@ export function catalogActivities(deps: ActivityDeps) {
       return geoCheck(deps, ref);
     },
     /** reads pgbackrest info through the host's config, so it runs on the instance's host queue */
-    async syncCatalog(ref: InstanceRef & SyncCatalogOptions) {
-      const { previousWalInsertLsn, ...instance } = ref;
-      return syncCatalog(deps, instance, { previousWalInsertLsn });
+    async syncCatalog(ref: InstanceRef) {
+      return syncCatalog(deps, ref);
     },
     async listPlanTargets(input: { tenantId: string }) {
       return listPlanTargets(deps, input);

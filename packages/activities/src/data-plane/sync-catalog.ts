@@ -9,10 +9,12 @@ import {
   contiguousRuns,
   lastWrittenSegment,
   latestArchivedCommit,
+  openSegment,
   pgbackrestSegmentSource,
-  shouldForceWalSwitch,
   sortSegmentNames,
+  unarchivedTailCommits,
   unarchivedWalBytes,
+  walFlushed,
   type RepoIndex,
   type RepoInfo,
   type WalPosition,
@@ -23,7 +25,7 @@ import { withHeartbeat } from '../heartbeat';
 import { archivePrefix, segmentsOfKeys } from './archive-keys';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
 import { scanRestorePoints } from './scan-restore-points';
-import { readWalPosition, switchWal } from './wal-position';
+import { readWalPosition } from './wal-position';
 
 export interface RegionSyncResult {
   region: string;
@@ -40,31 +42,42 @@ export interface RegionSyncResult {
 export interface SyncCatalogResult {
   status: string;
   regions: RegionSyncResult[];
-  /** the instance's WAL insert position at the end of the sync (null: not running) */
-  walInsertLsn: string | null;
-  /** the sync closed the open WAL segment of a quiet instance (see shouldForceWalSwitch) */
-  forcedWalSwitch: boolean;
-}
-
-export interface SyncCatalogOptions {
-  /** what the previous sync returned as walInsertLsn: unchanged since means the instance is quiet */
-  previousWalInsertLsn?: string | null;
 }
 
 /**
- * Every WAL byte written at `before` is in `segments` when the segment holding the last one is in
- * the newest run, and nothing was written while the archive was listed (`after` is where `before`
- * was). Then the region covers the time of `before`: a commit before it would be in that WAL.
+ * A quiet database's coverage in one region: every commit written when `before` was read is
+ * archived there. Holds when nothing was written while the archive was listed (`after` is where
+ * `before` was), every inserted record was on disk, and either the segment holding the last byte
+ * is in the newest run, or the only WAL past that run (one open segment) holds no transaction end
+ * (checkpoints, running-xacts: read from pg_wal with pg_waldump). Then the state at `before.at`
+ * is in archived WAL. No forced segment switch: pg_switch_wal() is itself WAL that makes the
+ * bgwriter log a running-xacts record into the next segment, so chasing "all bytes archived"
+ * would switch segments forever on an idle instance.
  */
-function quietCoverage(
+async function quietCoverage(
+  deps: ActivityDeps,
+  stanza: string,
   before: WalPosition | null,
   after: WalPosition | null,
   runs: readonly (readonly string[])[],
-): { at: Date; segment: string } | undefined {
-  if (!before || !after || before.insertLsn !== after.insertLsn) return undefined;
-  const segment = lastWrittenSegment(before);
-  if (!runs[runs.length - 1]?.includes(segment)) return undefined;
-  return { at: new Date(before.at), segment };
+): Promise<{ at: Date; segment: string } | undefined> {
+  if (!before || !after || before.insertLsn !== after.insertLsn || !walFlushed(before))
+    return undefined;
+  const newestRun = runs[runs.length - 1];
+  const archivedSegment = newestRun?.[newestRun.length - 1];
+  if (!newestRun || !archivedSegment) return undefined;
+  const last = lastWrittenSegment(before);
+  if (newestRun.includes(last)) return { at: new Date(before.at), segment: last };
+  const open = openSegment(before);
+  if (open === null) return undefined;
+  const commits = await unarchivedTailCommits({
+    walDir: `${deps.engine.paths(stanza).pgdata}/pg_wal`,
+    archivedSegment,
+    openSegment: open,
+    waldump: { waldumpBin: `${deps.engine.config.pgBinDir}/pg_waldump` },
+    walSegmentSize: before.walSegmentSize,
+  }).catch(() => null);
+  return commits === false ? { at: new Date(before.at), segment: archivedSegment } : undefined;
 }
 
 const timelineOf = (segment: string) => Number.parseInt(segment.slice(0, 8), 16);
@@ -93,13 +106,12 @@ function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
  * the newest commit of each range from pg_waldump, and the restore points in every segment not
  * read before. Archived segments never change, so a range whose stop segment the catalog already
  * knows keeps its known newest commit: a sync with no new WAL reads no WAL. A running instance's WAL
- * position is compared with each region's archive (a quiet database's coverage, and how much WAL
- * is not archived yet), and a quiet instance's open segment is switched out when it would stay.
+ * position is compared with each region's archive: a quiet database's coverage (quietCoverage),
+ * and how much WAL is not archived yet.
  */
 export async function syncCatalog(
   deps: ActivityDeps,
   ref: InstanceRef,
-  options: SyncCatalogOptions = {},
 ): Promise<SyncCatalogResult> {
   const facts = await loadInstanceFacts(deps, ref);
   const { stanza } = facts;
@@ -125,7 +137,6 @@ export async function syncCatalog(
   const results: RegionSyncResult[] = [];
   // a stopped or unreachable instance only means no coverage this time
   const walPosition = () => readWalPosition(deps, facts).catch(() => null);
-  let position: WalPosition | null = null;
   for (const [repo, client] of regions) {
     const region = client.region.name;
     try {
@@ -137,7 +148,7 @@ export async function syncCatalog(
       const segments = sortSegmentNames(
         segmentsOfKeys(await listKeys(client, archivePrefix(stanza))),
       );
-      position = await walPosition();
+      const position = await walPosition();
       const source = pgbackrestSegmentSource({
         configPath: deps.engine.paths(stanza).pgbackrestConf,
         stanza,
@@ -181,7 +192,10 @@ export async function syncCatalog(
         });
       }
       const newestRange = ranges[ranges.length - 1];
-      const coverage = quietCoverage(before, position, runs);
+      const coverage = await withHeartbeat(
+        () => quietCoverage(deps, stanza, before, position, runs),
+        { phase: 'quiet-coverage', region },
+      );
       const scan = await withHeartbeat(
         () =>
           scanRestorePoints(deps, {
@@ -255,13 +269,5 @@ export async function syncCatalog(
       });
     }
   }
-  const previous = options.previousWalInsertLsn ?? null;
-  const forcedWalSwitch = position !== null && shouldForceWalSwitch(position, previous);
-  if (forcedWalSwitch) await switchWal(deps, facts);
-  return {
-    status: facts.status,
-    regions: results,
-    walInsertLsn: position?.insertLsn ?? null,
-    forcedWalSwitch,
-  };
+  return { status: facts.status, regions: results };
 }

@@ -17,19 +17,3 @@ export async function readWalPosition(
   );
   return parseWalPosition(row);
 }
-
-/** pg_switch_wal(): closes the open segment so archive_command ships it (see shouldForceWalSwitch). */
-export async function switchWal(
-  deps: ActivityDeps,
-  facts: Pick<InstanceFacts, 'stanza' | 'port' | 'instanceId'>,
-): Promise<void> {
-  if (facts.port === null) return;
-  await deps.engine.runSql(
-    { socketDir: deps.engine.paths(facts.stanza).run, port: facts.port },
-    'select pg_switch_wal()',
-    {
-      context: `switching the WAL segment of quiet instance ${facts.instanceId}`,
-      timeoutMs: 15_000,
-    },
-  );
-}

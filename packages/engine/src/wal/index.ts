@@ -77,10 +77,12 @@ export {
 } from './find-restore-points';
 export {
   lastWrittenSegment,
+  openSegment,
   parseWalPosition,
   readWalPositionSql,
-  shouldForceWalSwitch,
   unarchivedWalBytes,
+  walFlushed,
   walWrittenEnd,
   type WalPosition,
 } from './wal-position';
+export { unarchivedTailCommits } from './unarchived-tail';

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   lastWrittenSegment,
   parseWalPosition,
-  shouldForceWalSwitch,
+  openSegment,
+  walFlushed,
   unarchivedWalBytes,
   type WalPosition,
 } from './wal-position';
 
 const at = (insertLsn: string, lastArchivedWal: string | null = null): WalPosition => ({
   insertLsn,
+  flushLsn: insertLsn,
   at: '2026-11-22T10:00:00.000000Z',
   timeline: 1,
   walSegmentSize: 16 * 1024 * 1024,
@@ -21,10 +23,12 @@ const S4 = '000000010000000000000004';
 describe('WAL position against the archive', () => {
   it('parses psql -At output', () => {
     expect(
-      parseWalPosition(`0/4000028|2026-11-22T10:00:00.000000Z|00000001|16777216|8192|${S3}\n`),
+      parseWalPosition(
+        `0/4000028|2026-11-22T10:00:00.000000Z|00000001|16777216|8192|${S3}|0/4000028\n`,
+      ),
     ).toEqual(at('0/4000028', S3));
     expect(
-      parseWalPosition('0/4000028|2026-11-22T10:00:00.000000Z|00000001|16777216|8192|')
+      parseWalPosition('0/4000028|2026-11-22T10:00:00.000000Z|00000001|16777216|8192||0/4000000')
         .lastArchivedWal,
     ).toBeNull();
   });
@@ -43,15 +47,10 @@ describe('WAL position against the archive', () => {
     expect(unarchivedWalBytes(at('0/4000060'), ['000000020000000000000003'])).toBeNull();
   });
 
-  it('forces a switch only when WAL stood still, the open segment holds WAL and the archiver has the rest', () => {
-    expect(shouldForceWalSwitch(at('0/4000060', S3), '0/4000060')).toBe(true);
-    expect(shouldForceWalSwitch(at('0/4000060', S3), null)).toBe(false);
-    expect(shouldForceWalSwitch(at('0/4000060', S3), '0/4000040')).toBe(false);
-    // nothing open right after a switch
-    expect(shouldForceWalSwitch(at('0/4000028', S3), '0/4000028')).toBe(false);
-    // the archiver is behind (an outage): switching would only pile segments up
-    expect(shouldForceWalSwitch(at('0/4000060', '000000010000000000000002'), '0/4000060')).toBe(
-      false,
-    );
+  it('knows the open segment and whether every inserted record is on disk', () => {
+    expect(openSegment(at('0/4000028'))).toBeNull();
+    expect(openSegment(at('0/4000060'))).toBe(S4);
+    expect(walFlushed({ ...at('0/4000028'), flushLsn: '0/4000000' })).toBe(true);
+    expect(walFlushed({ ...at('0/4000060'), flushLsn: '0/4000040' })).toBe(false);
   });
 });

@@ -5,6 +5,8 @@ import { parseSegmentName, segmentNameFromSegNo } from './segment-names';
 export interface WalPosition {
   /** pg_current_wal_insert_lsn(): every record inserted so far, committed or not, flushed or not */
   insertLsn: string;
+  /** pg_current_wal_flush_lsn(): what is on disk in pg_wal */
+  flushLsn: string;
   /** the instance's clock when it was read, RFC 3339 UTC µs */
   at: string;
   timeline: number;
@@ -23,15 +25,17 @@ export const readWalPositionSql = `select pg_current_wal_insert_lsn(),
   substr(pg_walfile_name(pg_current_wal_insert_lsn()), 1, 8),
   (select setting from pg_settings where name = 'wal_segment_size'),
   (select setting from pg_settings where name = 'wal_block_size'),
-  coalesce((select last_archived_wal from pg_stat_archiver), '')`;
+  coalesce((select last_archived_wal from pg_stat_archiver), ''),
+  pg_current_wal_flush_lsn()`;
 
 /** psql -At output of `readWalPositionSql` (pure). */
 export function parseWalPosition(row: string): WalPosition {
-  const [insertLsn, at, timeline, segSize, blockSize, archived] = row.trim().split('|');
-  if (!insertLsn || !at || !timeline || !segSize || !blockSize)
+  const [insertLsn, at, timeline, segSize, blockSize, archived, flushLsn] = row.trim().split('|');
+  if (!insertLsn || !at || !timeline || !segSize || !blockSize || !flushLsn)
     throw new Error(`unexpected WAL position row ${JSON.stringify(row)}`);
   return {
     insertLsn: parseLsn(insertLsn).text,
+    flushLsn: parseLsn(flushLsn).text,
     at,
     timeline: Number.parseInt(timeline, 16),
     walSegmentSize: Number(segSize),
@@ -80,20 +84,14 @@ export function unarchivedWalBytes(p: WalPosition, archived: readonly string[]):
   return end > archivedEnd ? Number(end - archivedEnd) : 0;
 }
 
-/**
- * The quiet-database switch policy: force a segment switch only when nothing was written since
- * the previous look (`previousInsertLsn`), the open segment holds unarchived WAL, and PostgreSQL's
- * archiver has every earlier segment. archive_timeout alone does not finish the job: it ignores
- * WAL marked unimportant (the bgwriter's running-xacts record after a checkpoint), so such a tail
- * would stay unarchived forever and the window would never reach now. During an archive outage
- * the archiver is behind and nothing is forced, so switches never pile up.
- */
-export function shouldForceWalSwitch(p: WalPosition, previousInsertLsn: string | null): boolean {
-  if (previousInsertLsn === null || parseLsn(previousInsertLsn).text !== p.insertLsn) return false;
+/** Every record inserted is on disk in pg_wal (pg_waldump can read it all). */
+export function walFlushed(p: WalPosition): boolean {
+  return parseLsn(p.flushLsn).value >= walWrittenEnd(p);
+}
+
+/** The segment WAL is being written into, or null right after a switch (nothing open). */
+export function openSegment(p: WalPosition): string | null {
   const end = walWrittenEnd(p);
-  if (end % BigInt(p.walSegmentSize) === 0n) return false; // at a boundary: nothing open
-  const open = segmentNameFromSegNo(p.timeline, end / BigInt(p.walSegmentSize), p.walSegmentSize);
-  const before = parseSegmentName(open, p.walSegmentSize).segNo - 1n;
-  if (before < 0n || p.lastArchivedWal === null) return false;
-  return p.lastArchivedWal === segmentNameFromSegNo(p.timeline, before, p.walSegmentSize);
+  if (end % BigInt(p.walSegmentSize) === 0n) return null;
+  return segmentNameFromSegNo(p.timeline, end / BigInt(p.walSegmentSize), p.walSegmentSize);
 }

@@ -1,13 +1,11 @@
-import type { SyncCatalogResult } from '@rewind/activities';
 import { continueAsNew, log, sleep } from '@temporalio/workflow';
 import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-options';
 
 export interface InstanceMonitorInput extends InstanceWorkflowInput {
   hostId: string;
   /**
-   * default 15 s: how far a quiet instance's window trails now (each sync that finds all WAL
-   * archived moves `latest` to the time it looked), and how long WAL must stay unchanged before
-   * the sync switches a quiet instance's open segment out
+   * default 15 s: how far a quiet instance's window trails now (each sync that finds every commit
+   * archived moves `latest` to the time it looked)
    */
   intervalSeconds?: number;
   /** geo check every n-th round; default 4 (about a minute) */
@@ -21,23 +19,20 @@ const ROUNDS_PER_RUN = 100;
  * One per instance, for its whole life: catalog sync and now and then a geo check. A failing
  * round is logged and the next one tries again; the loop ends when the instance is deleted or
  * failed. No heartbeat commit: a quiet instance's window reaches now through the sync's check that
- * all its WAL is archived, so an idle instance writes (and archives) nothing of ours. Each round
- * hands the sync the WAL position the previous one saw, which is how it knows WAL stood still.
+ * every commit is archived, so an idle instance writes (and archives) nothing of ours.
  */
 export async function instanceMonitor(input: InstanceMonitorInput): Promise<void> {
   const cp = catalogProxy();
   const host = hostProxy(input.hostId, { startToClose: '5 minutes', attempts: 1 });
   const ref = { tenantId: input.tenantId, instanceId: input.instanceId };
   const every = input.geoCheckEvery ?? 4;
-  let previousWalInsertLsn: string | null = null;
   for (let round = 0; round < ROUNDS_PER_RUN; round++) {
     const facts = await cp.loadInstanceFacts(ref);
     if (facts.status === 'deleted' || facts.status === 'deleting' || facts.status === 'failed')
       return;
     if (facts.status === 'running') {
       try {
-        const synced: SyncCatalogResult = await host.syncCatalog({ ...ref, previousWalInsertLsn });
-        previousWalInsertLsn = synced.walInsertLsn;
+        await host.syncCatalog(ref);
         if (round % every === 0) await cp.geoCheck(ref);
       } catch (err) {
         log.warn('instance monitor round failed', {
