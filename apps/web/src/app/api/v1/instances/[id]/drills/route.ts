@@ -1,5 +1,6 @@
 import { listRestoreDrills } from '@rewind/db';
 import { withTenant } from '@/server/api/with-tenant';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,3 +35,6 @@ export const GET = withTenant<{ id: string }>(
   },
   { permissions: ['instance:read'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
