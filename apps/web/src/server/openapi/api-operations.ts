@@ -1,11 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { planLimitsBody, tenantPlanBody } from '../admin/plan-body';
-import {
-  adminAuditQuery,
-  adminDrillsQuery,
-  adminRestoresQuery,
-} from '../admin/admin-queries';
+import { adminAuditQuery, adminDrillsQuery, adminRestoresQuery } from '../admin/admin-queries';
 import { auditQuerySchema } from '../audit/audit-query';
 import {
   createInstanceBody,
@@ -57,6 +53,8 @@ export interface ApiOperation {
   /** the success status and its body (null: no body) */
   status: 200 | 201 | 202 | 204;
   response: z.ZodTypeAny | null;
+  /** other answers with their own body (not the error body), e.g. health's 503 */
+  otherResponses?: Readonly<Record<number, { description: string; schema: z.ZodTypeAny }>>;
 }
 
 const empty = z.object({}).strict();
@@ -78,6 +76,9 @@ export const apiOperations: readonly ApiOperation[] = [
     auth: false,
     status: 200,
     response: healthSchema,
+    otherResponses: {
+      503: { description: 'A dependency is down (the same body, naming it)', schema: healthSchema },
+    },
   },
   {
     method: 'get',

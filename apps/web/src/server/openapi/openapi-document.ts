@@ -43,6 +43,12 @@ function register(registry: OpenAPIRegistry, op: ApiOperation, errorBody: z.ZodT
         description: op.summary,
         ...(op.response ? { content: json(op.response) } : {}),
       },
+      ...Object.fromEntries(
+        Object.entries(op.otherResponses ?? {}).map(([status, r]) => [
+          status,
+          { description: r.description, content: json(r.schema) },
+        ]),
+      ),
       default: {
         description:
           'An error: 4xx for bad input (400 invalid, 401/403, 404 unknown or another tenant’s, 405 method, 409 state, 422 a target the window cannot serve), 5xx otherwise',
