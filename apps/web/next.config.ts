@@ -11,6 +11,7 @@ const config: NextConfig = {
     'geist',
     '@rewind/core',
     '@rewind/db',
+    '@rewind/metrics',
     '@rewind/services',
     '@rewind/storage',
     '@rewind/ui',
@@ -24,6 +25,8 @@ const config: NextConfig = {
     'pg',
     '@aws-sdk/client-s3',
     'libpg-query',
+    // prom-client's default collectors read process internals; keep it the plain Node module
+    'prom-client',
   ],
   turbopack: {
     root: repoRoot,

@@ -13,7 +13,7 @@ SUDO=""
 if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 
 # 1. Debian packages, only the missing ones
-APT_PACKAGES=(postgresql-15 postgresql-contrib-15 pgbackrest chromium openssl python3-venv faketime barman-cli-cloud)
+APT_PACKAGES=(postgresql-15 postgresql-contrib-15 pgbackrest chromium openssl python3-venv faketime barman-cli-cloud prometheus prometheus-alertmanager)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   # postgresql-contrib-15 is a virtual package provided by postgresql-15: dpkg -s never knows it
@@ -36,7 +36,8 @@ if ((${#missing[@]})); then
 else
   say "apt: all of ${APT_PACKAGES[*]} present"
 fi
-for bin in /usr/lib/postgresql/15/bin/initdb /usr/lib/postgresql/15/bin/pg_ctl /usr/bin/pgbackrest; do
+for bin in /usr/lib/postgresql/15/bin/initdb /usr/lib/postgresql/15/bin/pg_ctl /usr/bin/pgbackrest \
+  /usr/bin/prometheus /usr/bin/promtool /usr/bin/prometheus-alertmanager; do
   [[ -x "$bin" ]] || { echo "install: $bin missing after apt install" >&2; exit 1; }
 done
 

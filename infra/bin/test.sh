@@ -6,6 +6,7 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 export REWIND_PROFILE=test NEXT_TELEMETRY_DISABLED=1
+export REWIND_TEST_FORKS="${REWIND_TEST_FORKS:-4}"
 results="$root/.data/test-results"
 log() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
 
@@ -40,17 +41,31 @@ if ! bash infra/bin/stack.sh up --profile test --with-worker --with-web --web-mo
 fi
 node_modules/.bin/tsx packages/db/src/bin/seed.ts --demo >"$results/seed.log" 2>&1 || { cat "$results/seed.log"; echo "0 passed, 1 failed"; exit 1; }
 
-log "running vitest: unit, integration, e2e (side by side)"
-node_modules/.bin/vitest run --project unit --project integration --project e2e \
+# Side by side: unit + integration in several forks (integration files mostly wait on
+# PostgreSQL, pgBackRest and S3, so 2 cores keep 4 busy), and the browser flows in a second
+# vitest process at the same time (one Chromium file at a time). vitest runs a project's
+# single-fork files only after the parallel ones, so one process would serialise them.
+log "running vitest: unit + integration ($REWIND_TEST_FORKS forks) and e2e, side by side"
+node_modules/.bin/vitest run --project e2e --passWithNoTests \
+  --reporter=default --reporter=json --outputFile.json="$results/vitest-e2e.json" "$@" \
+  >"$results/e2e.log" 2>&1 &
+e2e_pid=$!
+node_modules/.bin/vitest run --project unit --project integration --passWithNoTests \
+  --maxWorkers="$REWIND_TEST_FORKS" \
   --reporter=default --reporter=json --outputFile.json="$results/vitest-main.json" "$@"
 code=$?
+wait "$e2e_pid"
+code_e2e=$?
+log "e2e (ran beside the above):"
+cat "$results/e2e.log"
+[ $code -eq 0 ] && code=$code_e2e
 log "running vitest: disruptive (region outages, worker kills), alone"
 node_modules/.bin/vitest run --project disruptive --passWithNoTests --no-file-parallelism \
   --reporter=default --reporter=json --outputFile.json="$results/vitest-disruptive.json" "$@"
 code2=$?
 [ $code -eq 0 ] && code=$code2
 
-summary=$(node infra/bin/summarize-vitest.mjs "$results/vitest-main.json" "$results/vitest-disruptive.json")
+summary=$(node infra/bin/summarize-vitest.mjs "$results/vitest-main.json" "$results/vitest-e2e.json" "$results/vitest-disruptive.json")
 trap - EXIT
 teardown
 echo "$summary"

@@ -75,7 +75,7 @@ function appEnv(ctx: ServiceContext): NodeJS.ProcessEnv {
 
 export const worker: ServiceDef = {
   name: 'worker',
-  ports: () => [],
+  ports: (ctx) => [ctx.ports.workerMetrics],
   runningPid: (ctx) => detachedPid(ctx, 'worker', WORKER_MAIN),
   async start(ctx) {
     if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} does not exist`);

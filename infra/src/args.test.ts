@@ -5,7 +5,14 @@ describe('stack CLI arguments', () => {
   it('defaults to the dev profile and the infrastructure services', () => {
     const a = parseArgs(['up'], {});
     expect(a.profile).toBe('dev');
-    expect(servicesFor(a)).toEqual(['control-pg', 'region-a', 'region-b', 'temporal']);
+    expect(servicesFor(a)).toEqual([
+      'control-pg',
+      'region-a',
+      'region-b',
+      'temporal',
+      'prometheus',
+      'alertmanager',
+    ]);
   });
 
   it('takes the profile from --profile or REWIND_PROFILE', () => {
@@ -23,6 +30,8 @@ describe('stack CLI arguments', () => {
       'region-a',
       'region-b',
       'temporal',
+      'prometheus',
+      'alertmanager',
       'worker',
       'web',
     ]);

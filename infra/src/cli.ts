@@ -38,12 +38,12 @@ async function main(): Promise<void> {
       console.log(`rewind stack (${args.profile})`);
       for (const r of rows) {
         console.log(
-          `  ${r.service.padEnd(11)} ${(r.up ? 'up' : r.pid !== undefined ? 'unhealthy' : 'down').padEnd(10)} pid ${String(r.pid ?? '-').padEnd(8)} ports ${r.ports.join(',') || '-'}`,
+          `  ${r.service.padEnd(12)} ${(r.up ? 'up' : r.pid !== undefined ? 'unhealthy' : 'down').padEnd(10)} pid ${String(r.pid ?? '-').padEnd(8)} ports ${r.ports.join(',') || '-'}`,
         );
         const s = r.supervision;
         if (s) {
           console.log(
-            `  ${''.padEnd(11)} supervised: app pid ${s.childPid ?? '-'}, restarts ${s.restarts}, last exit ${s.lastExit ?? 'none'}${s.stopped ? `; ${s.stopped}` : ''}`,
+            `  ${''.padEnd(12)} supervised: app pid ${s.childPid ?? '-'}, restarts ${s.restarts}, last exit ${s.lastExit ?? 'none'}${s.stopped ? `; ${s.stopped}` : ''}`,
           );
         }
       }

@@ -22,6 +22,10 @@ export interface PortLayout {
   temporalUi: number;
   temporalHttp: number;
   temporalMetrics: number;
+  /** the worker's /metrics (loopback, bearer token) */
+  workerMetrics: number;
+  prometheus: number;
+  alertmanager: number;
   regionA: RegionPorts;
   regionB: RegionPorts;
   instanceMin: number;
@@ -39,6 +43,9 @@ export const PORT_ENV = {
   temporalUi: 'REWIND_TEMPORAL_UI_PORT',
   temporalHttp: 'REWIND_TEMPORAL_HTTP_PORT',
   temporalMetrics: 'REWIND_TEMPORAL_METRICS_PORT',
+  workerMetrics: 'REWIND_WORKER_METRICS_PORT',
+  prometheus: 'REWIND_PROMETHEUS_PORT',
+  alertmanager: 'REWIND_ALERTMANAGER_PORT',
   regionA: 'REWIND_REGION_A_PORT_BASE',
   regionB: 'REWIND_REGION_B_PORT_BASE',
   instanceMin: 'REWIND_INSTANCE_PORT_MIN',
@@ -81,6 +88,9 @@ export function computePorts(
     temporalUi: envPort(env, PORT_ENV.temporalUi, base + 3),
     temporalHttp: envPort(env, PORT_ENV.temporalHttp, base + 4),
     temporalMetrics: envPort(env, PORT_ENV.temporalMetrics, base + 5),
+    workerMetrics: envPort(env, PORT_ENV.workerMetrics, base + 6),
+    prometheus: envPort(env, PORT_ENV.prometheus, base + 7),
+    alertmanager: envPort(env, PORT_ENV.alertmanager, base + 8),
     regionA: regionPorts(envPort(env, PORT_ENV.regionA, base + 10)),
     regionB: regionPorts(envPort(env, PORT_ENV.regionB, base + 20)),
     instanceMin: envPort(env, PORT_ENV.instanceMin, base + 100),
@@ -122,6 +132,12 @@ export function servicePorts(
       ];
     case 'web':
       return [{ port: layout.web, envVar: PORT_ENV.web }];
+    case 'worker':
+      return [{ port: layout.workerMetrics, envVar: PORT_ENV.workerMetrics }];
+    case 'prometheus':
+      return [{ port: layout.prometheus, envVar: PORT_ENV.prometheus }];
+    case 'alertmanager':
+      return [{ port: layout.alertmanager, envVar: PORT_ENV.alertmanager }];
     default:
       return [];
   }
@@ -131,7 +147,16 @@ export function servicePorts(
 export function findPortClashes(layout: PortLayout): string[] {
   const seen = new Map<number, string>();
   const clashes: string[] = [];
-  for (const service of ['web', 'control-pg', 'temporal', 'region-a', 'region-b']) {
+  for (const service of [
+    'web',
+    'worker',
+    'control-pg',
+    'temporal',
+    'region-a',
+    'region-b',
+    'prometheus',
+    'alertmanager',
+  ]) {
     for (const { port } of servicePorts(layout, service)) {
       const other = seen.get(port);
       if (other !== undefined && other !== service)

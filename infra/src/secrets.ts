@@ -21,6 +21,8 @@ export const secretsSchema = z.object({
   regionBControl: regionSecretSchema,
   nextauthSecret: z.string().min(48),
   rewindSecretKey: z.string().regex(/^[0-9a-f]{64}$/),
+  /** bearer token of /metrics (web and worker) */
+  metricsToken: z.string().min(32),
 });
 export type StackSecrets = z.infer<typeof secretsSchema>;
 
@@ -53,6 +55,7 @@ export function generateSecrets(): StackSecrets {
     regionBControl: region(),
     nextauthSecret: token(64),
     rewindSecretKey: randomBytes(32).toString('hex'),
+    metricsToken: token(40),
   };
 }
 

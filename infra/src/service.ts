@@ -3,12 +3,22 @@ import type { PortLayout } from './ports';
 import type { StackSecrets } from './secrets';
 import { groupAlive, isAlive, isOurProcess, readPid, removePid, stopGroup } from './process';
 
-export type ServiceName = 'control-pg' | 'region-a' | 'region-b' | 'temporal' | 'worker' | 'web';
+export type ServiceName =
+  | 'control-pg'
+  | 'region-a'
+  | 'region-b'
+  | 'temporal'
+  | 'prometheus'
+  | 'alertmanager'
+  | 'worker'
+  | 'web';
 export const INFRA_SERVICES: readonly ServiceName[] = [
   'control-pg',
   'region-a',
   'region-b',
   'temporal',
+  'prometheus',
+  'alertmanager',
 ];
 export const ALL_SERVICES: readonly ServiceName[] = [...INFRA_SERVICES, 'worker', 'web'];
 

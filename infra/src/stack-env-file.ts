@@ -62,6 +62,8 @@ export function renderStackEnv(input: {
     WEB_URL: `http://localhost:${ports.web}`,
     NEXTAUTH_SECRET: secrets.nextauthSecret,
     REWIND_SECRET_KEY: secrets.rewindSecretKey,
+    REWIND_METRICS_TOKEN: secrets.metricsToken,
+    WORKER_METRICS_PORT: String(ports.workerMetrics),
     // none by default: the dev and test stacks have no proxy in front of the web
     REWIND_TRUSTED_PROXIES: process.env.REWIND_TRUSTED_PROXIES ?? '',
   };

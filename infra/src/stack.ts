@@ -4,6 +4,7 @@ import { controlPg } from './control-db';
 import { stackPaths, type Profile } from './paths';
 import { assertPortsFree, computePorts, findPortClashes, type PortLayout } from './ports';
 import { loadOrCreateSecrets } from './secrets';
+import { alertmanager, prometheus } from './prometheus';
 import { regionA, regionB } from './seaweed';
 import {
   ALL_SERVICES,
@@ -22,6 +23,8 @@ export const SERVICES: Record<ServiceName, ServiceDef> = {
   'region-a': regionA,
   'region-b': regionB,
   temporal,
+  prometheus,
+  alertmanager,
   worker,
   web,
 };
@@ -66,7 +69,8 @@ export async function up(opts: StackOptions, services: readonly ServiceName[]): 
   await ensureCa(ctx.paths.tlsDir);
   // the infrastructure services do not depend on each other: start them together; the apps need all of them
   const stages: ServiceName[][] = [
-    ['control-pg', 'region-a', 'region-b', 'temporal'],
+    // Prometheus only scrapes: until the apps are up its targets are simply down
+    ['control-pg', 'region-a', 'region-b', 'temporal', 'prometheus', 'alertmanager'],
     ['worker'],
     ['web'],
   ];
@@ -125,7 +129,7 @@ export async function down(opts: StackOptions, services: readonly ServiceName[])
   // reverse dependency order: apps first, then Temporal, S3, and PostgreSQL last; the two
   // regions are independent and each needs ~15 s to drain weed's gRPC streams, so in parallel
   const stages: ServiceName[][] = [
-    ['web'],
+    ['web', 'prometheus', 'alertmanager'],
     ['worker'],
     ['temporal'],
     ['region-b', 'region-a'],

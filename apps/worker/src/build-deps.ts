@@ -11,7 +11,7 @@ import { createBackupScheduler } from './backup-scheduler';
  */
 export function buildActivityDeps(
   env: StackEnv,
-  overrides: Partial<Pick<ActivityDeps, 'hostId'>> & { schedulesPaused?: boolean } = {},
+  overrides: Partial<Pick<ActivityDeps, 'hostId' | 'metrics'>> & { schedulesPaused?: boolean } = {},
 ): { deps: ActivityDeps; close(): Promise<void> } {
   const appDb = createDb(env.CONTROL_DATABASE_URL, { applicationName: 'rewind-worker' });
   const platformDb = createPlatformDb(env.CONTROL_DATABASE_PLATFORM_URL, {
@@ -37,6 +37,7 @@ export function buildActivityDeps(
     },
     secretKey: env.REWIND_SECRET_KEY,
     backupScheduler,
+    ...(overrides.metrics ? { metrics: overrides.metrics } : {}),
   };
   return {
     deps,

@@ -9,6 +9,7 @@ import { bundleWorkflows, createWorkers } from './create-workers';
 import { keepWorkersRunning } from './keep-workers-running';
 import { Connection } from '@temporalio/client';
 import { ensureAuditExportSchedule } from './ensure-audit-export-schedule';
+import { startWorkerMetrics } from './worker-metrics';
 
 const log = (msg: string) => console.log(`${new Date().toISOString()} worker: ${msg}`);
 
@@ -32,8 +33,10 @@ async function main(): Promise<void> {
   // the Runtime's default shutdownSignals (SIGINT/SIGTERM/…) drain and stop every worker
   Runtime.install({ logger: new DefaultLogger(level) });
 
-  // phase: dependencies
-  const built = buildActivityDeps(env);
+  // phase: dependencies (and /metrics, which counts what the activities do)
+  const metrics = await startWorkerMetrics(env);
+  log(`metrics on http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics (bearer token)`);
+  const built = buildActivityDeps(env, { metrics: metrics.restore });
   const activities = createActivities(built.deps);
 
   // phase: bundle (once per process; every in-process restart of the workers reuses it)
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
   } finally {
     await rm(readyFile, { force: true });
     await built.close();
+    await metrics.close();
     log('stopped');
   }
 }

@@ -1,5 +1,6 @@
 import type { Db, PlatformDb } from '@rewind/db';
 import type { Engine } from '@rewind/engine';
+import type { RestoreMetrics } from '@rewind/metrics';
 import type { RegionClient } from '@rewind/storage';
 
 /**
@@ -23,6 +24,8 @@ export interface ActivityDeps {
   secretKey: string;
   /** Temporal Schedules of instance backups; the worker provides it (activities never build clients) */
   backupScheduler?: BackupScheduler;
+  /** the process's restore SLI counters and histograms (served on the worker's /metrics) */
+  metrics?: RestoreMetrics;
 }
 
 export interface BackupScheduleSpec {

@@ -100,6 +100,16 @@ async function workflowStatus(workflowId: string): Promise<string> {
   return (await temporal.workflow.getHandle(workflowId).describe()).status.name;
 }
 
+/** The status is set before the workflow's last step (the audit event): wait for it to close. */
+async function closedStatus(workflowId: string): Promise<string> {
+  let status = await workflowStatus(workflowId);
+  for (let i = 0; i < 30 && status === 'RUNNING'; i++) {
+    await sleep(1_000);
+    status = await workflowStatus(workflowId);
+  }
+  return status;
+}
+
 function expectConflict(res: CallResult, message: RegExp): void {
   expect(res.status).toBe(409);
   expect(res.body).toMatchObject({
@@ -384,7 +394,7 @@ describe('stop, start, delete', () => {
     const seen = (await api('GET', `/api/v1/instances/${id}`, t.people.member.token))
       .body as InstanceDetail;
     expect(seen.status).toBe('stopped');
-    expect(await workflowStatus(workflowIds.stopInstance(t.id, id))).toBe('COMPLETED');
+    expect(await closedStatus(workflowIds.stopInstance(t.id, id))).toBe('COMPLETED');
     expect(workflowIds.stopInstance(t.id, id)).toBe(`tenant:${t.id}:instance:${id}:stop`);
     expect(await auditActions()).toEqual(
       expect.arrayContaining(['instance.stop_requested', 'instance.stopped']),
@@ -398,13 +408,7 @@ describe('stop, start, delete', () => {
     expect(res.body).toEqual({ id, status: 'starting' });
     await waitForStatus('running');
     expect(await probePostgres(detail.connection!.host, detail.connection!.port!)).toBe('answers');
-    // the status is set before the workflow's last step (the audit event): wait for it to close
-    let closed = await workflowStatus(workflowIds.startInstance(t.id, id));
-    for (let i = 0; i < 30 && closed === 'RUNNING'; i++) {
-      await sleep(1_000);
-      closed = await workflowStatus(workflowIds.startInstance(t.id, id));
-    }
-    expect(closed).toBe('COMPLETED');
+    expect(await closedStatus(workflowIds.startInstance(t.id, id))).toBe('COMPLETED');
     // an instance from before the read-only role (no credentials stored) gets it with its start
     const member = await connectionOf(t.people.member.token);
     expect(member).toMatchObject({ user: 'app_readonly', access: 'read_only' });

@@ -40,6 +40,9 @@ export function drillActivities(deps: ActivityDeps) {
       const row = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
         finishRestoreDrill(tx, input),
       );
+      // a drill refused before it had a region is not a region's result
+      if (row.region && row.status !== 'running')
+        deps.metrics?.drills.inc({ region: row.region, result: row.status });
       return { status: row.status, checks: row.checks.length };
     },
   };

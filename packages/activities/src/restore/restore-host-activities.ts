@@ -144,6 +144,10 @@ export function restoreHostActivities(deps: ActivityDeps) {
               }),
             { phase: 'restoring', region: c.region },
           );
+          if (deps.metrics) {
+            deps.metrics.restoredSeconds.inc({ region: c.region }, (Date.now() - started) / 1000);
+            deps.metrics.restoredBytes.inc({ region: c.region }, await dirSize(paths.pgdata));
+          }
           return { region: c.region, backupLabel: c.backupLabel, fellBackFrom };
         } catch (err) {
           // a cancelled restore must not fall back to the next region

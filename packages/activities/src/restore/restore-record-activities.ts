@@ -8,9 +8,11 @@ import {
   inTenantTx,
   instances,
   loadRestoreCatalog,
+  readRestoreTimings,
   updateRestore,
   type RestorePatch,
 } from '@rewind/db';
+import { observeRestoreRecorded } from '@rewind/metrics';
 import type { ActivityDeps } from '../deps';
 
 export interface RestoreRun {
@@ -75,10 +77,13 @@ export function restoreRecordActivities(deps: ActivityDeps) {
       audit?: { action: string; data?: Record<string, unknown> };
     }): Promise<void> {
       const { finished, ...patch } = input.patch;
-      await tenantTx(input.tenantId, async (tx) => {
+      const now = new Date();
+      const before = await tenantTx(input.tenantId, async (tx) => {
+        const timings = await readRestoreTimings(tx, input.tenantId, input.restoreId);
         await updateRestore(tx, input.tenantId, input.restoreId, {
           ...patch,
-          ...(finished ? { finishedAt: new Date() } : {}),
+          ...(finished ? { finishedAt: now } : {}),
+          ...(patch.phase && patch.phase !== timings?.phase ? { phaseStartedAt: now } : {}),
         });
         if (input.audit)
           await appendAuditEvent(tx, {
@@ -88,7 +93,11 @@ export function restoreRecordActivities(deps: ActivityDeps) {
             target: { type: 'restore', id: input.restoreId },
             data: input.audit.data ?? {},
           });
+        return timings;
       });
+      // after the commit: what is observed is what the row says
+      if (deps.metrics && before)
+        observeRestoreRecorded(deps.metrics, before, { ...patch, finished }, now);
     },
 
     /**

@@ -52,6 +52,10 @@ export const stackEnvSchema = z.object({
   WEB_URL: z.string().url(),
   NEXTAUTH_SECRET: z.string().min(32),
   REWIND_SECRET_KEY: z.string().regex(/^[0-9a-f]{64}$/, '32-byte hex key'),
+  /** bearer token /metrics requires on the web and on the worker (Prometheus has it in a file) */
+  REWIND_METRICS_TOKEN: z.string().min(32),
+  /** loopback port of the worker's /metrics server */
+  WORKER_METRICS_PORT: port,
   /**
    * Reverse proxies whose X-Forwarded-For the audit trail believes: comma-separated addresses
    * or CIDR ranges. Empty (the default): none, the socket peer is the client. Kept a string

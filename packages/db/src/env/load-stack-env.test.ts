@@ -34,6 +34,8 @@ WEB_PORT="3000"
 WEB_URL=http://127.0.0.1:3000
 NEXTAUTH_SECRET=${'x'.repeat(40)}
 REWIND_SECRET_KEY=${'a'.repeat(64)}
+REWIND_METRICS_TOKEN=${'m'.repeat(40)}
+WORKER_METRICS_PORT=58006
 `;
 
 describe('stack env loading', () => {

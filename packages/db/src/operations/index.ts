@@ -55,3 +55,5 @@ export * from './forget-idempotency-key';
 export * from './lock-idempotency-key';
 export * from './invite-member';
 export * from './accept-invitation-rows';
+export * from './admin/read-fleet-recoverability';
+export * from './read-restore-timings';

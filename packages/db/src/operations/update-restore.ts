@@ -15,6 +15,7 @@ export type RestorePatch = Partial<
     | 'resultInstanceId'
     | 'error'
     | 'finishedAt'
+    | 'phaseStartedAt'
   >
 >;
 

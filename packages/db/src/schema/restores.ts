@@ -33,6 +33,8 @@ export const restores = pgTable(
     region: text('region'),
     status: text('status', { enum: restoreStatuses }).notNull(),
     phase: text('phase').notNull().default('validating'),
+    /** when `phase` was entered: the phase-duration metric observes each phase as it ends */
+    phaseStartedAt: timestamp('phase_started_at', { withTimezone: true }),
     progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
     checks: jsonb('checks').$type<RestoreCheck[]>().notNull().default([]),
     resultInstanceId: uuid('result_instance_id').references(() => instances.id),
