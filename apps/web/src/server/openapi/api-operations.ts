@@ -338,7 +338,7 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'Members and pending invitations',
     tag: 'members',
     status: 200,
-    response: anyObject,
+    response: anyList,
   },
   {
     method: 'post',
