@@ -21,6 +21,8 @@ const region = (
   syncedAt: now.toISOString(),
   verified: [],
   verifiedFraction: 0,
+  archivedThroughAt: null,
+  unarchivedWalBytes: null,
 });
 const instance = (
   regions: InstanceWindowRegion[],

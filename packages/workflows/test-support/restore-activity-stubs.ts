@@ -86,6 +86,8 @@ export function restoreActivityStubs(overrides: Partial<RestoreActivityStubs> = 
           drillEverySeconds: 86_400,
           drillOldestEvery: null,
           retentionDays: 7,
+          planName: 'Pro',
+          cloneTtlHoursMax: 72,
         },
       };
     },
