@@ -5,7 +5,9 @@ import { adminAuditQuery, adminDrillsQuery, adminRestoresQuery } from '../admin/
 import { auditQuerySchema } from '../audit/audit-query';
 import {
   createInstanceBody,
+  extendCloneBody,
   instanceActionBody,
+  revealPasswordBody,
   startBackupBody,
 } from '../instances/instance-bodies';
 import { decisionBody, restoreListQuery, undoBody } from '../restores/decision-body';
@@ -211,6 +213,33 @@ export const apiOperations: readonly ApiOperation[] = [
     tag: 'restores',
     status: 200,
     response: anyList,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/instances/{id}/repository-checks',
+    summary: 'Scheduled pgbackrest verify and WAL continuity results per region',
+    tag: 'restores',
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instances/{id}/extend',
+    summary: "Extend a clone's expiry, within the plan's clone lifetime",
+    tag: 'instances',
+    body: extendCloneBody,
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instances/{id}/password',
+    summary: 'The credentials of the role the caller connects as, with its password (audited)',
+    tag: 'instances',
+    body: revealPasswordBody,
+    bodyOptional: true,
+    status: 200,
+    response: anyObject,
   },
   {
     method: 'get',

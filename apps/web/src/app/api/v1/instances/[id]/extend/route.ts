@@ -1,5 +1,6 @@
 import { extendClone } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
 import { extendCloneBody } from '@/server/instances/instance-bodies';
@@ -26,3 +27,6 @@ export const POST = withTenant<{ id: string }>(
   },
   { permissions: ['restore:request'] },
 );
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,6 +1,7 @@
 import { getInstance, instanceCredentials, recordPasswordReveal } from '@rewind/db';
 import { AppError } from '@rewind/core';
 import { readJsonBody } from '@/server/api/read-json-body';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
 import { env } from '@/server/env';
@@ -40,3 +41,6 @@ export const POST = withTenant<{ id: string }>(
   },
   { permissions: ['instance:read'] },
 );
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,5 +1,6 @@
 import { listRepositoryChecks } from '@rewind/db';
 import { repositoryCheckItem } from '@/server/drill-views';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 import { withTenant } from '@/server/api/with-tenant';
 
 export const dynamic = 'force-dynamic';
@@ -18,3 +19,6 @@ export const GET = withTenant<{ id: string }>(
   },
   { permissions: ['instance:read'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
