@@ -13,3 +13,4 @@ export * from './region-status';
 export * from './restore-drills';
 export * from './idempotency-keys';
 export * from './invitations';
+export * from './alerts';
