@@ -31,3 +31,5 @@ export * from './http/safe-return-path';
 export * from './http/cross-site-request';
 export * from './http/client-address';
 export * from './instance/instance-roles';
+export * from './alerts/webhook-signature';
+export * from './alerts/instance-alert-conditions';

@@ -66,3 +66,5 @@ export * from './create-alert-webhook';
 export * from './list-alert-webhooks';
 export * from './record-alert-delivery';
 export * from './list-alert-deliveries';
+export * from './read-instance-alert-facts';
+export * from './get-alert-delivery';

@@ -26,7 +26,10 @@ export interface RaisedAlert {
  * evaluation, drills and verify results, and Alertmanager's webhook. A tenant caller passes its
  * tenant transaction (RLS), the fleet path the platform pool.
  */
-export async function raiseAlert(db: Tx | PlatformDb, input: RaiseAlertInput): Promise<RaisedAlert> {
+export async function raiseAlert(
+  db: Tx | PlatformDb,
+  input: RaiseAlertInput,
+): Promise<RaisedAlert> {
   const [row] = await db
     .insert(alerts)
     .values({

@@ -55,7 +55,9 @@ export const alerts = pgTable(
     instanceId: uuid('instance_id').references(() => instances.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     kind: text('kind', { enum: alertKinds }).notNull(),
-    status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'resolved'] })
+      .notNull()
+      .default('open'),
     summary: text('summary').notNull(),
     detail: jsonb('detail').$type<AlertDetail>().notNull().default({}),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
