@@ -33,3 +33,4 @@ export * from './http/client-address';
 export * from './instance/instance-roles';
 export * from './alerts/webhook-signature';
 export * from './alerts/instance-alert-conditions';
+export * from './alerts/alertmanager-notification';

@@ -22,6 +22,8 @@ export const permissionNames = [
   'member:manage',
   'token:manage',
   'audit:read',
+  'alert:read',
+  'webhook:manage',
   'plan:manage',
   'fleet:read',
 ] as const;
@@ -63,6 +65,9 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   'member:manage': [O],
   'token:manage': [O],
   'audit:read': [O, A, M],
+  'alert:read': [O, A, M],
+  // a webhook receives every alert of the tenant with a secret shown once: owners only, like tokens
+  'webhook:manage': [O],
   'plan:manage': [],
   'fleet:read': [],
 };
