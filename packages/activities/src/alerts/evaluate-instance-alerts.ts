@@ -49,16 +49,25 @@ export async function evaluateInstanceAlerts(
       now,
     });
     const catalog = await readInstanceAlertFacts(tx, ref.tenantId, ref.instanceId);
-    const coverage = coverageOfPromise(
-      {
-        archiveTimeoutSeconds: facts.plan.archiveTimeoutSeconds,
-        retentionDays: facts.plan.retentionDays,
-        rpoSeconds: window.rpoSeconds,
-        regions: window.regions,
-        newestBackupAt: catalog.newestBackupAt,
-      },
-      now,
-    );
+    // the retention promise is owed in full once the instance is older than it; before that
+    // each region's window starts at its own first backup, which coverageOfPromise would read
+    // as a shortfall of every region but the first one backed up
+    const retentionMs = facts.plan.retentionDays * 86_400_000;
+    const owesWholeWindow =
+      catalog.firstBackupAt !== null &&
+      now.getTime() - catalog.firstBackupAt.getTime() > retentionMs;
+    const coverage = !owesWholeWindow
+      ? {}
+      : coverageOfPromise(
+          {
+            archiveTimeoutSeconds: facts.plan.archiveTimeoutSeconds,
+            retentionDays: facts.plan.retentionDays,
+            rpoSeconds: window.rpoSeconds,
+            regions: window.regions,
+            newestBackupAt: catalog.newestBackupAt,
+          },
+          now,
+        );
     const conditions = evaluate({
       instanceId: ref.instanceId,
       instanceName: instance.name,
