@@ -16,4 +16,3 @@ export const alertmanagerNotification = z.object({
     .max(1000),
 });
 export type AlertmanagerNotification = z.infer<typeof alertmanagerNotification>;
-

@@ -105,6 +105,7 @@ const PLATFORM_TENANT_READS: ReadonlySet<Permission> = new Set([
   'restore:read',
   'member:read',
   'audit:read',
+  'alert:read',
 ]);
 
 export function permissionsFor(who: Role | Principal | null): Permission[] {
