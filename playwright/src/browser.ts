@@ -28,13 +28,18 @@ export function launchBrowser(): Promise<Browser> {
 
 export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
+  wide: { width: 1440, height: 900 },
   mobile: { width: 390, height: 844 },
 } as const;
 
 /** A fresh context (own cookies) against the app at WEB_URL. */
 export async function newAppContext(
   browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** the browser's IANA zone (e.g. a zone that is neither UTC nor the instance's) */
+    timezoneId?: string;
+  } = {},
 ): Promise<BrowserContext> {
   const baseURL = process.env.WEB_URL;
   if (!baseURL)
@@ -42,6 +47,7 @@ export async function newAppContext(
   const context = await browser.newContext({
     baseURL,
     viewport: options.viewport ?? VIEWPORTS.desktop,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   context.setDefaultTimeout(30_000);
   context.setDefaultNavigationTimeout(60_000);

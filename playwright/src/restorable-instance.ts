@@ -134,12 +134,16 @@ export async function createRestorableInstanceWithToken(
   const id = created.body.id;
   const detail = () => api<Detail>('GET', `/api/v1/instances/${id}`).then((r) => r.body);
 
-  const running = await until('the instance to run', 240_000, async () => {
+  await until('the instance to run', 240_000, async () => {
     const d = await detail();
     if (d.status === 'failed') throw new Error('instance creation failed');
     return d.status === 'running' && d.connection.port ? d : undefined;
   });
-  const db = await connectTo(running.connection);
+  // the detail names the role; the password is fetched on its own, as Reveal does
+  const secret = await api<Connection>('POST', `/api/v1/instances/${id}/password`);
+  if (secret.status !== 200)
+    throw new Error(`reveal password: ${secret.status} ${JSON.stringify(secret.body)}`);
+  const db = await connectTo(secret.body);
   let rowsCommittedAt: string;
   try {
     await db.query('create table orders (id serial primary key, note text not null)');

@@ -80,14 +80,11 @@ describe('approval of a replace (flow 2)', () => {
     const requester = tenant.people.requester!;
     const approver = tenant.people.approver!;
     const target = targetSecond();
-    const detail = await source.api<{ connection: Connection }>(
-      'GET',
-      `/api/v1/instances/${source.id}`,
-    );
+    const detail = await source.api<Connection>('POST', `/api/v1/instances/${source.id}/password`);
     expect(detail.status).toBe(200);
 
     // the mistake a replace is for: every order gone
-    const before = await connectTo(detail.body.connection);
+    const before = await connectTo(detail.body);
     try {
       await before.query('delete from orders');
     } finally {
@@ -221,12 +218,10 @@ describe('approval of a replace (flow 2)', () => {
       .waitFor({ timeout: 60_000 });
 
     // the source instance, as a customer connects to it: the rows as of the target, and writable
-    const after = await source.api<{ status: string; connection: Connection }>(
-      'GET',
-      `/api/v1/instances/${source.id}`,
-    );
+    const after = await source.api<{ status: string }>('GET', `/api/v1/instances/${source.id}`);
     expect(after.body.status).toBe('running');
-    const db = await connectTo(after.body.connection);
+    const secret = await source.api<Connection>('POST', `/api/v1/instances/${source.id}/password`);
+    const db = await connectTo(secret.body);
     try {
       const rows = await db.query<{ note: string }>('select note from orders order by id');
       expect(rows.rows.map((r) => r.note)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);

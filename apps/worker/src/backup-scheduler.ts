@@ -32,8 +32,12 @@ export function drillScheduleId(tenantId: string, instanceId: string): string {
   return workflowIds.drill(tenantId, instanceId, 'schedule');
 }
 
-/** Restore drills run daily: often enough that a broken chain is found within a day. */
-const DRILL_EVERY = '24 hours';
+export function repositoryCheckScheduleId(tenantId: string, instanceId: string): string {
+  return workflowIds.repositoryCheck(tenantId, instanceId, 'schedule');
+}
+
+/** pgbackrest verify reads every file of both repositories: daily, whatever the plan. */
+const REPOSITORY_CHECK_EVERY_SECONDS = 24 * 60 * 60;
 
 // a backup still running when the next is due makes the next redundant
 const POLICIES = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' } as const;
@@ -60,7 +64,8 @@ function currentOf(d: ScheduleDescription): CurrentBackupSchedule {
 }
 
 /**
- * Temporal Schedules, one per backup type, plus the daily restore drill, the plan asks for, each starting `takeBackup`.
+ * Temporal Schedules, one per backup type the plan asks for, each starting `takeBackup`, plus the
+ * restore drill at the plan's drill cadence and the daily repository checks (verify + WAL continuity).
  * Overlaps are skipped: a backup still running when the next is due makes the next redundant.
  * A plan change updates the existing schedules in place (same ids, so no duplicate backups).
  * The connection is lazy so building the worker's deps stays synchronous and offline.
@@ -95,6 +100,57 @@ export function createBackupScheduler(options: {
         cause: err,
       });
     }
+  };
+
+  /** One schedule at a fixed interval: created, or its interval and action brought up to date. */
+  const ensureInterval = async (
+    result: EnsuredBackupSchedules,
+    scheduleId: string,
+    everySeconds: number,
+    action: {
+      type: 'startWorkflow';
+      workflowType: string;
+      taskQueue: string;
+      workflowId: string;
+      args: unknown[];
+    },
+  ): Promise<void> => {
+    const interval = { intervals: [{ every: `${everySeconds} seconds` }] };
+    try {
+      const current = await describe(scheduleId);
+      if (!current) {
+        try {
+          // a drill still running (its clone's TTL) makes the next one redundant
+          await client.schedule.create({
+            scheduleId,
+            spec: interval,
+            policies: POLICIES,
+            action,
+            ...created,
+          });
+          result.created.push(scheduleId);
+        } catch (err) {
+          if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+        }
+      } else {
+        const now = currentOf(current);
+        const same =
+          now.taskQueue === action.taskQueue &&
+          now.intervalsMs.length === 1 &&
+          now.intervalsMs[0]!.everyMs === everySeconds * 1000;
+        if (!same) {
+          await client.schedule
+            .getHandle(scheduleId)
+            .update((prev) => ({ ...prev, spec: interval, action }));
+          result.updated.push(scheduleId);
+        }
+      }
+    } catch (err) {
+      throw new Error(`while writing schedule ${scheduleId}: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+    result.ids.push(scheduleId);
   };
 
   return {
@@ -171,38 +227,30 @@ export function createBackupScheduler(options: {
         }
       }
 
-      // phase: the daily drill (its cadence is not the plan's)
+      // phase: the restore drill at the plan's cadence, and the daily repository checks
       const drillId = drillScheduleId(spec.tenantId, spec.instanceId);
-      try {
-        await client.schedule.create({
-          scheduleId: drillId,
-          spec: { intervals: [{ every: DRILL_EVERY }] },
-          // a drill still running (its clone's TTL) makes the next one redundant
-          policies: POLICIES,
-          ...created,
-          action: {
-            type: 'startWorkflow',
-            workflowType: 'restoreDrill',
-            taskQueue: spec.taskQueue,
-            workflowId: workflowIds.drill(spec.tenantId, spec.instanceId, 'scheduled'),
-            args: [{ tenantId: spec.tenantId, instanceId: spec.instanceId, trigger: 'schedule' }],
-          },
-        });
-        result.created.push(drillId);
-      } catch (err) {
-        if (!(err instanceof ScheduleAlreadyRunning))
-          throw new Error(
-            `while creating restore drill schedule ${drillId}: ${(err as Error).message}`,
-            { cause: err },
-          );
-      }
-      result.ids.push(drillId);
+      await ensureInterval(result, drillId, spec.drillEverySeconds, {
+        type: 'startWorkflow',
+        workflowType: 'restoreDrill',
+        taskQueue: spec.taskQueue,
+        workflowId: workflowIds.drill(spec.tenantId, spec.instanceId, 'scheduled'),
+        args: [{ tenantId: spec.tenantId, instanceId: spec.instanceId, trigger: 'schedule' }],
+      });
+      const checkId = repositoryCheckScheduleId(spec.tenantId, spec.instanceId);
+      await ensureInterval(result, checkId, REPOSITORY_CHECK_EVERY_SECONDS, {
+        type: 'startWorkflow',
+        workflowType: 'checkRepositories',
+        taskQueue: spec.taskQueue,
+        workflowId: workflowIds.repositoryCheck(spec.tenantId, spec.instanceId, 'scheduled'),
+        args: [{ tenantId: spec.tenantId, instanceId: spec.instanceId }],
+      });
       return result;
     },
     async remove(ref): Promise<void> {
       const ids = [
         ...BACKUP_TYPES.map((t) => backupScheduleId(ref.tenantId, ref.instanceId, t)),
         drillScheduleId(ref.tenantId, ref.instanceId),
+        repositoryCheckScheduleId(ref.tenantId, ref.instanceId),
       ];
       for (const id of ids) {
         try {

@@ -36,10 +36,12 @@ export interface BackupScheduleSpec {
   fullEverySeconds: number;
   diffEverySeconds: number | null;
   incrEverySeconds: number | null;
+  /** the plan's restore-drill cadence (the repository checks run daily) */
+  drillEverySeconds: number;
 }
 
 export interface EnsuredBackupSchedules {
-  /** every schedule of the instance after the call (backup types of the plan, plus the drill) */
+  /** every schedule of the instance after the call (backup types of the plan, the drill, the repository checks) */
   ids: string[];
   created: string[];
   /** existing schedules whose cadence (or task queue) differed from the plan's */
@@ -52,7 +54,7 @@ export interface BackupScheduler {
   /**
    * Makes the instance's schedules match the spec: one per backup type the plan has, at the
    * plan's cadence (existing ones updated in place, types the plan dropped removed), plus the
-   * daily restore drill. Idempotent.
+   * restore drill at the plan's drill cadence and the daily repository checks. Idempotent.
    */
   ensure(spec: BackupScheduleSpec): Promise<EnsuredBackupSchedules>;
   /** deletes them; missing schedules are fine */

@@ -34,3 +34,5 @@ export * from './instance/instance-roles';
 export * from './alerts/webhook-signature';
 export * from './alerts/instance-alert-conditions';
 export * from './alerts/alertmanager-notification';
+export * from './drill/drill-target';
+export * from './drill/verified-coverage';

@@ -17,7 +17,7 @@ import { info } from './pgbackrest/info';
 import { prepareRestoredCluster, restore } from './pgbackrest/restore';
 import { stanzaCreate } from './pgbackrest/stanza-create';
 import { stanzaDelete } from './pgbackrest/stanza-delete';
-import { verify } from './pgbackrest/verify';
+import { verify, verifyFindings } from './pgbackrest/verify';
 import { probeBinaries } from './probe-binaries';
 import { instancePaths } from './paths';
 
@@ -45,6 +45,7 @@ export function createEngine(config: EngineConfig) {
     backupBothRepos: bind(backupBothRepos),
     info: bind(info),
     verify: bind(verify),
+    verifyFindings: bind(verifyFindings),
     restore: bind(restore),
     expire: bind(expire),
     prepareRestoredCluster: bind(prepareRestoredCluster),

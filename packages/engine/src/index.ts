@@ -28,6 +28,7 @@ export * from './pgbackrest/info-raw';
 export * from './pgbackrest/parse-info';
 export * from './pgbackrest/info';
 export * from './pgbackrest/verify';
+export * from './pgbackrest/wal-fetch-failure';
 export * from './pgbackrest/restore-args';
 export * from './pgbackrest/restore';
 export * from './pgbackrest/expire-args';

@@ -19,6 +19,8 @@ const region = (
   archiveOk: true,
   error: null,
   syncedAt: now.toISOString(),
+  verified: [],
+  verifiedFraction: 0,
 });
 const instance = (
   regions: InstanceWindowRegion[],

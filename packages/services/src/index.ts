@@ -9,6 +9,8 @@ export * from './instances/delete-instance';
 export * from './instances/request-backup';
 export * from './instances/set-legal-hold';
 export * from './instances/find-wal-events';
+export * from './instances/extend-clone';
+export * from './instances/delete-clone';
 export * from './restores/request-restore';
 export * from './restores/decide-restore';
 export * from './restores/deliver-approval';

@@ -159,4 +159,28 @@ describe('WindowTimeline', () => {
     fireEvent.keyDown(track, { key: 'ArrowLeft' });
     fireEvent.click(track, { clientX: TRACK.left + 10 });
   });
+
+  it('draws what drills verified as a second band over "archived only", in the page zone', () => {
+    renderTimeline({
+      regions: [
+        {
+          region: 'eu-1',
+          earliest: new Date(EARLIEST).toISOString(),
+          latest: new Date(LATEST).toISOString(),
+          gaps: [],
+          verified: [{ from: '2026-11-22T10:00:01Z', to: '2026-11-22T10:42:17Z' }],
+          verifiedFraction: 0.352,
+        },
+      ],
+    });
+    const verified = screen.getAllByTestId('timeline-verified');
+    expect(verified).toHaveLength(1);
+    expect(verified[0]!.getAttribute('title')).toBe(
+      'verified by a drill in eu-1: 2026-11-22 15:30:01 → 2026-11-22 16:12:17',
+    );
+    expect(screen.getAllByTestId('timeline-archived-only')).toHaveLength(1);
+    expect(screen.getByTestId('timeline-verified-fraction-eu-1').textContent).toBe('35% verified');
+    expect(screen.getByText('verified by a drill')).toBeTruthy();
+    expect(screen.getByText('archived only')).toBeTruthy();
+  });
 });

@@ -8,6 +8,10 @@ export interface TimelineRegion {
   earliest: string | null;
   latest: string | null;
   gaps: ReadonlyArray<{ from: string; to: string }>;
+  /** what successful drills proved in this region (restored and checked), inside the window */
+  verified?: ReadonlyArray<{ from: string; to: string }>;
+  /** verified share of the restorable window, 0..1 */
+  verifiedFraction?: number | null;
 }
 
 export interface TimelineBackup {
@@ -36,7 +40,8 @@ const ms = (iso: string) => Date.parse(iso);
 
 /**
  * The restorable window as a picture: per region a band of continuous WAL coverage, gaps in
- * red, backups as ticks, the retention edge and "now". Hover reads the exact second; click (or
+ * red, backups as ticks, the retention edge and "now"; under it a second band that tells what a
+ * drill has restored and checked ("verified by a drill") from what is only archived. Hover reads the exact second; click (or
  * arrow keys, one second per press, a minute with Shift) picks it.
  */
 export function WindowTimeline({
@@ -120,10 +125,18 @@ export function WindowTimeline({
           {regions.map((r) => (
             <div
               key={r.region}
-              className="flex h-9 items-center truncate pr-2 text-xs font-medium text-zinc-600"
+              className="flex h-9 flex-col justify-center truncate pr-2 text-xs font-medium text-zinc-600"
               title={r.region}
             >
-              {r.region}
+              <span className="truncate">{r.region}</span>
+              {r.verifiedFraction != null ? (
+                <span
+                  className="text-[10px] font-normal text-emerald-700"
+                  data-testid={`timeline-verified-fraction-${r.region}`}
+                >
+                  {Math.floor(r.verifiedFraction * 100)}% verified
+                </span>
+              ) : null}
             </div>
           ))}
         </div>
@@ -153,12 +166,39 @@ export function WindowTimeline({
               data-testid={`timeline-region-${r.region}`}
             >
               {r.earliest && r.latest ? (
-                <div
-                  className="absolute inset-y-1.5 rounded-sm bg-indigo-200 ring-1 ring-inset ring-indigo-300"
-                  style={{ left: pct(ms(r.earliest)), width: width(ms(r.earliest), ms(r.latest)) }}
-                  title={`${r.region}: restorable ${format(ms(r.earliest))} → ${format(ms(r.latest))}`}
-                />
+                <>
+                  <div
+                    className="absolute top-1 h-3.5 rounded-sm bg-indigo-200 ring-1 ring-inset ring-indigo-300"
+                    style={{
+                      left: pct(ms(r.earliest)),
+                      width: width(ms(r.earliest), ms(r.latest)),
+                    }}
+                    title={`${r.region}: restorable ${format(ms(r.earliest))} → ${format(ms(r.latest))}`}
+                  />
+                  <div
+                    className="absolute bottom-1 h-3 rounded-sm bg-amber-100 ring-1 ring-inset ring-amber-300"
+                    style={{
+                      left: pct(ms(r.earliest)),
+                      width: width(ms(r.earliest), ms(r.latest)),
+                    }}
+                    title={`${r.region}: archived, not yet restored by a drill`}
+                    data-testid="timeline-archived-only"
+                  />
+                </>
               ) : null}
+              {(r.verified ?? []).map((v) => (
+                <div
+                  key={v.from}
+                  className="absolute bottom-1 h-3 rounded-sm bg-emerald-500"
+                  style={{
+                    left: pct(ms(v.from)),
+                    width: width(ms(v.from), ms(v.to)),
+                    minWidth: 2,
+                  }}
+                  title={`verified by a drill in ${r.region}: ${format(ms(v.from))} → ${format(ms(v.to))}`}
+                  data-testid="timeline-verified"
+                />
+              ))}
               {r.gaps.map((g) => (
                 <div
                   key={g.from}
@@ -246,6 +286,13 @@ export function WindowTimeline({
         <li className="flex items-center gap-1.5">
           <span aria-hidden className="h-2.5 w-4 rounded-sm bg-indigo-200 ring-1 ring-indigo-300" />{' '}
           continuous WAL
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="h-2.5 w-4 rounded-sm bg-emerald-500" /> verified by a drill
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="h-2.5 w-4 rounded-sm bg-amber-100 ring-1 ring-amber-300" />{' '}
+          archived only
         </li>
         <li className="flex items-center gap-1.5">
           <span aria-hidden className="h-3 w-0.5 bg-zinc-800" /> backup

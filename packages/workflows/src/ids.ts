@@ -37,6 +37,9 @@ export const workflowIds = {
   /** one delivery of one alert event (opened or resolved) to the tenant's webhooks */
   alertDelivery: (tenantId: string, alertId: string, event: string, seenAt: number) =>
     `${tenantPrefix(tenantId)}alert:${part('alert id', alertId)}:${part('event', event)}:${part('seen at', String(seenAt))}`,
+  /** scheduled pgbackrest verify + WAL continuity of both regions' repositories */
+  repositoryCheck: (tenantId: string, instanceId: string, runId: string) =>
+    `${instanceBase(tenantId, instanceId)}:repo-check:${part('run id', runId)}`,
   catalogSync: (tenantId: string, instanceId: string) =>
     `${instanceBase(tenantId, instanceId)}:catalog-sync`,
   /** one read of destructive events in archived WAL (GET …/wal-events) */

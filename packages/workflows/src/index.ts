@@ -3,7 +3,7 @@ export { stackProbe } from './stack-probe';
 export type { StackProbeInput, StackProbeResult } from './stack-probe';
 export { auditExportSweep } from './audit-export-sweep';
 export type { AuditExportSweepResult } from './audit-export-sweep';
-export { createInstance } from './instance/create-instance';
+export { createInstance, proveNewInstance } from './instance/create-instance';
 export type { CreateInstanceInput, CreateInstanceResult } from './instance/create-instance';
 export { stopInstance, startInstance } from './instance/stop-start-instance';
 export type { InstanceActionInput } from './instance/stop-start-instance';
@@ -27,6 +27,8 @@ export type {
   AppliedInstance,
 } from './tenant/apply-tenant-plan';
 export { restoreDrill } from './drill/restore-drill';
+export { checkRepositories } from './drill/check-repositories';
+export type { CheckRepositoriesInput, CheckRepositoriesResult } from './drill/check-repositories';
 export type { RestoreDrillInput, RestoreDrillResult } from './drill/restore-drill';
 export { recoverRepository } from './repository/recover-repository';
 export type {

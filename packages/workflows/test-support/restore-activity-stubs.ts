@@ -83,6 +83,8 @@ export function restoreActivityStubs(overrides: Partial<RestoreActivityStubs> = 
           fullBackupEverySeconds: 86_400,
           diffBackupEverySeconds: null,
           incrBackupEverySeconds: null,
+          drillEverySeconds: 86_400,
+          drillOldestEvery: null,
           retentionDays: 7,
         },
       };

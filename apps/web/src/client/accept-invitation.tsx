@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button, Card } from '@rewind/ui';
 import { api, ApiError } from './api';
-import { formatUtc } from './time';
+import { Instant } from './zone-context';
 
 export interface InvitationView {
   tenantName: string;
@@ -59,8 +59,8 @@ export function AcceptInvitation({
         {invitation.state === 'open' ? (
           <>
             <p className="mt-2 text-xs text-zinc-500">
-              The link works until {formatUtc(Date.parse(invitation.expiresAt))}. Your default
-              tenant stays as it is.
+              The link works until <Instant iso={invitation.expiresAt} />. Your default tenant stays
+              as it is.
             </p>
             <div className="mt-4 flex gap-2">
               {/* accept() handles its own failure (shown in the card), so nothing is left to await */}

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Card, EmptyState, ErrorState, Spinner } from '@rewind/ui';
 import { useAudit, useAuditVerify, useInstances } from './queries';
-import { formatIn, fromFields, isoUtc } from './time';
+import { fromFields, isoUtc } from './time';
+import { Instant } from './zone-context';
 
 interface Filters {
   instanceId: string;
@@ -46,7 +47,8 @@ export function AuditView() {
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Audit log</h1>
           <p className="mt-1 text-sm text-zinc-500">
-            Append-only and hash-chained: who did what, when. Times in UTC.
+            Append-only and hash-chained: who did what, when. Times in the zone you chose, with UTC;
+            the search fields are in UTC.
           </p>
         </div>
         <div data-testid="audit-verify" className="text-sm">
@@ -149,7 +151,7 @@ export function AuditView() {
               <thead className="text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
                 <tr className="border-b border-zinc-100">
                   <th className="px-5 py-2">#</th>
-                  <th className="px-3 py-2">When (UTC)</th>
+                  <th className="px-3 py-2">When</th>
                   <th className="px-3 py-2">Actor</th>
                   <th className="px-3 py-2">Action</th>
                   <th className="px-3 py-2">Target</th>
@@ -160,7 +162,7 @@ export function AuditView() {
                   <tr key={e.id} className="align-top">
                     <td className="px-5 py-2 font-mono text-xs text-zinc-500">{e.seq}</td>
                     <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
-                      {formatIn(Date.parse(e.at), 'UTC')}
+                      <Instant iso={e.at} />
                     </td>
                     <td className="px-3 py-2 text-xs">{e.actor.email ?? e.actor.type}</td>
                     <td className="px-3 py-2">

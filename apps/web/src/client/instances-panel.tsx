@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { EmptyState, ErrorState, Spinner, StatusBadge, Button } from '@rewind/ui';
+import { CloneBadge } from './clone-badge';
 import { CreateInstanceForm } from './create-instance-form';
 import { useDrills, useInstances, useMe, useTenant } from './queries';
 import { formatAgo, formatDuration } from './time';
@@ -78,6 +79,11 @@ export function InstancesPanel() {
                     >
                       {i.name}
                     </Link>
+                    {i.kind === 'clone' ? (
+                      <span className="mt-1 block">
+                        <CloneBadge expiresAt={i.expiresAt} />
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-4 py-3">
                     <StatusBadge status={i.status} />

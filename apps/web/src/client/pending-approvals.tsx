@@ -7,6 +7,7 @@ import { ApprovalActions, requesterLabel } from './restore-approval';
 import { useMe, useRestores } from './queries';
 import { describeTarget } from './restores-table';
 import { formatAgo } from './time';
+import { Instant } from './zone-context';
 
 /**
  * Restores of the tenant (or of one instance) that wait for a second person, with the
@@ -72,13 +73,17 @@ export function PendingApprovals({
                   ) : null}
                   <span className="text-zinc-500">to</span>
                   <span className="font-mono text-[13px] break-all">
-                    {describeTarget(r.target)}
+                    {'time' in r.target ? (
+                      <Instant iso={r.target.time} />
+                    ) : (
+                      describeTarget(r.target)
+                    )}
                   </span>
                 </p>
                 <p className="text-xs text-zinc-500">
                   Requested by{' '}
                   <span className="text-zinc-700">{requesterLabel(r.requestedBy, myId)}</span> ·{' '}
-                  <time dateTime={r.createdAt}>{formatAgo(r.createdAt)}</time> ·{' '}
+                  <Instant iso={r.createdAt} /> ({formatAgo(r.createdAt)}) ·{' '}
                   <Link
                     href={`/restores/${r.id}`}
                     aria-label={`Details of the ${what}`}

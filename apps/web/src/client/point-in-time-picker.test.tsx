@@ -17,13 +17,13 @@ const instance: InstanceDetailFull = {
   kind: 'primary',
   pgVersion: 15,
   createdAt: '2026-11-01T00:00:00Z',
+  expiresAt: null,
   timezone: 'Asia/Kolkata',
   connection: {
     host: '127.0.0.1',
     port: 55001,
     database: 'orders',
     user: 'orders',
-    password: 'x',
     access: 'owner',
   },
   window: {
@@ -38,6 +38,8 @@ const instance: InstanceDetailFull = {
         archiveOk: true,
         error: null,
         syncedAt: '2026-11-22T14:05:10Z',
+        verified: [],
+        verifiedFraction: 0,
       },
     ],
   },
@@ -119,7 +121,7 @@ describe('PointInTimePicker', () => {
     type('2026-11-22', '19:35:07');
     expect(onChange).toHaveBeenLastCalledWith({ kind: 'instant', ms: at('2026-11-22T14:05:07Z') });
     expect(sentAs()).toBe('Sent as 2026-11-22T14:05:07Z · 2026-11-22 14:05:07 UTC');
-    expect(screen.getByText('UTC+05:30')).toBeTruthy();
+    expect(screen.getByTestId('pitr-zone').textContent).toBe('Asia/Kolkata · UTC+05:30');
   });
 
   it('shows the same instant in each zone the person switches to', () => {
@@ -129,7 +131,7 @@ describe('PointInTimePicker', () => {
     fireEvent.click(screen.getByTestId('zone-local'));
     expect(screen.getByTestId('zone-local').textContent).toBe('Browser (America/New_York)');
     expect(fields()).toEqual({ date: '2026-11-22', time: '15:00:00' });
-    expect(screen.getByText('UTC-05:00')).toBeTruthy();
+    expect(screen.getByTestId('pitr-zone').textContent).toBe('America/New_York · UTC-05:00');
     fireEvent.click(screen.getByTestId('zone-utc'));
     expect(fields()).toEqual({ date: '2026-11-22', time: '20:00:00' });
     expect(sentAs()).toBe('Sent as 2026-11-22T20:00:00Z');
@@ -156,7 +158,7 @@ describe('PointInTimePicker', () => {
 
   it('quick picks land on whole seconds: the latest restorable one, and the last one before a backup began', () => {
     const { onChange, fields } = renderPicker('instance');
-    fireEvent.click(screen.getByText('Latest restorable'));
+    fireEvent.click(screen.getByText('Latest restorable now'));
     expect(onChange).toHaveBeenLastCalledWith({
       kind: 'instant',
       ms: at('2026-11-22T14:05:07Z'),
@@ -172,13 +174,46 @@ describe('PointInTimePicker', () => {
     });
   });
 
-  it('a pasted time is sent as typed (the server checks its offset)', () => {
+  it('offers only picks inside the window, and `latest` worked out when the restore starts', () => {
     const { onChange, sentAs } = renderPicker('instance');
+    // the window ends on 2026-11-22: "5 minutes ago" (today) is outside it
+    expect(screen.queryByText('5 minutes ago')).toBeNull();
+    fireEvent.click(screen.getByText('Latest, worked out when the restore starts'));
+    expect(onChange).toHaveBeenLastCalledWith({ kind: 'latest' });
+    expect(sentAs()).toBe('Sent as latest · the newest restorable second when it starts');
+  });
+
+  it('inputs are 24-hour text: 7 pm is 19:00, and "7:00 PM" is refused', () => {
+    const { onChange, type } = renderPicker('utc');
+    type('2026-11-22', '7:00 PM');
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByText(/HH:MM:SS \(24-hour\)/)).toBeTruthy();
+    type('2026-11-22', '19:00:00');
+    expect(onChange).toHaveBeenLastCalledWith({ kind: 'instant', ms: at('2026-11-22T19:00:00Z') });
+  });
+
+  it('a pasted RFC 3339 time fills the fields (in the chosen zone) and is sent exactly as pasted', () => {
+    const { onChange, sentAs, fields } = renderPicker('instance');
     fireEvent.change(screen.getByTestId('pitr-paste'), {
-      target: { value: ' 2026-11-22T19:35:07+05:30 ' },
+      target: { value: ' 2026-11-22T09:05:07-05:00 ' },
     });
     fireEvent.click(screen.getByTestId('pitr-paste-use'));
-    expect(onChange).toHaveBeenLastCalledWith({ kind: 'typed', text: '2026-11-22T19:35:07+05:30' });
-    expect(sentAs()).toBe('Sent as 2026-11-22T19:35:07+05:30');
+    expect(onChange).toHaveBeenLastCalledWith({
+      kind: 'instant',
+      ms: at('2026-11-22T14:05:07Z'),
+      via: 'pasted',
+      sent: '2026-11-22T09:05:07-05:00',
+    });
+    expect(fields()).toEqual({ date: '2026-11-22', time: '19:35:07' });
+    expect(sentAs()).toBe('Sent as 2026-11-22T09:05:07-05:00 · 2026-11-22 14:05:07 UTC');
+  });
+
+  it('a pasted time without offset is sent as typed (the server says why it is refused)', () => {
+    const { onChange } = renderPicker('instance');
+    fireEvent.change(screen.getByTestId('pitr-paste'), {
+      target: { value: '2026-11-22 19:35:07' },
+    });
+    fireEvent.click(screen.getByTestId('pitr-paste-use'));
+    expect(onChange).toHaveBeenLastCalledWith({ kind: 'typed', text: '2026-11-22 19:35:07' });
   });
 });

@@ -2,29 +2,20 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { Button, Card, Dialog, Spinner } from '@rewind/ui';
-import type {
-  BackupItem,
-  InstanceDetailFull,
-  PreflightResponse,
-  RestoreMode,
-} from '@/lib/api-types';
+import { Button, Card } from '@rewind/ui';
+import type { BackupItem, InstanceDetailFull, RestoreMode } from '@/lib/api-types';
 import { ApiError } from './api';
-import { PointInTimePicker, targetText, type PickedTarget } from './point-in-time-picker';
-import { preflight, useCan, useRequestRestore, useValidationQueries } from './queries';
-import { formatIn, formatUtc, zoneName, type ZoneChoice } from './time';
-import { EXPECTATION_LABEL, VALIDATION_QUERIES_ANCHOR } from './validation-queries-card';
-
-type Check =
-  | { state: 'idle' }
-  | { state: 'checking'; key: string }
-  | { state: 'ok'; key: string; plan: PreflightResponse }
-  | {
-      state: 'refused';
-      key: string;
-      message: string;
-      nearest: Array<{ label: string; iso: string }>;
-    };
+import { CopyChecks } from './copy-checks';
+import {
+  PointInTimePicker,
+  requestTarget,
+  targetText,
+  type PickedTarget,
+} from './point-in-time-picker';
+import { nearestOf, PreflightResult, type Check } from './preflight-result';
+import { preflight, useRequestRestore } from './queries';
+import { RestoreConfirmDialog } from './restore-confirm-dialog';
+import { zoneName, type ZoneChoice } from './time';
 
 interface Props {
   instance: InstanceDetailFull;
@@ -60,7 +51,7 @@ export function RestorePanel({
   const key = text ? JSON.stringify([text, mode, region]) : null;
 
   useEffect(() => {
-    if (!text || !key) {
+    if (!value || !key) {
       setCheck({ state: 'idle' });
       return;
     }
@@ -68,7 +59,7 @@ export function RestorePanel({
     setCheck({ state: 'checking', key });
     const timer = setTimeout(() => {
       preflight(instance.id, {
-        target: { time: text },
+        target: requestTarget(value),
         mode,
         ...(region === 'auto' ? {} : { region }),
       }).then(
@@ -89,16 +80,17 @@ export function RestorePanel({
       stale = true;
       clearTimeout(timer);
     };
-  }, [instance.id, text, key, mode, region]);
+    // `key` stands for target, mode and region: another object of the same target asks nothing new
+  }, [instance.id, key]);
 
   const ready = check.state === 'ok' && check.key === key;
   const plan = ready ? check.plan : null;
   const tz = zoneName(zone, instance.timezone ?? 'UTC');
 
   const submit = () => {
-    if (!text) return;
+    if (!value) return;
     request.mutate(
-      { target: { time: text }, mode, ...(region === 'auto' ? {} : { region }) },
+      { target: requestTarget(value), mode, ...(region === 'auto' ? {} : { region }) },
       { onSuccess: (r) => router.push(`/restores/${r.id}`) },
     );
   };
@@ -116,90 +108,7 @@ export function RestorePanel({
         />
 
         <div className="space-y-4">
-          <div
-            aria-live="polite"
-            data-testid="preflight"
-            data-state={check.state === 'idle' ? 'idle' : ready ? 'ok' : check.state}
-          >
-            {check.state === 'idle' ? (
-              <p className="rounded-md border border-dashed border-zinc-300 px-3 py-3 text-sm text-zinc-500">
-                Pick a second on the timeline, type one, or use a quick pick. The server checks it
-                before you can restore.
-              </p>
-            ) : check.state === 'checking' || check.key !== key ? (
-              <p className="flex items-center gap-2 rounded-md bg-zinc-50 px-3 py-3 text-sm text-zinc-600 ring-1 ring-inset ring-zinc-200">
-                <Spinner className="size-3.5" /> Pre-flight: asking the server…
-              </p>
-            ) : check.state === 'refused' ? (
-              <div
-                role="alert"
-                className="rounded-md bg-red-50 px-3 py-3 text-sm text-red-800 ring-1 ring-inset ring-red-200"
-                data-testid="preflight-refused"
-              >
-                <p className="font-medium">Not restorable</p>
-                <p className="mt-1" data-testid="preflight-reason">
-                  {check.message}
-                </p>
-                {check.nearest.length ? (
-                  <div className="mt-2 flex flex-wrap gap-2">
-                    {check.nearest.map((n) => (
-                      <Button
-                        key={n.iso}
-                        type="button"
-                        variant="secondary"
-                        className="h-7 px-2 text-xs"
-                        onClick={() => onChange({ kind: 'instant', ms: toSecond(n), via: n.label })}
-                      >
-                        Use {n.label}: {formatIn(Date.parse(n.iso), tz)}
-                      </Button>
-                    ))}
-                  </div>
-                ) : null}
-              </div>
-            ) : plan ? (
-              <div
-                className="rounded-md bg-emerald-50 px-3 py-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200"
-                data-testid="preflight-ok"
-              >
-                <p className="font-medium">Pre-flight passed</p>
-                <dl className="mt-1.5 grid grid-cols-[5.5rem_1fr] gap-y-1 text-[13px]">
-                  <dt className="text-emerald-800/80">Target</dt>
-                  <dd className="font-mono break-all" data-testid="preflight-target">
-                    {plan.targetUtc ?? plan.description}
-                  </dd>
-                  {plan.targetLocal ? (
-                    <>
-                      <dt className="text-emerald-800/80">{plan.timeZone}</dt>
-                      <dd className="font-mono break-all">{plan.targetLocal}</dd>
-                    </>
-                  ) : null}
-                  <dt className="text-emerald-800/80">From</dt>
-                  <dd>
-                    {plan.region} · backup{' '}
-                    <span className="font-mono text-xs">{plan.backupLabel}</span>
-                  </dd>
-                  {plan.candidates.length > 1 ? (
-                    <>
-                      <dt className="text-emerald-800/80">Fallback</dt>
-                      <dd>
-                        {plan.candidates
-                          .slice(1)
-                          .map((c) => c.region)
-                          .join(', ')}
-                      </dd>
-                    </>
-                  ) : null}
-                </dl>
-                {plan.notes.length ? (
-                  <ul className="mt-2 list-disc space-y-0.5 pl-4 text-xs text-emerald-900/90">
-                    {plan.notes.map((n) => (
-                      <li key={n}>{n}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </div>
-            ) : null}
-          </div>
+          <PreflightResult check={check} currentKey={key} tz={tz} onChange={onChange} />
 
           <fieldset className="space-y-2">
             <legend className="mb-1 text-xs font-medium text-zinc-600">Outcome</legend>
@@ -258,129 +167,20 @@ export function RestorePanel({
         </div>
       </div>
 
-      <Dialog
+      <RestoreConfirmDialog
         open={confirming}
         onClose={() => setConfirming(false)}
-        title={mode === 'clone' ? 'Restore as a clone?' : 'Request a replace?'}
-        testId="restore-confirm"
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              Back
-            </Button>
-            <Button
-              className="bg-indigo-600 hover:bg-indigo-700"
-              onClick={submit}
-              disabled={request.isPending}
-              data-testid="restore-confirm-button"
-            >
-              {request.isPending ? (
-                <Spinner className="size-3.5 border-indigo-300 border-t-white" label="Starting" />
-              ) : null}
-              {mode === 'clone' ? 'Restore' : 'Request replace'}
-            </Button>
-          </>
-        }
-      >
-        <p>
-          <span className="font-mono">{instance.name}</span> as it was at the end of
-        </p>
-        <p
-          className="rounded-md bg-zinc-900 px-3 py-2 text-center font-mono text-base text-white"
-          data-testid="restore-confirm-utc"
-        >
-          {plan?.targetUtc ? formatUtc(Date.parse(plan.targetUtc)) : text}
-        </p>
-        <p className="text-zinc-600">
-          Every commit at or before that second is kept; nothing after it. Served from{' '}
-          {plan?.region ?? 'the healthy region'}
-          {region === 'auto' ? ' (automatic)' : ''}.
-        </p>
-        <CopyChecksSentence instanceId={instance.id} />
-        {mode === 'replace' ? (
-          <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-inset ring-amber-200">
-            Replace waits for another owner or admin to approve. After cutover, the previous data is
-            kept and can be put back with Undo until its TTL ends.
-          </p>
-        ) : null}
-        {request.isError ? <p className="text-red-700">{request.error.message}</p> : null}
-      </Dialog>
+        onConfirm={submit}
+        pending={request.isPending}
+        error={request.isError ? request.error.message : null}
+        instance={instance}
+        mode={mode}
+        region={region}
+        plan={plan}
+        picked={value}
+        tz={tz}
+      />
     </Card>
-  );
-}
-
-/**
- * What the copy is checked with before it is handed over (or cut over): the built-in checks and
- * the tenant's own validation queries of this instance, or a way to add some.
- */
-function CopyChecks({ instanceId }: { instanceId: string }) {
-  const queries = useValidationQueries(instanceId);
-  const canManage = useCan('validation:manage');
-  const link = (text: string) => (
-    <a
-      href={`#${VALIDATION_QUERIES_ANCHOR}`}
-      className="font-medium text-indigo-700 underline-offset-2 hover:underline"
-      data-testid="restore-add-validation"
-    >
-      {text}
-    </a>
-  );
-  return (
-    <div
-      className="rounded-md bg-zinc-50 px-3 py-2.5 text-xs text-zinc-600 ring-1 ring-inset ring-zinc-200"
-      data-testid="restore-validation"
-    >
-      <p className="font-medium text-zinc-800">Checked on the copy before you get it</p>
-      <p className="mt-0.5">
-        Recovery point, amcheck and schema dump
-        {queries.data?.length ? ', then your validation queries:' : '.'}
-      </p>
-      {queries.isPending ? (
-        <p className="mt-1 flex items-center gap-1.5 text-zinc-500">
-          <Spinner className="size-3" label="Loading validation queries" /> Loading your validation
-          queries…
-        </p>
-      ) : queries.isError ? (
-        <p className="mt-1 text-red-700">
-          Could not load your validation queries: {queries.error.message}
-        </p>
-      ) : queries.data.length === 0 ? (
-        <p className="mt-1">
-          None of your own yet{canManage ? '' : ' (owners and admins add them)'}.{' '}
-          {canManage ? link('Add validation queries') : link('What are they?')}
-        </p>
-      ) : (
-        <>
-          <ul className="mt-1 space-y-0.5" data-testid="restore-validation-list">
-            {queries.data.map((q) => (
-              <li key={q.id} className="flex min-w-0 gap-1.5">
-                <span aria-hidden className="text-zinc-400">
-                  •
-                </span>
-                <span className="min-w-0 break-words">
-                  <span className="font-medium text-zinc-800">{q.name}</span>{' '}
-                  <span className="text-zinc-500">({EXPECTATION_LABEL[q.expectation]})</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-          {canManage ? <p className="mt-1">{link('Manage validation queries')}</p> : null}
-        </>
-      )}
-    </div>
-  );
-}
-
-/** The same, as one sentence in the confirmation. */
-function CopyChecksSentence({ instanceId }: { instanceId: string }) {
-  const queries = useValidationQueries(instanceId);
-  const n = queries.data?.length ?? 0;
-  return (
-    <p className="text-zinc-600" data-testid="restore-confirm-checks">
-      Before it is handed over the copy is checked: recovery point, amcheck, schema dump
-      {n > 0 ? `, and your ${n} validation ${n === 1 ? 'query' : 'queries'}` : ''}. If any check
-      fails, the restore fails and nothing of the copy is kept.
-    </p>
   );
 }
 
@@ -416,18 +216,4 @@ function ModeOption({
       </span>
     </label>
   );
-}
-
-function nearestOf(e: ApiError | null): Array<{ label: string; iso: string }> {
-  const n = e?.details?.nearest as { before?: unknown; after?: unknown } | undefined;
-  const out: Array<{ label: string; iso: string }> = [];
-  if (typeof n?.before === 'string') out.push({ label: 'nearest before', iso: n.before });
-  if (typeof n?.after === 'string') out.push({ label: 'nearest after', iso: n.after });
-  return out;
-}
-
-/** The nearest restorable instant has µs; the whole second on its restorable side. */
-function toSecond(n: { label: string; iso: string }): number {
-  const t = Date.parse(n.iso);
-  return (n.label.endsWith('after') ? Math.ceil(t / 1000) : Math.floor(t / 1000)) * 1000;
 }

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { StatusBadge } from '@rewind/ui';
 import type { RestoreListItem, RestoreTargetSpec } from '@/lib/api-types';
-import { formatShort } from './time';
+import { CloneBadge } from './clone-badge';
+import { Instant } from './zone-context';
 
 export function describeTarget(t: RestoreTargetSpec): string {
   if ('time' in t) return t.time.replace(/\.000000Z$|\.0+Z$/, 'Z');
@@ -37,7 +38,7 @@ export function RestoresTable({
             <th className="px-5 py-2">Requested</th>
             <th className="px-3 py-2">By</th>
             {showInstance ? <th className="px-3 py-2">Instance</th> : null}
-            <th className="px-3 py-2">Target (UTC)</th>
+            <th className="px-3 py-2">Target</th>
             <th className="px-3 py-2">Mode</th>
             <th className="px-3 py-2">Region</th>
             <th className="px-3 py-2">Duration</th>
@@ -49,7 +50,7 @@ export function RestoresTable({
             <tr key={r.id} className="hover:bg-zinc-50">
               <td className="px-5 py-2.5">
                 <Link href={`/restores/${r.id}`} className="text-indigo-700 hover:underline">
-                  {formatShort(r.createdAt)}
+                  <Instant iso={r.createdAt} />
                 </Link>
               </td>
               <td
@@ -68,7 +69,9 @@ export function RestoresTable({
                   </Link>
                 </td>
               ) : null}
-              <td className="px-3 py-2.5 font-mono text-[13px]">{describeTarget(r.target)}</td>
+              <td className="px-3 py-2.5 font-mono text-[13px]">
+                {'time' in r.target ? <Instant iso={r.target.time} /> : describeTarget(r.target)}
+              </td>
               <td className="px-3 py-2.5 text-zinc-600">{r.mode}</td>
               <td className="px-3 py-2.5 text-zinc-600">{r.region ?? '—'}</td>
               <td className="px-3 py-2.5 tabular-nums text-zinc-600">
@@ -84,6 +87,11 @@ export function RestoresTable({
                 ) : null}
                 {r.verified === false ? (
                   <span className="ml-1.5 text-xs font-medium text-red-700">check failed</span>
+                ) : null}
+                {r.clone && r.clone.kind === 'clone' && r.clone.status !== 'deleted' ? (
+                  <span className="ml-1.5">
+                    <CloneBadge expiresAt={r.clone.expiresAt} />
+                  </span>
                 ) : null}
               </td>
             </tr>

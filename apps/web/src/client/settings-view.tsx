@@ -13,7 +13,7 @@ import {
   useTokens,
   useUpdateTenant,
 } from './queries';
-import { formatShort } from './time';
+import { Instant } from './zone-context';
 
 const INPUT =
   'h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus:border-indigo-600 focus:outline-none';
@@ -322,8 +322,15 @@ function TokensCard() {
                 <span className="font-medium">{k.name}</span>
                 <span className="font-mono text-xs text-zinc-500">{k.prefix}…</span>
                 <span className="text-xs text-zinc-500">
-                  {k.user.email} · created {formatShort(k.createdAt)}
-                  {k.lastUsedAt ? ` · used ${formatShort(k.lastUsedAt)}` : ' · never used'}
+                  {k.user.email} · created <Instant iso={k.createdAt} />
+                  {k.lastUsedAt ? (
+                    <>
+                      {' '}
+                      · used <Instant iso={k.lastUsedAt} />
+                    </>
+                  ) : (
+                    ' · never used'
+                  )}
                 </span>
                 <span className="ml-auto">
                   {k.revokedAt ? (

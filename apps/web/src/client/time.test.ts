@@ -4,11 +4,13 @@ import {
   fieldsIn,
   formatDuration,
   formatIn,
+  formatInstant,
   formatUtc,
   fromFields,
   isoUtc,
   offsetLabel,
   offsetMs,
+  parseRfc3339,
   zoneName,
 } from './time';
 
@@ -109,5 +111,26 @@ describe('formatDuration', () => {
     expect(formatDuration(7500)).toBe('2 h 5 min');
     expect(formatDuration(3 * 86400 + 4 * 3600 + 59)).toBe('3 d 4 h');
     expect(formatDuration(-5)).toBe('0 s');
+  });
+});
+
+describe('formatInstant: one rule for every instant on screen', () => {
+  it('names the zone and its offset, with UTC beside it (its date too when it differs)', () => {
+    expect(formatInstant(at('2026-11-22T14:05:00Z'), 'Asia/Kolkata')).toBe(
+      '2026-11-22 19:35:00 Asia/Kolkata (UTC+05:30) · 14:05:00 UTC',
+    );
+    expect(formatInstant(at('2026-11-22T02:00:00Z'), 'America/New_York')).toBe(
+      '2026-11-21 21:00:00 America/New_York (UTC-05:00) · 2026-11-22 02:00:00 UTC',
+    );
+    expect(formatInstant(at('2026-11-22T14:05:00Z'), 'UTC')).toBe('2026-11-22 14:05:00 UTC');
+  });
+});
+
+describe('parseRfc3339', () => {
+  it('reads RFC 3339 with an offset (T or space, fractions), refuses a naive time', () => {
+    expect(parseRfc3339('2026-11-22T19:35:07+05:30')).toBe(at('2026-11-22T14:05:07Z'));
+    expect(parseRfc3339(' 2026-11-22 14:05:07.5z ')).toBe(at('2026-11-22T14:05:07.5Z'));
+    expect(parseRfc3339('2026-11-22T14:05:07')).toBeNull();
+    expect(parseRfc3339('yesterday')).toBeNull();
   });
 });

@@ -124,6 +124,31 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 
-export function formatShort(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/**
+ * The one way an instant is written on screen: in the zone the person chose, named, with its
+ * offset, and UTC beside it (`2026-11-22 19:35:00 Asia/Kolkata (UTC+05:30) · 14:05:00 UTC`; the
+ * UTC date too when it differs). In UTC itself: `2026-11-22 14:05:00 UTC`.
+ */
+export function formatInstant(epochMs: number, zone: string): string {
+  const utc = formatIn(epochMs, 'UTC');
+  if (zone === 'UTC') return `${utc} UTC`;
+  const local = formatIn(epochMs, zone);
+  const utcPart = local.slice(0, 10) === utc.slice(0, 10) ? utc.slice(11) : utc;
+  return `${local} ${zone} (${offsetLabel(epochMs, zone)}) · ${utcPart} UTC`;
+}
+
+/**
+ * A pasted RFC 3339 time with an offset (`2026-11-22T14:04:59+05:30`, `…Z`, a `T` or a space) as
+ * an instant, or null for anything else (a naive time is left to the server to refuse, with why).
+ */
+export function parseRfc3339(text: string): number | null {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.exec(
+      text.trim(),
+    );
+  if (!m) return null;
+  const t = Date.parse(
+    `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}${m[8]!.toUpperCase()}`,
+  );
+  return Number.isNaN(t) ? null : t;
 }

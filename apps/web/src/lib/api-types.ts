@@ -5,6 +5,7 @@
  * type-only imports, so the browser bundle loads none of those packages.
  */
 import type {
+  DrillTargetKind,
   DestructiveEvent,
   RestoreCheck,
   RestoreMode,
@@ -12,7 +13,15 @@ import type {
   RestoreTargetSpec,
   ValidationExpectation,
 } from '@rewind/core';
-import type { GeoCheckSummary, InstanceWindowRegion, LastBackup, TenantSettings } from '@rewind/db';
+import type {
+  DrillPhaseDuration,
+  GeoCheckSummary,
+  InstanceWindowRegion,
+  LastBackup,
+  RepositoryCheckFindings,
+  RepositoryCheckKind,
+  TenantSettings,
+} from '@rewind/db';
 
 export type {
   GeoCheckSummary,
@@ -45,21 +54,29 @@ export interface InstanceSummary {
   kind: string;
   pgVersion: number;
   createdAt: string;
+  /** clones only: when the clone is destroyed */
+  expiresAt: string | null;
   /** list only: best recovery point age over the regions */
   rpoSeconds?: number | null;
   lastBackupAt?: string | null;
 }
 
-/** owner: the role that owns the database (owners, admins); read_only: pg_read_all_data (members) */
-export type { InstanceConnectionView as InstanceConnection } from '@rewind/db';
+/**
+ * owner: the role that owns the database (owners, admins); read_only: pg_read_all_data
+ * (members). No password: POST /api/v1/instances/{id}/password answers InstanceCredentials.
+ */
+export type {
+  InstanceConnectionView as InstanceConnection,
+  InstanceCredentialsView as InstanceCredentials,
+} from '@rewind/db';
 import type { InstanceConnectionView as InstanceConnection } from '@rewind/db';
 
 export interface InstanceDetail extends InstanceSummary {
   /** the instance's IANA zone (restore targets are also shown in it) */
   timezone?: string;
   legalHold?: boolean;
-  /** clones only: when the clone is destroyed */
-  expiresAt?: string | null;
+  /** clones only: the latest expiry the plan allows (Extend TTL stops there) */
+  maxExpiresAt?: string | null;
   /** null for a member while the instance's read-only role is not made yet */
   connection: InstanceConnection | null;
   window: { regions: InstanceWindowRegion[] };
@@ -68,6 +85,13 @@ export interface InstanceDetail extends InstanceSummary {
 export interface CreatedInstance {
   id: string;
   status: string;
+}
+
+/** POST /api/v1/instances/{id}/extend */
+export interface CloneExtended {
+  id: string;
+  expiresAt: string;
+  maxExpiresAt: string;
 }
 
 /** 202 of POST …/stop, POST …/start and DELETE /api/v1/instances/{id}: the status it is in now. */
@@ -143,6 +167,8 @@ export interface RestoreRequester {
 export interface RestoreView {
   id: string;
   instanceId: string;
+  /** the source instance's IANA zone */
+  timeZone: string;
   status: string;
   phase: string;
   mode: RestoreMode;
@@ -158,7 +184,10 @@ export interface RestoreView {
   result: {
     instanceId: string;
     status: string;
+    /** clone, or primary once kept */
+    kind: string;
     expiresAt: string | null;
+    maxExpiresAt: string | null;
     connection: InstanceConnection | null;
   } | null;
 }
@@ -174,6 +203,8 @@ export interface RestoreListItem {
   target: RestoreTargetSpec;
   region: string | null;
   resultInstanceId: string | null;
+  /** a clone restore's clone: its status, kind (primary once kept) and expiry */
+  clone: { status: string; kind: string; expiresAt: string | null } | null;
   error: string | null;
   /** every integrity check passed (false: one failed; null: none ran yet) */
   verified: boolean | null;
@@ -194,15 +225,39 @@ export interface DrillItem {
   id: string;
   instanceId: string;
   restoreId: string | null;
+  /** schedule, manual, or new_instance (one per region after the first full backup) */
   trigger: string;
   status: string;
   target: RestoreTargetSpec | null;
+  /** random: a uniformly random restorable second; oldest: the window's first second */
+  targetKind: DrillTargetKind | null;
+  /** the region the drill was pinned to: it restored from there or failed */
   region: string | null;
+  backupLabel: string | null;
+  backupStoppedAt: string | null;
+  phases: DrillPhaseDuration[];
+  bytesRestored: number | null;
   checks: RestoreCheck[] | null;
+  /** the check (or, when none ran, the phase) that failed */
+  failedCheck: string | null;
+  /** the archived WAL segment the failure names */
+  walSegment: string | null;
   durationSeconds: number | null;
   error: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+}
+
+/** GET /api/v1/instances/{id}/repository-checks: scheduled verify and WAL continuity results. */
+export interface RepositoryCheckItem {
+  id: string;
+  region: string;
+  kind: RepositoryCheckKind;
+  ok: boolean;
+  findings: RepositoryCheckFindings;
+  detail: string;
+  durationMs: number | null;
+  checkedAt: string;
 }
 
 /** GET/PATCH /api/v1/tenant: the tenant's settings as the database op reads them. */

@@ -74,6 +74,10 @@ const byId: Case[] = [
     path: () => `/api/v1/instances/${a.instanceId}/drills`,
   },
   {
+    route: 'GET /api/v1/instances/[id]/repository-checks',
+    path: () => `/api/v1/instances/${a.instanceId}/repository-checks`,
+  },
+  {
     route: 'GET /api/v1/instances/[id]/restores',
     path: () => `/api/v1/instances/${a.instanceId}/restores`,
   },

@@ -13,7 +13,7 @@ import {
   type ScratchTenant,
 } from '@rewind/db/testing';
 import { workflowIds } from '@rewind/workflows/ids';
-import type { InstanceDetail } from '../lib/api-types';
+import type { InstanceCredentials, InstanceDetail } from '../lib/api-types';
 import { call, type CallResult } from './api-call';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
@@ -151,9 +151,14 @@ afterAll(async () => {
   await f?.close();
 });
 
-type Conn = NonNullable<InstanceDetail['connection']>;
-const connectionOf = async (token: string): Promise<InstanceDetail['connection']> =>
-  ((await api('GET', `/api/v1/instances/${id}`, token)).body as InstanceDetail).connection;
+type Conn = InstanceCredentials;
+/** the credentials as Reveal fetches them (POST …/password); null while the role is not made */
+const connectionOf = async (token: string): Promise<InstanceCredentials | null> => {
+  const res = await api('POST', `/api/v1/instances/${id}/password`, token);
+  if (res.status === 409) return null;
+  expect(res.status).toBe(200);
+  return res.body as InstanceCredentials;
+};
 /** real SQL as the credentials the API handed out; PostgreSQL's own error text when refused */
 async function sqlAs(c: Conn, text: string): Promise<string> {
   const client = new pg.Client({
@@ -365,7 +370,9 @@ describe('refused in a state that does not allow it (409)', () => {
         `update instances set kind = 'clone', status = 'running', source_instance_id = $2 where id = $1`,
         [creating.id, id],
       );
-      expectConflict(await del(t.people.owner.token, creating.id), /restored clone/);
+      expectConflict(await stop(t.people.owner.token, creating.id), /restored clone/);
+      // delete of a clone ends its restore's TTL now (clones.integration.test.ts): none made this one
+      expectConflict(await del(t.people.owner.token, creating.id), /nothing holds its TTL/);
     } finally {
       // only a record: no workflow ever ran for it
       await f.platform.pool.query(`update instances set status = 'deleted' where id = $1`, [

@@ -126,7 +126,15 @@ describe('GET /api/v1/instances/{id}', () => {
       name,
       connection: { host: expect.any(String), user: 'app', access: 'owner' },
     });
-    expect(detail.connection!.password.length).toBeGreaterThan(10);
+    // the password is never in the detail: Reveal fetches it on its own, audited
+    expect(detail.connection).not.toHaveProperty('password');
+    const reveal = await call(globex, `/api/v1/instances/${created.id}/password`, {
+      method: 'POST',
+    });
+    expect(reveal.status).toBe(200);
+    expect((reveal.body as { password: string }).password.length).toBeGreaterThan(10);
+    const cross = await call(acme, `/api/v1/instances/${created.id}/password`, { method: 'POST' });
+    expect(cross.status).toBe(404);
     expect(Array.isArray(detail.window.regions)).toBe(true);
   });
 

@@ -56,6 +56,7 @@ export function catalogActivities(deps: ActivityDeps) {
         fullEverySeconds: facts.plan.fullBackupEverySeconds,
         diffEverySeconds: facts.plan.diffBackupEverySeconds,
         incrEverySeconds: facts.plan.incrBackupEverySeconds,
+        drillEverySeconds: facts.plan.drillEverySeconds,
       });
     },
     async deleteBackupSchedules(ref: InstanceRef): Promise<void> {

@@ -6,6 +6,7 @@ import { applyInstancePlan } from './apply-instance-plan';
 import { ensureReaderRole } from './ensure-reader-role';
 import type { InstanceRef } from './instance-facts';
 import { provisionInstance } from './provision-instance';
+import { checkRepository } from './repository-checks';
 import { findWalEvents, type FindWalEventsInput } from './wal-events';
 import { writeHeartbeat } from './write-heartbeat';
 
@@ -28,6 +29,10 @@ export function hostDataPlaneActivities(deps: ActivityDeps) {
     },
     async findWalEvents(input: FindWalEventsInput) {
       return findWalEvents(deps, input);
+    },
+    /** pgbackrest verify + WAL continuity of one region's repository, each recorded as a result */
+    async checkRepository(input: InstanceRef & { region: string }) {
+      return checkRepository(deps, input);
     },
     /**
      * Stops the instance and removes its data directory but keeps its pgBackRest config: the

@@ -1,7 +1,10 @@
 import {
   finishRestoreDrill,
+  getInstanceWindow,
   inTenantTx,
   startRestoreDrill,
+  type DrillPhaseDuration,
+  type RestoreDrillTrigger,
   type StartedRestoreDrill,
 } from '@rewind/db';
 import type { ActivityDeps } from '../deps';
@@ -16,9 +19,11 @@ export function drillActivities(deps: ActivityDeps) {
       tenantId: string;
       instanceId: string;
       workflowId: string;
-      trigger: 'schedule' | 'manual';
+      trigger: RestoreDrillTrigger;
       restoreId: string;
       restoreWorkflowId: string;
+      region?: string;
+      targetTime?: string;
     }): Promise<StartedRestoreDrill> {
       try {
         return await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
@@ -36,6 +41,9 @@ export function drillActivities(deps: ActivityDeps) {
       drillId: string;
       restoreStatus: string;
       error?: string | null;
+      phases?: DrillPhaseDuration[];
+      bytesRestored?: number | null;
+      failedPhase?: string | null;
     }): Promise<{ status: string; checks: number }> {
       const row = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
         finishRestoreDrill(tx, input),
@@ -44,6 +52,21 @@ export function drillActivities(deps: ActivityDeps) {
       if (row.region && row.status !== 'running')
         deps.metrics?.drills.inc({ region: row.region, result: row.status });
       return { status: row.status, checks: row.checks.length };
+    },
+    /** The regions drills run in, region A first (a new instance gets one drill in each). */
+    async drillRegions(): Promise<string[]> {
+      return [...regions];
+    },
+    /** Does the region's window hold a restorable second yet (a new instance's first drill waits)? */
+    async drillRegionReady(input: {
+      tenantId: string;
+      instanceId: string;
+      region: string;
+    }): Promise<boolean> {
+      const { windows } = await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+        getInstanceWindow(tx, input.tenantId, input.instanceId, { regions }),
+      );
+      return (windows.find((w) => w.region === input.region)?.ranges.length ?? 0) > 0;
     },
   };
 }

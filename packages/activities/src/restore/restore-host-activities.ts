@@ -2,9 +2,9 @@ import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlanCandidate, RestoreCheck, RestoreTargetSpec } from '@rewind/core';
 import { and, backups, eq, getInstance, inTenantTx, updateRestore } from '@rewind/db';
-import { mkdirForPostgres, repoForRegion } from '@rewind/engine';
+import { findWalFetchFailure, mkdirForPostgres, repoForRegion } from '@rewind/engine';
 import { probeRegion } from '@rewind/storage';
-import { CancelledFailure } from '@temporalio/activity';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/activity';
 import { activityCancellationSignal } from '../cancellation-signal';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
@@ -17,6 +17,8 @@ export interface RestoredFrom {
   backupLabel: string;
   /** regions tried first that failed, with why (region A unreachable → B) */
   fellBackFrom: { region: string; error: string }[];
+  /** size of the restored data directory (the backup's files; WAL replay comes after) */
+  bytesRestored?: number;
 }
 
 const MARKER = '# rewind: restored copy';
@@ -139,11 +141,12 @@ export function restoreHostActivities(deps: ActivityDeps) {
               }),
             { phase: 'restoring', region: c.region },
           );
+          const bytesRestored = await dirSize(paths.pgdata);
           if (deps.metrics) {
             deps.metrics.restoredSeconds.inc({ region: c.region }, (Date.now() - started) / 1000);
-            deps.metrics.restoredBytes.inc({ region: c.region }, await dirSize(paths.pgdata));
+            deps.metrics.restoredBytes.inc({ region: c.region }, bytesRestored);
           }
-          return { region: c.region, backupLabel: c.backupLabel, fellBackFrom };
+          return { region: c.region, backupLabel: c.backupLabel, fellBackFrom, bytesRestored };
         } catch (err) {
           // a cancelled restore must not fall back to the next region
           if (signal?.aborted) throw new CancelledFailure('restore cancelled');
@@ -195,35 +198,54 @@ export function restoreHostActivities(deps: ActivityDeps) {
         });
         await appendFile(auto, 'autovacuum = off\n');
       }
-      return withHeartbeat(
-        async () => {
-          await engine.startCluster({
-            pgdata: paths.pgdata,
-            logFile: paths.postgresLog,
-            label: label(input.cloneId),
-            timeoutSeconds: 600,
-          });
-          const target = { socketDir: paths.run, port: input.port };
-          const deadline = Date.now() + 6 * 60 * 60_000;
-          for (;;) {
-            const row = await engine.runSql(
-              target,
-              "select pg_is_in_recovery(), coalesce(pg_last_wal_replay_lsn()::text, '')",
-              { context: `checking recovery of ${label(input.cloneId)}`, timeoutMs: 15_000 },
-            );
-            const [inRecovery, replayed] = row.split('|');
-            if (inRecovery === 'f') return recoveryEnd(paths.pgdata, target);
-            await progress(input.tenantId, input.restoreId, {
-              percent: 75,
-              replayedLsn: replayed || undefined,
+      const waitForPromotion = () =>
+        withHeartbeat(
+          async () => {
+            await engine.startCluster({
+              pgdata: paths.pgdata,
+              logFile: paths.postgresLog,
+              label: label(input.cloneId),
+              timeoutSeconds: 600,
             });
-            if (Date.now() > deadline)
-              throw new Error(`${label(input.cloneId)} did not finish recovery in 6 hours`);
-            await new Promise((r) => setTimeout(r, 1_000));
-          }
-        },
-        { phase: 'waiting_for_promotion' },
-      );
+            const target = { socketDir: paths.run, port: input.port };
+            const deadline = Date.now() + 6 * 60 * 60_000;
+            for (;;) {
+              const row = await engine.runSql(
+                target,
+                "select pg_is_in_recovery(), coalesce(pg_last_wal_replay_lsn()::text, '')",
+                { context: `checking recovery of ${label(input.cloneId)}`, timeoutMs: 15_000 },
+              );
+              const [inRecovery, replayed] = row.split('|');
+              if (inRecovery === 'f') return recoveryEnd(paths.pgdata, target);
+              await progress(input.tenantId, input.restoreId, {
+                percent: 75,
+                replayedLsn: replayed || undefined,
+              });
+              if (Date.now() > deadline)
+                throw new Error(`${label(input.cloneId)} did not finish recovery in 6 hours`);
+              await new Promise((r) => setTimeout(r, 1_000));
+            }
+          },
+          { phase: 'waiting_for_promotion' },
+        );
+      try {
+        return await waitForPromotion();
+      } catch (err) {
+        // recovery stopped short: name the segment the region could not give, if that is why.
+        // Retrying cannot fetch a corrupted object, so that failure is final.
+        const wal = await findWalFetchFailure(paths.root, paths.postgresLog);
+        if (!wal?.segment) throw err;
+        const where = input.walSource ? ` from ${input.walSource.region}` : '';
+        const why = [...new Set(wal.lines)].join(' | ');
+        const first = message(err).split('\n')[0];
+        throw ApplicationFailure.nonRetryable(
+          `while fetching WAL${where}: archived WAL segment ${wal.segment} could not be restored: ${why} (recovery stopped short: ${first})`.slice(
+            0,
+            4000,
+          ),
+          'WalFetchFailed',
+        );
+      }
     },
 
     /** Integrity checks; also gives the tenant's role the clone's own password (needed for its queries). */

@@ -43,9 +43,14 @@ export function restoreRecordActivities(deps: ActivityDeps) {
     /**
      * Re-plans against the catalog as it is now: the window may have moved since the request
      * (retention expired the backup, a region fell behind). Refusals are AppErrors, which the
-     * workflow treats as final.
+     * workflow treats as final. A pinned region leaves no fallback candidate.
      */
-    async planRestoreRun(input: { tenantId: string; restoreId: string }): Promise<RestoreRun> {
+    async planRestoreRun(input: {
+      tenantId: string;
+      restoreId: string;
+      /** only this region serves (a drill proves one region): no fallback to another */
+      pinnedRegion?: string;
+    }): Promise<RestoreRun> {
       return tenantTx(input.tenantId, async (tx) => {
         const restore = await getRestore(tx, input.tenantId, input.restoreId);
         const source = await getInstance(tx, input.tenantId, restore.instanceId);
@@ -55,6 +60,7 @@ export function restoreRecordActivities(deps: ActivityDeps) {
           ...catalog,
           now: new Date(),
           timeZone: source.timezone,
+          ...(input.pinnedRegion !== undefined ? { region: input.pinnedRegion } : {}),
         });
         // the region chosen at request time goes first; the others stay as fallbacks
         const candidates = [...plan.candidates].sort(

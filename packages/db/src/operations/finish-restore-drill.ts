@@ -2,7 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
 import { appendAuditEvent } from '../audit/append-audit-event';
-import { restoreDrills, restores } from '../schema';
+import { restoreDrills, restores, type DrillPhaseDuration } from '../schema';
+
+/** An archived WAL segment's name (timeline, log, segment), as a failure message names it. */
+const WAL_SEGMENT = /\b[0-9A-F]{24}\b/;
 
 export interface FinishRestoreDrillOptions {
   tenantId: string;
@@ -10,6 +13,11 @@ export interface FinishRestoreDrillOptions {
   /** the clone restore's outcome as its workflow returned it */
   restoreStatus: string;
   error?: string | null;
+  /** how long each phase of the restore took, from its workflow */
+  phases?: DrillPhaseDuration[];
+  bytesRestored?: number | null;
+  /** the restore's phase when it failed */
+  failedPhase?: string | null;
 }
 
 /**
@@ -36,12 +44,19 @@ export async function finishRestoreDrill(tx: Tx, options: FinishRestoreDrillOpti
       restore?.error ??
       (checks.length === 0 ? 'the restore ran no checks' : `restore ${options.restoreStatus}`));
   const checkedAt = restore?.finishedAt ?? new Date();
+  const failedCheck = ok
+    ? null
+    : (checks.find((c) => !c.ok)?.name ?? options.failedPhase ?? restore?.phase ?? null);
   const [row] = await tx
     .update(restoreDrills)
     .set({
       status: ok ? 'succeeded' : 'failed',
       checks,
       error,
+      failedCheck,
+      walSegment: error ? (WAL_SEGMENT.exec(error)?.[0] ?? null) : null,
+      phases: options.phases ?? [],
+      bytesRestored: options.bytesRestored ?? null,
       durationSeconds: Math.max(
         0,
         Math.round((checkedAt.getTime() - drill.startedAt.getTime()) / 1000),
@@ -58,7 +73,10 @@ export async function finishRestoreDrill(tx: Tx, options: FinishRestoreDrillOpti
     data: {
       drillId: drill.id,
       restoreId: drill.restoreId,
+      region: drill.region,
+      target: drill.target,
       checks: checks.length,
+      ...(failedCheck ? { failedCheck } : {}),
       ...(error ? { error: error.slice(0, 2000) } : {}),
     },
   });

@@ -9,11 +9,18 @@ export interface InstancePlan {
   fullBackupEverySeconds: number;
   diffBackupEverySeconds: number | null;
   incrBackupEverySeconds: number | null;
+  drillEverySeconds: number;
+  /** every Nth drill targets the oldest restorable second (null: never) */
+  drillOldestEvery: number | null;
   /** the tenant's retention, bounded by what the plan allows */
   retentionDays: number;
+  /** plan name, for messages */
+  planName: string;
+  /** a clone lives at most this many hours after it was made (Extend TTL stops there) */
+  cloneTtlHoursMax: number;
 }
 
-/** What the tenant's plan asks of the data plane: archive_timeout, backup cadence, retention. */
+/** What the tenant's plan asks of the data plane: archive_timeout, backup and drill cadence, retention. */
 export async function getInstancePlan(tx: Tx, tenantId: string): Promise<InstancePlan> {
   const [row] = await tx
     .select({
@@ -22,8 +29,12 @@ export async function getInstancePlan(tx: Tx, tenantId: string): Promise<Instanc
       fullBackupEverySeconds: plans.fullBackupEverySeconds,
       diffBackupEverySeconds: plans.diffBackupEverySeconds,
       incrBackupEverySeconds: plans.incrBackupEverySeconds,
+      drillEverySeconds: plans.drillEverySeconds,
+      drillOldestEvery: plans.drillOldestEvery,
       retentionDaysMax: plans.retentionDaysMax,
       retentionDays: tenants.retentionDays,
+      planName: plans.name,
+      cloneTtlHoursMax: plans.cloneTtlHoursMax,
     })
     .from(tenants)
     .innerJoin(plans, eq(plans.id, tenants.planId))

@@ -1,9 +1,15 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { computeRestoreWindows, type RegionWindow } from '@rewind/core';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import {
+  computeRestoreWindows,
+  verifiedCoverage,
+  type ProvenRange,
+  type RegionWindow,
+  type TimeRange,
+} from '@rewind/core';
 import type { Tx } from '../client';
 import type { GeoCheckFindings } from './record-geo-check';
 import { tenantWhere } from '../access';
-import { backups, geoChecks, instanceRegionStatus, walRanges } from '../schema';
+import { backups, geoChecks, instanceRegionStatus, restoreDrills, walRanges } from '../schema';
 
 export interface InstanceWindowRegion {
   region: string;
@@ -16,6 +22,13 @@ export interface InstanceWindowRegion {
   archiveOk: boolean;
   error: string | null;
   syncedAt: string | null;
+  /**
+   * what successful drills proved in this region, within the window: a drill at T from backup B
+   * proves [B's stop time, T]. Everything else in the window is archived but not yet restored.
+   */
+  verified: TimeRange[];
+  /** verified seconds over restorable seconds (0..1); null when nothing is restorable */
+  verifiedFraction: number | null;
 }
 
 export interface LastBackup {
@@ -31,8 +44,8 @@ export interface GeoCheckSummary extends GeoCheckFindings {
 }
 
 /**
- * The instance's window as the API answers it (GET /api/v1/instances/{id}: `window.regions`,
- * `rpoSeconds`, `lastBackup`, `geoCheck`), and the admin fleet view; the one definition.
+ * The instance's window as the API answers it (GET /api/v1/instances/{id}: `window.regions` with
+ * what drills verified, `rpoSeconds`, `lastBackup`, `geoCheck`), and the admin fleet view; the one definition.
  */
 export interface InstanceWindow {
   regions: InstanceWindowRegion[];
@@ -81,6 +94,28 @@ export async function getInstanceWindow(
     .where(and(tenantWhere(geoChecks, tenantId), eq(geoChecks.instanceId, instanceId)))
     .orderBy(desc(geoChecks.checkedAt))
     .limit(1);
+  const drillRows = await tx
+    .select({
+      region: restoreDrills.region,
+      target: restoreDrills.target,
+      backupStoppedAt: restoreDrills.backupStoppedAt,
+    })
+    .from(restoreDrills)
+    .where(
+      and(
+        tenantWhere(restoreDrills, tenantId),
+        eq(restoreDrills.instanceId, instanceId),
+        eq(restoreDrills.status, 'succeeded'),
+        isNotNull(restoreDrills.backupStoppedAt),
+      ),
+    );
+  const proven = new Map<string, ProvenRange[]>();
+  for (const d of drillRows) {
+    if (!d.region || !d.target || !('time' in d.target) || !d.backupStoppedAt) continue;
+    const list = proven.get(d.region) ?? [];
+    list.push({ from: d.backupStoppedAt, to: d.target.time });
+    proven.set(d.region, list);
+  }
 
   const known = [
     ...new Set([...statusRows, ...backupRows, ...rangeRows].map((r) => r.region)),
@@ -110,6 +145,7 @@ export async function getInstanceWindow(
     latest === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(latest)) / 1000));
   const out: InstanceWindowRegion[] = windows.map((w) => {
     const s = statusRows.find((x) => x.region === w.region);
+    const coverage = verifiedCoverage(w, proven.get(w.region) ?? []);
     return {
       region: w.region,
       earliest: w.earliest,
@@ -120,6 +156,8 @@ export async function getInstanceWindow(
       archiveOk: s?.archiveOk ?? false,
       error: s?.error ?? null,
       syncedAt: s?.syncedAt.toISOString() ?? null,
+      verified: coverage.verified,
+      verifiedFraction: coverage.verifiedFraction,
     };
   });
   const rpos = out.map((r) => r.rpoSeconds).filter((x): x is number => x !== null);

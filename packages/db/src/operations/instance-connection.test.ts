@@ -1,6 +1,6 @@
 import { encryptSecret } from '@rewind/core';
 import { describe, expect, it } from 'vitest';
-import { instanceConnection } from './instance-connection';
+import { instanceConnection, instanceCredentials } from './instance-connection';
 import type { InstanceRecord } from './get-instance';
 
 const key = 'ab'.repeat(32);
@@ -14,9 +14,16 @@ const row = (reader: boolean) =>
     readerPasswordEnc: reader ? encryptSecret('reader-pass', key) : null,
   }) as unknown as InstanceRecord;
 
-describe('instanceConnection: who gets which role', () => {
-  it('owners and admins get the owner role', () => {
-    expect(instanceConnection(row(true), { asOwner: true, secretKey: key, host: 'h' })).toEqual({
+describe('instanceConnection / instanceCredentials: who gets which role', () => {
+  it('owners and admins get the owner role; the connection view carries no password', () => {
+    expect(instanceConnection(row(true), { asOwner: true, host: 'h' })).toEqual({
+      host: 'h',
+      port: 6001,
+      database: 'orders',
+      user: 'app',
+      access: 'owner',
+    });
+    expect(instanceCredentials(row(true), { asOwner: true, secretKey: key, host: 'h' })).toEqual({
       host: 'h',
       port: 6001,
       database: 'orders',
@@ -27,7 +34,7 @@ describe('instanceConnection: who gets which role', () => {
   });
 
   it('members get only the read-only role, never the owner password', () => {
-    const c = instanceConnection(row(true), { asOwner: false, secretKey: key, host: 'h' });
+    const c = instanceCredentials(row(true), { asOwner: false, secretKey: key, host: 'h' });
     expect(c).toEqual({
       host: 'h',
       port: 6001,
@@ -40,8 +47,9 @@ describe('instanceConnection: who gets which role', () => {
   });
 
   it('members get no credentials until the read-only role exists', () => {
+    expect(instanceConnection(row(false), { asOwner: false, host: 'h' })).toBeNull();
     expect(
-      instanceConnection(row(false), { asOwner: false, secretKey: key, host: 'h' }),
+      instanceCredentials(row(false), { asOwner: false, secretKey: key, host: 'h' }),
     ).toBeNull();
   });
 });

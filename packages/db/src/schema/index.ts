@@ -14,3 +14,4 @@ export * from './restore-drills';
 export * from './idempotency-keys';
 export * from './invitations';
 export * from './alerts';
+export * from './repository-checks';

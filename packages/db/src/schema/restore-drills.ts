@@ -1,5 +1,5 @@
-import type { RestoreCheck, RestoreTargetSpec } from '@rewind/core';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { DrillTargetKind, RestoreCheck, RestoreTargetSpec } from '@rewind/core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { instances } from './instances';
 import { restores } from './restores';
 import { tenants } from './tenants';
@@ -7,6 +7,16 @@ import { tenantIsolation } from './rls';
 
 export const restoreDrillStatuses = ['running', 'succeeded', 'failed'] as const;
 export type RestoreDrillStatus = (typeof restoreDrillStatuses)[number];
+
+/** schedule: the plan's cadence; manual: on demand; new_instance: after an instance's first full backup */
+export const restoreDrillTriggers = ['schedule', 'manual', 'new_instance'] as const;
+export type RestoreDrillTrigger = (typeof restoreDrillTriggers)[number];
+
+/** How long one phase of the drill's restore took (validating, provisioning, restoring, …). */
+export interface DrillPhaseDuration {
+  phase: string;
+  seconds: number;
+}
 
 /**
  * A restore drill: a scheduled (or on-demand) restore of an instance to a recent target as a
@@ -26,10 +36,25 @@ export const restoreDrills = pgTable(
     /** null until the drill has planned its restore (a drill refused by planning has none) */
     restoreId: uuid('restore_id').references(() => restores.id),
     workflowId: text('workflow_id').notNull().unique(),
-    trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
+    trigger: text('trigger', { enum: restoreDrillTriggers }).notNull(),
     status: text('status', { enum: restoreDrillStatuses }).notNull(),
     target: jsonb('target').$type<RestoreTargetSpec>(),
+    /** the region the drill is pinned to: it restores from there or fails, never falls back */
     region: text('region'),
+    /** random: a uniformly random restorable second; oldest: the window's first second */
+    targetKind: text('target_kind').$type<DrillTargetKind>(),
+    /** the scheduled drill's number for this instance (regions and kinds follow it); null otherwise */
+    sequence: integer('sequence'),
+    backupLabel: text('backup_label'),
+    /** the backup's stop time: a successful drill proves [this, target] in its region */
+    backupStoppedAt: timestamp('backup_stopped_at', { withTimezone: true }),
+    phases: jsonb('phases').$type<DrillPhaseDuration[]>().notNull().default([]),
+    /** size of the restored data directory before WAL replay */
+    bytesRestored: bigint('bytes_restored', { mode: 'number' }),
+    /** the check that failed first (a check name, or the phase that failed when no check ran) */
+    failedCheck: text('failed_check'),
+    /** the archived WAL segment a failure names, when it names one */
+    walSegment: text('wal_segment'),
     checks: jsonb('checks').$type<RestoreCheck[]>().notNull().default([]),
     /** seconds from the drill's start until its checks had answered */
     durationSeconds: integer('duration_seconds'),

@@ -9,6 +9,8 @@ const DAY = 24 * HOUR;
 /**
  * The plan catalogue. archive_timeout bounds how stale the newest restorable second can be
  * on an idle instance (WAL is archived when a segment fills or this many seconds pass).
+ * Drills alternate regions, so each region is drilled every 2 × drillEverySeconds; every
+ * drillOldestEvery-th drill targets the oldest restorable second (about once a day, or a week on Free).
  */
 export const PLAN_CATALOGUE = [
   {
@@ -20,7 +22,10 @@ export const PLAN_CATALOGUE = [
     incrBackupEverySeconds: 6 * HOUR,
     archiveTimeoutSeconds: 60,
     maxInstances: 1,
+    cloneTtlHoursMax: 24,
     approvalForAllRestores: false,
+    drillEverySeconds: DAY,
+    drillOldestEvery: 7,
   },
   {
     id: 'pro',
@@ -31,7 +36,10 @@ export const PLAN_CATALOGUE = [
     incrBackupEverySeconds: HOUR,
     archiveTimeoutSeconds: 30,
     maxInstances: 5,
+    cloneTtlHoursMax: 72,
     approvalForAllRestores: false,
+    drillEverySeconds: 6 * HOUR,
+    drillOldestEvery: 4,
   },
   {
     id: 'business',
@@ -42,7 +50,10 @@ export const PLAN_CATALOGUE = [
     incrBackupEverySeconds: HOUR / 2,
     archiveTimeoutSeconds: 15,
     maxInstances: 20,
+    cloneTtlHoursMax: 168,
     approvalForAllRestores: false,
+    drillEverySeconds: 2 * HOUR,
+    drillOldestEvery: 12,
   },
   {
     id: 'enterprise',
@@ -53,7 +64,10 @@ export const PLAN_CATALOGUE = [
     incrBackupEverySeconds: HOUR / 4,
     archiveTimeoutSeconds: 10,
     maxInstances: 100,
+    cloneTtlHoursMax: 720,
     approvalForAllRestores: true,
+    drillEverySeconds: HOUR,
+    drillOldestEvery: 24,
   },
 ] as const satisfies readonly (typeof plans.$inferInsert)[];
 

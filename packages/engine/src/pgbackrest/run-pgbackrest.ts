@@ -11,6 +11,8 @@ export interface PgBackRestRun {
   timeoutMs?: number;
   /** kills pgbackrest when aborted (a cancelled restore) */
   signal?: AbortSignal;
+  /** non-zero exit codes that are an answer, not a failure (verify: it found problems) */
+  okExitCodes?: readonly number[];
 }
 
 /** Every pgbackrest invocation goes through here: the instance's own config, its stanza, context for errors. */
@@ -33,6 +35,7 @@ export function runPgBackRest(config: EngineConfig, run: PgBackRestRun): Promise
       // the cipher pass and keys live in the config file, never on the command line; redact the keys anyway
       secrets: configSecrets(config),
       ...(run.signal ? { signal: run.signal } : {}),
+      ...(run.okExitCodes ? { okExitCodes: run.okExitCodes } : {}),
     },
   );
 }

@@ -16,6 +16,7 @@ const DATA_PLANE_FIELDS = [
   'diffBackupEverySeconds',
   'incrBackupEverySeconds',
   'retentionDaysMax',
+  'drillEverySeconds',
 ] as const;
 
 /**

@@ -1,4 +1,11 @@
-import { ParentClosePolicy, patched, startChild, workflowInfo } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  executeChild,
+  patched,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { restoreDrill } from '../drill/restore-drill';
 import { workflowIds } from '../ids';
 import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-options';
 import { instanceMonitor } from './instance-monitor';
@@ -78,5 +85,36 @@ export async function createInstance(input: CreateInstanceInput): Promise<Create
     args: [{ ...input, hostId: facts.hostId }],
     parentClosePolicy: ParentClosePolicy.ABANDON,
   });
+
+  // phase: prove the new instance at once, one drill per region, so nobody trusts a window that
+  // was never restored. They wait (minutes: archive_timeout) for a commit archived after the
+  // first backup, run one after the other in the background and outlive this workflow.
+  if (patched('prove-new-instance')) {
+    await startChild(proveNewInstance, {
+      workflowId: workflowIds.drill(input.tenantId, input.instanceId, 'new-instance'),
+      args: [input],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+  }
   return { instanceId: input.instanceId, status: 'running' };
+}
+
+/** A new instance's first drills: region A, then region B (each pinned to its region). */
+export async function proveNewInstance(input: CreateInstanceInput): Promise<void> {
+  const cp = catalogProxy();
+  for (const region of await cp.drillRegions()) {
+    await executeChild(restoreDrill, {
+      workflowId: workflowIds.drill(input.tenantId, input.instanceId, `new-instance-${region}`),
+      args: [
+        {
+          ...input,
+          trigger: 'new_instance',
+          region,
+          waitForWindowSeconds: 15 * 60,
+          cloneTtlSeconds: 60,
+        },
+      ],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+  }
 }

@@ -23,6 +23,8 @@ export function restoreRecorder(
   const ids = { tenantId: input.tenantId, restoreId: input.restoreId };
   return async (patch, audit) => {
     const { view } = state;
+    if (patch.phase && patch.phase !== view.phase)
+      state.phaseLog.push({ phase: patch.phase, atMs: Date.now() });
     Object.assign(view, patch);
     if (patch.phase) view.percent = PERCENT[patch.phase] ?? view.percent;
     await records.recordRestore({

@@ -23,12 +23,20 @@ export interface RestoreToPointInTimeInput {
   cloneTtlSeconds?: number;
   /** replace: how long the source's previous data is kept for undo (default 24 h) */
   keepReplacedSeconds?: number;
+  /** restore from this region or fail, never fall back (a drill proves one region) */
+  pinnedRegion?: string;
 }
 
 export interface RestoreToPointInTimeResult {
   status: RestoreProgressView['status'];
   cloneId: string | null;
   region: string | null;
+  /** seconds each phase took, in order (a drill records them); the clone's TTL is not a phase */
+  phases?: { phase: string; seconds: number }[];
+  /** size of the restored data directory before WAL replay */
+  bytesRestored?: number | null;
+  /** the phase a failed restore was in */
+  failedPhase?: string | null;
 }
 
 /** What the workflow's phases and its message handlers share. */
@@ -39,6 +47,23 @@ export interface RestoreState {
   expiresAtMs: number | null;
   undoRequest: UndoReplacePayload | undefined;
   undoOutcome: { ok: true; result: UndoReplaceResult } | { ok: false; error: string } | undefined;
+  /** when each phase began (workflow time), for the phase durations of the result */
+  phaseLog: { phase: string; atMs: number }[];
+}
+
+/** Seconds between consecutive phase starts, up to `endMs`; `done` and later are not phases. */
+export function phaseDurations(
+  log: readonly { phase: string; atMs: number }[],
+  endMs: number,
+): { phase: string; seconds: number }[] {
+  const out: { phase: string; seconds: number }[] = [];
+  for (let i = 0; i < log.length; i++) {
+    const cur = log[i]!;
+    if (cur.phase === 'done' || cur.phase === 'clone_destroyed') break;
+    const next = log[i + 1]?.atMs ?? endMs;
+    out.push({ phase: cur.phase, seconds: Math.max(0, Math.round((next - cur.atMs) / 100) / 10) });
+  }
+  return out;
 }
 
 export const DAY_SECONDS = 24 * 60 * 60;
@@ -80,6 +105,7 @@ export function initialRestoreState(input: RestoreToPointInTimeInput): RestoreSt
     expiresAtMs: null,
     undoRequest: undefined,
     undoOutcome: undefined,
+    phaseLog: [{ phase: 'validating', atMs: Date.now() }],
   };
 }
 

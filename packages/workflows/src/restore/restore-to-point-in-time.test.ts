@@ -100,11 +100,22 @@ describe('restoreToPointInTime: clone TTL', { timeout: WORKFLOW_TEST_TIMEOUT_MS 
   it('destroys the clone and its record when its TTL ends (a day by default)', async () => {
     const stubs = restoreActivityStubs();
     const result = await harness.run(stubs.activities, {}, (handle) => handle.result());
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       status: 'succeeded',
       cloneId: STUB_CLONE.cloneId,
       region: 'region-a',
     });
+    // a drill records these: every phase up to the hand-over, the clone's TTL not among them
+    expect(result.phases!.map((p) => p.phase)).toEqual([
+      'validating',
+      'provisioning',
+      'restoring',
+      'starting',
+      'waiting_for_promotion',
+      'verifying',
+      'outcome',
+    ]);
+    expect(result.phases!.every((p) => p.seconds < 60)).toBe(true);
 
     const [created] = stubs.callsOf('createCloneRecord');
     const expiresAt = Date.parse((created!.input as { expiresAt: string }).expiresAt);
@@ -190,7 +201,12 @@ describe('restoreToPointInTime: cancel compensation', { timeout: WORKFLOW_TEST_T
       verifyClone: async () => [{ name: 'amcheck', ok: false, detail: 'btree index corrupt' }],
     });
     const result = await harness.run(stubs.activities, {}, (handle) => handle.result());
-    expect(result).toEqual({ status: 'failed', cloneId: null, region: 'region-a' });
+    expect(result).toMatchObject({
+      status: 'failed',
+      cloneId: null,
+      region: 'region-a',
+      failedPhase: 'verifying',
+    });
     expect(stubs.order('verifyClone', 'destroyClone', 'openClone')).toEqual([
       'verifyClone',
       'destroyClone',
@@ -233,7 +249,7 @@ describe('replace: the undo window', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () =
         return { done, result, endedAt: await harness.env.currentTimeMs() };
       },
     );
-    expect(result).toEqual({ status: 'succeeded', cloneId: null, region: 'region-a' });
+    expect(result).toMatchObject({ status: 'succeeded', cloneId: null, region: 'region-a' });
     const expiresAt = Date.parse(done.expiresAt!);
     const cutover = stubs.callsOf('cutoverToRestored')[0]!;
     expect(expiresAt - cutover.scheduledAtMs).toBeGreaterThanOrEqual(DAY_MS - 60_000);

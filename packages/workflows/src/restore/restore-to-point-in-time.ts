@@ -12,6 +12,7 @@ import {
   DAY_SECONDS,
   failureMessage,
   initialRestoreState,
+  phaseDurations,
   type RestoreToPointInTimeInput,
   type RestoreToPointInTimeResult,
 } from './restore-state';
@@ -40,13 +41,23 @@ export async function restoreToPointInTime(
   const needsApproval = view.status === 'pending_approval';
   const ids = { tenantId: input.tenantId, restoreId: input.restoreId };
 
+  let bytesRestored: number | null = null;
+  let endOfWorkMs: number | null = null;
+  const measured = () => ({
+    phases: phaseDurations(state.phaseLog, endOfWorkMs ?? Date.now()),
+    bytesRestored,
+  });
+
   // Saga: each step that leaves something behind pushes its undo first.
   const compensations: Array<() => Promise<void>> = [];
   const { cutover, keepForUndo } = replacePhases({ input, state, acts, record, compensations });
 
   try {
     // phase: validating (the window may have moved since the request)
-    const run = await records.planRestoreRun(ids);
+    const run = await records.planRestoreRun({
+      ...ids,
+      ...(input.pinnedRegion !== undefined ? { pinnedRegion: input.pinnedRegion } : {}),
+    });
 
     // phase: awaiting_approval
     if (needsApproval) {
@@ -102,6 +113,7 @@ export async function restoreToPointInTime(
       candidates: run.candidates,
       target: run.target,
     });
+    bytesRestored = from.bytesRestored ?? null;
     await record(
       { region: from.region },
       from.fellBackFrom.length > 0
@@ -164,6 +176,8 @@ export async function restoreToPointInTime(
       );
     }
   } catch (err) {
+    endOfWorkMs = Date.now();
+    const failedPhase = view.phase;
     const cancelled = isCancellation(err);
     const reason = cancelled ? 'cancelled' : failureMessage(err);
     await CancellationScope.nonCancellable(async () => {
@@ -182,12 +196,13 @@ export async function restoreToPointInTime(
       );
     });
     if (cancelled) throw err;
-    return { status: 'failed', cloneId: null, region: view.region };
+    return { status: 'failed', cloneId: null, region: view.region, ...measured(), failedPhase };
   }
+  endOfWorkMs ??= Date.now();
 
   if (replace) {
     await keepForUndo();
-    return { status: 'succeeded', cloneId: null, region: view.region };
+    return { status: 'succeeded', cloneId: null, region: view.region, ...measured() };
   }
 
   // The clone lives until its expiry, which extendCloneUpdate may move; the timer is durable.
@@ -206,5 +221,5 @@ export async function restoreToPointInTime(
       audit: { action: 'restore.clone_expired', data: { cloneId } },
     });
   });
-  return { status: 'succeeded', cloneId, region: view.region };
+  return { status: 'succeeded', cloneId, region: view.region, ...measured() };
 }

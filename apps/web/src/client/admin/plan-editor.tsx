@@ -31,6 +31,14 @@ const FIELDS: {
   },
   { key: 'archiveTimeoutSeconds', label: 'archive_timeout', unit: 'seconds', factor: 1 },
   { key: 'maxInstances', label: 'Max instances', unit: 'instances', factor: 1 },
+  { key: 'drillEverySeconds', label: 'Restore drill every', unit: 'hours', factor: 3600 },
+  {
+    key: 'drillOldestEvery',
+    label: 'Oldest-second drill every',
+    unit: 'drills',
+    factor: 1,
+    optional: true,
+  },
 ];
 
 type Draft = Record<keyof PlanLimits, string>;

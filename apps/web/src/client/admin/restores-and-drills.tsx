@@ -157,7 +157,7 @@ export function RestoresAndDrills() {
           empty={{
             title: 'No drills yet',
             description:
-              'Scheduled drills restore each instance to a recent point, check it and throw it away.',
+              'Scheduled drills restore each instance from one region at a time to a random second of its window, check it and throw it away.',
           }}
         >
           {(all) => {
@@ -173,6 +173,9 @@ export function RestoresAndDrills() {
                       </th>
                       <th scope="col" className="px-3 py-2.5">
                         Result
+                      </th>
+                      <th scope="col" className="px-3 py-2.5">
+                        Region / target
                       </th>
                       <th scope="col" className="hidden px-3 py-2.5 md:table-cell">
                         Checks
@@ -198,8 +201,49 @@ export function RestoresAndDrills() {
                               in {formatDuration(d.durationSeconds)}
                             </p>
                           ) : null}
+                          {d.failedCheck ? (
+                            <p className="mt-0.5 text-xs text-red-700">
+                              failed at {d.failedCheck}
+                              {d.walSegment ? (
+                                <>
+                                  {' '}
+                                  · segment{' '}
+                                  <span className="font-mono" data-testid="drill-wal-segment">
+                                    {d.walSegment}
+                                  </span>
+                                </>
+                              ) : null}
+                            </p>
+                          ) : null}
                           {d.error ? (
-                            <p className="mt-0.5 max-w-64 text-xs text-red-700">{d.error}</p>
+                            <p className="mt-0.5 max-w-64 break-words text-xs text-red-700">
+                              {d.error.length > 300 ? `${d.error.slice(0, 300)}…` : d.error}
+                            </p>
+                          ) : null}
+                        </td>
+                        <td className="px-3 py-2.5 align-top text-xs" data-testid="drill-target">
+                          <p className="font-medium">{d.region ?? '—'}</p>
+                          {d.target && 'time' in d.target ? (
+                            <p className="font-mono text-zinc-600">
+                              {formatUtc(d.target.time)}
+                              {d.targetKind === 'oldest' ? ' (oldest)' : ''}
+                            </p>
+                          ) : null}
+                          {d.backupLabel ? (
+                            <p className="font-mono text-zinc-500">from {d.backupLabel}</p>
+                          ) : null}
+                          {d.bytesRestored !== null ? (
+                            <p className="text-zinc-500">
+                              {(d.bytesRestored / 1024 / 1024).toFixed(1)} MiB restored
+                            </p>
+                          ) : null}
+                          {d.phases.length > 0 ? (
+                            <p
+                              className="hidden text-zinc-500 lg:block"
+                              title="seconds per phase of the drill's restore"
+                            >
+                              {d.phases.map((p) => `${p.phase} ${p.seconds} s`).join(' · ')}
+                            </p>
                           ) : null}
                         </td>
                         <td className="hidden px-3 py-2.5 align-top text-xs md:table-cell">

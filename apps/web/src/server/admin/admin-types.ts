@@ -3,8 +3,13 @@
  * types only, so client and server agree on one definition. Shapes a package defines (checks,
  * the window's last backup and geo check, an audit event) are imported as types, not restated.
  */
-import type { RestoreCheck, RestoreMode } from '@rewind/core';
-import type { GeoCheckSummary, InstanceWindowRegion, LastBackup } from '@rewind/db';
+import type { RestoreMode } from '@rewind/core';
+import type {
+  GeoCheckSummary,
+  InstanceWindowRegion,
+  LastBackup,
+  PlatformDrillRow,
+} from '@rewind/db';
 import type { AuditEventView } from '../../lib/api-types';
 
 export interface AdminTenantRef {
@@ -30,17 +35,8 @@ export interface AdminRestore {
   ageSeconds: number;
 }
 
-export interface AdminDrill {
-  id: string;
-  tenant: AdminTenantRef;
-  instance: { id: string; name: string };
-  restoreId: string | null;
-  trigger: 'schedule' | 'manual';
-  status: string;
-  region: string | null;
-  checks: RestoreCheck[];
-  durationSeconds: number | null;
-  error: string | null;
+/** A drill of any tenant: the platform row (region, target, backup, phases, bytes, checks) with times as strings. */
+export interface AdminDrill extends Omit<PlatformDrillRow, 'startedAt' | 'finishedAt'> {
   startedAt: string;
   finishedAt: string | null;
 }
@@ -48,7 +44,14 @@ export interface AdminDrill {
 /** A region of the instance's window, with its gaps counted rather than listed. */
 export interface AdminFleetRegion extends Pick<
   InstanceWindowRegion,
-  'region' | 'earliest' | 'latest' | 'rpoSeconds' | 'archiveOk' | 'error' | 'syncedAt'
+  | 'region'
+  | 'earliest'
+  | 'latest'
+  | 'rpoSeconds'
+  | 'archiveOk'
+  | 'error'
+  | 'syncedAt'
+  | 'verifiedFraction'
 > {
   gaps: number;
 }
@@ -83,7 +86,11 @@ export interface AdminPlan {
   incrBackupEverySeconds: number | null;
   archiveTimeoutSeconds: number;
   maxInstances: number;
+  /** Extend TTL moves a clone's expiry to at most this many hours after it was made */
+  cloneTtlHoursMax: number;
   approvalForAllRestores: boolean;
+  drillEverySeconds: number;
+  drillOldestEvery: number | null;
 }
 
 export interface AdminTenant extends AdminTenantRef {

@@ -69,6 +69,7 @@ export function toAdminFleetInstance(i: FleetInstance): AdminFleetInstance {
       archiveOk: r.archiveOk,
       error: r.error,
       syncedAt: r.syncedAt,
+      verifiedFraction: r.verifiedFraction,
       gaps: r.gaps.length,
     })),
     lastBackup: i.window.lastBackup,
@@ -93,7 +94,10 @@ export function toAdminPlan(p: PlanRow): AdminPlan {
     incrBackupEverySeconds: p.incrBackupEverySeconds,
     archiveTimeoutSeconds: p.archiveTimeoutSeconds,
     maxInstances: p.maxInstances,
+    cloneTtlHoursMax: p.cloneTtlHoursMax,
     approvalForAllRestores: p.approvalForAllRestores,
+    drillEverySeconds: p.drillEverySeconds,
+    drillOldestEvery: p.drillOldestEvery,
   };
 }
 

@@ -25,11 +25,24 @@ export const planLimitsBody = z
     diffBackupEverySeconds: seconds(300, 30 * DAY, 'diffBackupEverySeconds').nullable(),
     incrBackupEverySeconds: seconds(300, 30 * DAY, 'incrBackupEverySeconds').nullable(),
     archiveTimeoutSeconds: seconds(10, 3600, 'archiveTimeoutSeconds'),
+    // a drill is a full restore: no more often than every 15 minutes
+    drillEverySeconds: seconds(900, 30 * DAY, 'drillEverySeconds'),
+    drillOldestEvery: z
+      .number()
+      .int('drillOldestEvery must be a whole number')
+      .min(1, 'drillOldestEvery must be at least 1')
+      .max(1000, 'drillOldestEvery must be at most 1000')
+      .nullable(),
     maxInstances: z
       .number()
       .int('maxInstances must be a whole number')
       .min(1, 'maxInstances must be at least 1')
       .max(1000, 'maxInstances must be at most 1000'),
+    cloneTtlHoursMax: z
+      .number()
+      .int('cloneTtlHoursMax must be a whole number of hours')
+      .min(1, 'cloneTtlHoursMax must be at least 1')
+      .max(8760, 'cloneTtlHoursMax must be at most 8760 (a year)'),
   })
   .partial()
   .strict()

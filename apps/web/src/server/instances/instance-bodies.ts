@@ -16,3 +16,16 @@ export const instanceActionBody = z.object({}).strict();
 export const startBackupBody = z
   .object({ type: z.enum(['full', 'diff', 'incr']).default('incr') })
   .strict();
+
+/** POST /api/v1/instances/{id}/extend: the clone's new expiry, RFC 3339 with an offset */
+export const extendCloneBody = z
+  .object({
+    expiresAt: z.string().datetime({
+      offset: true,
+      message: 'expiresAt must be an RFC 3339 time with an offset, e.g. 2026-11-23T14:00:00Z',
+    }),
+  })
+  .strict();
+
+/** POST /api/v1/instances/{id}/password takes no options */
+export const revealPasswordBody = z.object({}).strict();

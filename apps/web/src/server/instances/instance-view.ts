@@ -4,7 +4,7 @@ import type { InstanceDetail, InstanceSummary } from '../../lib/api-types';
 
 type SummaryRow = Pick<
   InstanceRecord,
-  'id' | 'name' | 'status' | 'kind' | 'pgVersion' | 'createdAt'
+  'id' | 'name' | 'status' | 'kind' | 'pgVersion' | 'createdAt' | 'expiresAt'
 >;
 
 export function toInstanceSummary(row: SummaryRow): InstanceSummary {
@@ -15,17 +15,17 @@ export function toInstanceSummary(row: SummaryRow): InstanceSummary {
     kind: row.kind,
     pgVersion: row.pgVersion,
     createdAt: row.createdAt.toISOString(),
+    // clones only: lists show the clone badge with its expiry
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }
 
 /**
- * The detail view carries a decrypted password: it is only ever built inside a tenant
- * transaction for a principal with instance:read on that tenant; the owner role's only for
- * `asOwner` (owners, admins), the read-only role's otherwise.
+ * The detail view names the role to connect as (the owner role for `asOwner`: owners, admins;
+ * the read-only role otherwise) but never its password: that is `POST …/password`, audited.
  */
 export function toInstanceDetail(
   row: InstanceRecord,
-  secretKey: string,
   host: string,
   asOwner: boolean,
 ): InstanceDetail {
@@ -33,8 +33,7 @@ export function toInstanceDetail(
     ...toInstanceSummary(row),
     timezone: row.timezone,
     legalHold: row.legalHold,
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    connection: instanceConnection(row, { asOwner, secretKey, host }),
+    connection: instanceConnection(row, { asOwner, host }),
     // The restorable window comes from the backup catalogue (data plane); empty until it syncs.
     window: { regions: [] },
   };

@@ -5,9 +5,12 @@ import type { RequesterView } from './requesters';
 /** GET /api/v1/restores/{id}: the row the workflow's activities keep current. */
 export function toRestoreView(
   row: RestoreRecord,
+  /** the source instance's IANA zone */
+  timeZone: string,
   clone: InstanceRecord | null,
   requestedBy: RequesterView | null,
-  secretKey: string,
+  /** the latest expiry the plan allows the clone (Extend TTL stops there) */
+  maxExpiresAt: Date | null,
   host: string,
   asOwner: boolean,
 ) {
@@ -15,6 +18,7 @@ export function toRestoreView(
   return {
     id: row.id,
     instanceId: row.instanceId,
+    timeZone,
     status: row.status,
     phase: row.phase,
     mode: row.mode,
@@ -30,9 +34,12 @@ export function toRestoreView(
       ? {
           instanceId: clone.id,
           status: clone.status,
+          kind: clone.kind,
           expiresAt: clone.expiresAt?.toISOString() ?? null,
-          // members get the clone's read-only role, owners and admins its owner role
-          connection: live ? instanceConnection(clone, { asOwner, secretKey, host }) : null,
+          maxExpiresAt: clone.kind === 'clone' ? (maxExpiresAt?.toISOString() ?? null) : null,
+          // members get the clone's read-only role, owners and admins its owner role; the
+          // password only from POST /instances/{cloneId}/password
+          connection: live ? instanceConnection(clone, { asOwner, host }) : null,
         }
       : null,
   };

@@ -1,16 +1,30 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import type { RestoreCheck } from '@rewind/core';
+import type { DrillTargetKind, RestoreCheck, RestoreTargetSpec } from '@rewind/core';
 import type { PlatformDb } from '../../platform-db';
-import { instances, restoreDrills, tenants, type RestoreDrillStatus } from '../../schema';
+import {
+  instances,
+  restoreDrills,
+  tenants,
+  type DrillPhaseDuration,
+  type RestoreDrillStatus,
+  type RestoreDrillTrigger,
+} from '../../schema';
 
 export interface PlatformDrillRow {
   id: string;
   tenant: { id: string; slug: string; name: string };
   instance: { id: string; name: string };
   restoreId: string | null;
-  trigger: 'schedule' | 'manual';
+  trigger: RestoreDrillTrigger;
   status: RestoreDrillStatus;
   region: string | null;
+  target: RestoreTargetSpec | null;
+  targetKind: DrillTargetKind | null;
+  backupLabel: string | null;
+  phases: DrillPhaseDuration[];
+  bytesRestored: number | null;
+  failedCheck: string | null;
+  walSegment: string | null;
   checks: RestoreCheck[];
   durationSeconds: number | null;
   error: string | null;
@@ -52,6 +66,13 @@ export async function listPlatformDrills(
     trigger: d.trigger,
     status: d.status,
     region: d.region,
+    target: d.target,
+    targetKind: d.targetKind,
+    backupLabel: d.backupLabel,
+    phases: d.phases,
+    bytesRestored: d.bytesRestored,
+    failedCheck: d.failedCheck,
+    walSegment: d.walSegment,
     checks: d.checks,
     durationSeconds: d.durationSeconds,
     error: d.error,

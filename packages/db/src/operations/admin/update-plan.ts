@@ -13,6 +13,10 @@ export interface PlanLimitsPatch {
   incrBackupEverySeconds?: number | null;
   archiveTimeoutSeconds?: number;
   maxInstances?: number;
+  cloneTtlHoursMax?: number;
+  drillEverySeconds?: number;
+  /** null: no drill targets the oldest second on this plan */
+  drillOldestEvery?: number | null;
 }
 
 const FIELDS = [
@@ -22,6 +26,9 @@ const FIELDS = [
   'incrBackupEverySeconds',
   'archiveTimeoutSeconds',
   'maxInstances',
+  'cloneTtlHoursMax',
+  'drillEverySeconds',
+  'drillOldestEvery',
 ] as const satisfies readonly (keyof PlanLimitsPatch)[];
 
 export interface PlanChange {

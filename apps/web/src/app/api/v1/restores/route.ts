@@ -38,6 +38,7 @@ export const GET = withTenant(
       target: r.target,
       region: r.region,
       resultInstanceId: r.resultInstanceId,
+      clone: r.clone ? { ...r.clone, expiresAt: r.clone.expiresAt?.toISOString() ?? null } : null,
       error: r.error,
       // every integrity check ran and passed; null until checks exist
       verified: r.checks.length > 0 ? r.checks.every((c) => c.ok) : null,

@@ -1,5 +1,12 @@
-import { getInstance, getInstanceWindow, recordPasswordReveal } from '@rewind/db';
-import { requestDeleteInstance, setLegalHold, startInstanceAction } from '@rewind/services';
+import { getInstance, getInstancePlan, getInstanceWindow } from '@rewind/db';
+import {
+  cloneExpiryLimit,
+  requestDeleteClone,
+  requestDeleteInstance,
+  startCloneDelete,
+  setLegalHold,
+  startInstanceAction,
+} from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { auditActor } from '@/server/audit/audit-actor';
 import { legalHoldBody } from '@/server/tenancy/member-bodies';
@@ -17,11 +24,6 @@ export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params, principal }) => {
     // RLS hides another tenant's instance, so it is not_found like any unknown or malformed id.
     const row = await getInstance(tx, tenant.tenantId, params.id);
-    await recordPasswordReveal(tx, {
-      tenantId: tenant.tenantId,
-      instanceId: row.id,
-      actor: auditActor(principal),
-    });
     // restorable window per region from the data-plane catalog (backups, WAL ranges, newest commit)
     const { regions, rpoSeconds, lastBackup, geoCheck } = await getInstanceWindow(
       tx,
@@ -31,14 +33,21 @@ export const GET = withTenant<{ id: string }>(
         regions: [env().REGION_A_NAME, env().REGION_B_NAME],
       },
     );
-    const detail = toInstanceDetail(
-      row,
-      env().REWIND_SECRET_KEY,
-      instanceHost(),
-      connectsAsOwner(principal, tenant),
-    );
+    const detail = toInstanceDetail(row, instanceHost(), connectsAsOwner(principal, tenant));
+    // a clone's Extend TTL stops at the plan's lifetime for clones
+    const maxExpiresAt =
+      row.kind === 'clone'
+        ? cloneExpiryLimit(row, (await getInstancePlan(tx, tenant.tenantId)).cloneTtlHoursMax)
+        : null;
     return Response.json(
-      { ...detail, window: { regions }, rpoSeconds, lastBackup, geoCheck },
+      {
+        ...detail,
+        maxExpiresAt: maxExpiresAt?.toISOString() ?? null,
+        window: { regions },
+        rpoSeconds,
+        lastBackup,
+        geoCheck,
+      },
       { headers: { 'cache-control': 'no-store' } },
     );
   },
@@ -63,10 +72,22 @@ export const PATCH = withTenant<{ id: string }>(
 /**
  * DELETE /api/v1/instances/{id} → 202 `{ id, status: 'deleting' }` (owners only). The data
  * directory goes now; backups and WAL are kept until retention ends. 409 while a legal hold is on,
- * a restore of it is pending or running, or it is not running, stopped or failed.
+ * a restore of it is pending or running, or it is not running, stopped or failed. A clone (Delete
+ * now) ends as its TTL would, now: its restore's workflow removes it.
  */
 export const DELETE = withTenant<{ id: string }>(
   async ({ tx, tenant, principal, params, afterCommit }) => {
+    const row = await getInstance(tx, tenant.tenantId, params.id);
+    if (row.kind === 'clone') {
+      const clone = await requestDeleteClone(tx, {
+        tenantId: tenant.tenantId,
+        instanceId: row.id,
+        actor: auditActor(principal),
+        byUserId: principal.userId,
+      });
+      afterCommit(() => startCloneDelete(serviceDeps(), clone));
+      return Response.json({ id: clone.instanceId, status: clone.status }, { status: 202 });
+    }
     const accepted = await requestDeleteInstance(tx, {
       tenantId: tenant.tenantId,
       instanceId: params.id,

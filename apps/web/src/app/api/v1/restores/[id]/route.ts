@@ -1,6 +1,6 @@
-import { findUserEmails, getInstance, getRestore } from '@rewind/db';
+import { findUserEmails, getInstance, getInstancePlan, getRestore } from '@rewind/db';
+import { cloneExpiryLimit } from '@rewind/services';
 import { withTenant } from '@/server/api/with-tenant';
-import { env } from '@/server/env';
 import { instanceHost } from '@/server/instances/instance-host';
 import { connectsAsOwner } from '@/server/instances/connect-as-owner';
 import { toRequesterView } from '@/server/restores/requesters';
@@ -14,13 +14,19 @@ export const GET = withTenant<{ id: string }>(
     const clone = row.resultInstanceId
       ? await getInstance(tx, tenant.tenantId, row.resultInstanceId, { includeDeleted: true })
       : null;
+    // the source's zone: the page shows instants in it when the person chose "instance"
+    const source = await getInstance(tx, tenant.tenantId, row.instanceId, { includeDeleted: true });
     const requester = toRequesterView(row.requestedBy, await findUserEmails(tx, [row.requestedBy]));
+    const maxExpiresAt = clone
+      ? cloneExpiryLimit(clone, (await getInstancePlan(tx, tenant.tenantId)).cloneTtlHoursMax)
+      : null;
     return Response.json(
       toRestoreView(
         row,
+        source.timezone,
         clone,
         requester,
-        env().REWIND_SECRET_KEY,
+        maxExpiresAt,
         instanceHost(),
         connectsAsOwner(principal, tenant),
       ),

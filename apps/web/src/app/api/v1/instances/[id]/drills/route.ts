@@ -1,34 +1,19 @@
 import { listRestoreDrills } from '@rewind/db';
+import { drillItem } from '@/server/drill-views';
 import { withTenant } from '@/server/api/with-tenant';
 
 export const dynamic = 'force-dynamic';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 /**
  * GET /api/v1/instances/{id}/drills → the instance's restore drills, newest first: each a clone
- * restore to a recent target, its checks, and whether it passed.
+ * restore pinned to one region, to a random (or the oldest) second of its window, with its
+ * backup, phase durations, bytes restored, checks, and whether it passed.
  */
 export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params }) => {
     const rows = await listRestoreDrills(tx, tenant.tenantId, params.id);
     return Response.json(
-      {
-        drills: rows.map((d) => ({
-          id: d.id,
-          instanceId: d.instanceId,
-          restoreId: d.restoreId,
-          trigger: d.trigger,
-          status: d.status,
-          target: d.target,
-          region: d.region,
-          checks: d.checks,
-          durationSeconds: d.durationSeconds,
-          error: d.error,
-          startedAt: iso(d.startedAt),
-          finishedAt: iso(d.finishedAt),
-        })),
-      },
+      { drills: rows.map(drillItem) },
       { headers: { 'cache-control': 'no-store' } },
     );
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "plans" ADD COLUMN "clone_ttl_hours_max" integer DEFAULT 168 NOT NULL;
