@@ -36,6 +36,8 @@ async function main(): Promise<void> {
         );
       const rows = await status(opts);
       console.log(`rewind stack (${args.profile})`);
+      // a private checkout keeps its data in a system folder (data-home.ts): say where
+      console.log(`  data        ${stackPaths(args.profile).dataDir}`);
       for (const r of rows) {
         console.log(
           `  ${r.service.padEnd(12)} ${(r.up ? 'up' : r.pid !== undefined ? 'unhealthy' : 'down').padEnd(10)} pid ${String(r.pid ?? '-').padEnd(8)} ports ${r.ports.join(',') || '-'}`,

@@ -9,29 +9,18 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { postgresUser } from './data-home';
 import { PG_BIN_DIR, REPO_ROOT, TSX_BIN } from './paths';
 import { asPostgres, isOurProcess, removePid, run, waitFor, writePid } from './process';
 import type { ServiceContext, ServiceDef } from './service';
 
 const pg = (tool: string) => join(PG_BIN_DIR, tool);
 
-let postgresIds: { uid: number; gid: number } | undefined;
-function postgresOwner(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  if (!postgresIds) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    postgresIds = { uid, gid };
-  }
-  return postgresIds;
-}
-
 /** Files the postmaster writes (data dir, its log) must belong to postgres when we run as root. */
 function giveToPostgres(path: string): void {
-  const owner = postgresOwner();
+  const owner = postgresUser();
   if (owner) chownSync(path, owner.uid, owner.gid);
 }
 

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveDataDir } from './data-home';
 
 export type Profile = 'dev' | 'test';
 export const PROFILES: readonly Profile[] = ['dev', 'test'];
@@ -40,7 +41,8 @@ export interface StackPaths {
 }
 
 export function stackPaths(profile: Profile, root: string = REPO_ROOT): StackPaths {
-  const dataDir = join(root, '.data', profile);
+  // `.data/<profile>`, or where its symlink points when the checkout is private (data-home.ts)
+  const dataDir = resolveDataDir(root, profile);
   const tlsDir = join(dataDir, 'tls');
   const logsDir = join(dataDir, 'logs');
   const runDir = join(dataDir, 'run');

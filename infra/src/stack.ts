@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readSupervisorState, web, worker } from './apps';
 import { controlPg } from './control-db';
-import { stackPaths, type Profile } from './paths';
+import { ensureDataDir } from './data-home';
+import { REPO_ROOT, stackPaths, type Profile } from './paths';
 import { assertPortsFree, computePorts, findPortClashes, type PortLayout } from './ports';
 import { loadOrCreateSecrets } from './secrets';
 import { alertmanager, prometheus } from './prometheus';
@@ -44,6 +45,9 @@ function resolvePorts(profile: Profile, forUp: boolean): PortLayout {
 }
 
 export function createContext(opts: StackOptions, forUp: boolean): ServiceContext {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  // `up` makes the data dir first: outside the checkout when postgres cannot reach it
+  if (forUp) ensureDataDir(REPO_ROOT, opts.profile, log);
   const paths = stackPaths(opts.profile);
   mkdirSync(paths.logsDir, { recursive: true });
   mkdirSync(paths.runDir, { recursive: true });
@@ -55,7 +59,7 @@ export function createContext(opts: StackOptions, forUp: boolean): ServiceContex
     secrets,
     stackEnv: renderStackEnv({ paths, ports, secrets }),
     webMode: opts.webMode ?? 'dev',
-    log: opts.log ?? ((m) => console.log(m)),
+    log,
   };
 }
 

@@ -11,10 +11,19 @@ import {
   failing,
   health,
   isGreen,
+  recordDrillFigures,
   stackCtl,
+  syncedWindow,
   untilHealth,
+  wholeWindow,
 } from './testing/fault-drill';
 import { restoreSuite, sleep, type RestoreSuite } from './testing/restore-suite';
+import {
+  DRILL_ARCHIVE_TIMEOUT_S,
+  DRILL_RPO_BOUND_S,
+  rowsLostBeyondRpo,
+  startWriteLoad,
+} from './testing/write-load';
 
 // Disruptive: restarts every dependency of the stack's own worker and web, one at a time, and
 // checks the two processes ride it out (issue 11: an idle pg client without an 'error' listener
@@ -27,6 +36,7 @@ let s: RestoreSuite;
 beforeAll(async () => {
   s = await restoreSuite(env, 'deps', {
     workers: false,
+    archiveTimeoutSeconds: DRILL_ARCHIVE_TIMEOUT_S,
     queues: {
       controlPlaneQueue: CONTROL_PLANE_QUEUE,
       hostTaskQueue: hostQueue(env.REWIND_HOST_ID),
@@ -45,10 +55,13 @@ afterAll(async () => {
 const target = () => ({ time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() });
 
 describe('the worker and web survive restarts of their dependencies', () => {
-  it('control-PG, Temporal, region A and region B each restarted: same pids, health red then green, a restore across it all is exact', async () => {
+  it('control-PG, Temporal, region A and region B each restarted under a pgbench load: same pids, health red then green, a restore across it all is exact, nothing older than the RPO bound lost', async () => {
     const worker = appPid(env, 'worker');
     const web = appPid(env, 'web');
+    const load = await startWriteLoad(s.engine, s.sock());
     const during = await s.start({ target: target() });
+    const figures: Array<{ dep: string; detectMs: number; recoverMs: number }> = [];
+    let lastUpAt = Date.now();
 
     // which /api/health check must go red while each dependency is down
     const expectRed: Record<string, string> = {
@@ -59,16 +72,18 @@ describe('the worker and web survive restarts of their dependencies', () => {
     };
     for (const [dep, check] of Object.entries(expectRed)) {
       await stackCtl('down', dep);
+      let detectMs: number;
       try {
         // the web keeps answering while it is down, naming what is missing (throws if it never does)
-        await untilHealth(env, (h) => failing(h).includes(check), 30_000);
+        detectMs = await untilHealth(env, (h) => failing(h).includes(check), 30_000);
         await sleep(DOWN_FOR_MS);
         const h = await health(env);
         expect(h.code, `web answers during the ${dep} outage`).toBe(503);
       } finally {
         await stackCtl('up', dep);
       }
-      await untilHealth(env, isGreen, 120_000);
+      figures.push({ dep, detectMs, recoverMs: await untilHealth(env, isGreen, 120_000) });
+      lastUpAt = Date.now();
       expect({ dep, worker: appPid(env, 'worker'), web: appPid(env, 'web') }).toEqual({
         dep,
         worker,
@@ -78,6 +93,20 @@ describe('the worker and web survive restarts of their dependencies', () => {
     }
 
     const done = await s.waitFor(during.id, (x) => x.status === 'succeeded', 8 * 60_000);
+    // the load runs on until every row written during the last restart is older than the bound
+    await sleep(lastUpAt + DRILL_RPO_BOUND_S * 1000 + 1000 - Date.now());
+    expect((await load.stop()).error).toBeNull();
+    // before anything switches WAL: what archived WAL holds is what archive-push achieved alone
+    const rpo = await rowsLostBeyondRpo(
+      s.engine,
+      s.sock(),
+      s.source.stanza,
+      [env.REGION_A_NAME, env.REGION_B_NAME],
+      DRILL_RPO_BOUND_S,
+    );
+    console.log(`[dependency-restarts] rpo ${JSON.stringify(rpo)}`);
+    expect(rpo.checked).toBeGreaterThan(0);
+    expect(rpo.lostByRegion).toEqual({ [env.REGION_A_NAME]: 0, [env.REGION_B_NAME]: 0 });
     expect(await cloneNotesAndEnd(s, during, done.resultInstanceId!)).toEqual([
       'r1',
       'r2',
@@ -85,6 +114,22 @@ describe('the worker and web survive restarts of their dependencies', () => {
       'r4',
       'r5',
     ]);
+    expect(await syncedWindow(s)).toEqual(wholeWindow(env));
+    const names: Record<string, string> = {
+      'control-pg': 'control-plane PostgreSQL restart',
+      temporal: 'Temporal restart',
+      'region-a': 'region A down and up',
+      'region-b': 'region B down and up',
+    };
+    for (const f of figures)
+      await recordDrillFigures(env, {
+        fault: names[f.dep]!,
+        detectMs: f.detectMs,
+        recoverMs: f.recoverMs,
+        rowsLost: Object.values(rpo.lostByRegion).reduce((a, b) => a + b, 0),
+        restoreSucceeded: true,
+        note: `same worker and web pids; ${rpo.total} load rows over all four restarts`,
+      });
 
     // and it keeps serving: a new restore after all four restarts, on the same worker process
     const after = await s.start({ target: target() });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { decryptSecret, parseStackEnv } from '@rewind/core';
 import {
   backups,
@@ -13,19 +13,12 @@ import {
   type InstanceRecord,
 } from '@rewind/db';
 import { findRows, updateRows } from '@rewind/db/testing';
-import {
-  createEngine,
-  engineConfigFromEnv,
-  pgBin,
-  runAsPostgres,
-  serverEnv,
-  type Engine,
-  type StanzaInfo,
-} from '@rewind/engine';
+import { createEngine, engineConfigFromEnv, type Engine, type StanzaInfo } from '@rewind/engine';
 import { takeBackup } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDataPlaneHarness, type DataPlaneHarness } from './data-plane-harness';
+import { faketimeShm, removeStaleFaketimeShm, startUnderFaketime } from './testing/faketime';
 
 /**
  * Time-based retention against real, backdated backups.
@@ -39,31 +32,6 @@ import { startDataPlaneHarness, type DataPlaneHarness } from './data-plane-harne
  * signs requests with the current time. `expire` then judges by the real `now`.
  */
 
-const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
-/**
- * libfaketime syncs parent and children through /dev/shm/faketime_shm_<pid> and
- * sem.faketime_sem_<pid>, removed only when the creating process exits normally: exec chains
- * (runuser → pg_ctl → sh → postgres, archive_command → pgbackrest) leave them behind, and a stale
- * pair breaks a later faked process that gets the same pid. Ours go once the server runs on the
- * real clock again; a pair whose process still lives is left alone.
- */
-const SHM_DIR = '/dev/shm';
-const FAKETIME_SHM = /^(?:sem\.)?faketime_(?:sem|shm)_(\d+)$/;
-const faketimeShm = async () =>
-  (await readdir(SHM_DIR).catch(() => [] as string[])).filter((f) => FAKETIME_SHM.test(f));
-async function removeStaleFaketimeShm(existedBefore: ReadonlySet<string>) {
-  for (const f of await faketimeShm()) {
-    if (existedBefore.has(f)) continue;
-    const pid = Number(FAKETIME_SHM.exec(f)![1]);
-    try {
-      process.kill(pid, 0);
-      continue; // alive
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') continue;
-    }
-    await rm(`${SHM_DIR}/${f}`, { force: true });
-  }
-}
 const DAY_S = 24 * 60 * 60;
 const SECOND = 1000;
 
@@ -104,27 +72,7 @@ describe('retention: 1-day window with backdated backups', () => {
       return;
     }
     shmBefore ??= new Set(await faketimeShm());
-    const paths = engine.paths(rec.stanza);
-    await runAsPostgres(
-      pgBin(engine.config, 'pg_ctl'),
-      ['start', '-D', paths.pgdata, '-l', paths.postgresLog, '-w', '-t', '60'],
-      {
-        context: `starting instance ${rec.stanza} under libfaketime ${offset}`,
-        timeoutMs: 90_000,
-        env: {
-          // what the engine's own start gives the server: archive_command finds pgbackrest and
-          // the instance's config through it (the setting itself names no host path)
-          ...serverEnv(engine.config, paths.pgdata),
-          LD_PRELOAD: FAKETIME_LIB,
-          FAKETIME: offset,
-          // the server, and pg_ctl (it waits for a postmaster.pid no older than its own start); not
-          // pgbackrest archive-push, the server's child, which needs the real clock for TLS and S3
-          FAKETIME_ONLY_CMDS: 'postgres,pg_ctl',
-          // monotonic minus days would go below zero on a freshly booted machine
-          FAKETIME_DONT_FAKE_MONOTONIC: '1',
-        },
-      },
-    );
+    await startUnderFaketime(engine, rec.stanza, offset);
   }
 
   async function runTakeBackup(label: string, type: 'full' | 'incr') {

@@ -13,3 +13,4 @@ export * from './restore/restore-mode';
 export * from './restore/validation-query';
 export * from './instance/instance-name';
 export * from './instance/instance-roles';
+export * from './restore/clock-skew';

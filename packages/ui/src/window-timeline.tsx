@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { cx } from './cx';
 
 export interface TimelineRegion {
@@ -81,6 +81,24 @@ export function WindowTimeline({
   };
   const onMove = (e: MouseEvent) => setHover(timeAt(e.clientX));
   const onClick = (e: MouseEvent) => onPick?.(timeAt(e.clientX).t);
+  // a finger has no hover: on touch, the second follows the finger while it slides along the
+  // track (the track keeps the pointer), and the page still scrolls vertically (pan-y)
+  const dragging = useRef(false);
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.pointerType === 'mouse' || !onPick) return;
+    dragging.current = true;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    setHover(timeAt(e.clientX));
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (!dragging.current) return;
+    const at = timeAt(e.clientX);
+    setHover(at);
+    onPick?.(at.t);
+  };
+  const onPointerEnd = () => {
+    dragging.current = false;
+  };
   const onKey = (e: KeyboardEvent) => {
     if (!onPick || earliest === null || latest === null) return;
     const base = selected ?? Math.floor(latest / 1000) * 1000;
@@ -108,7 +126,7 @@ export function WindowTimeline({
   return (
     <div className={cx('select-none', className)} data-testid="window-timeline">
       <div className="flex">
-        <div className="w-20 shrink-0" />
+        <div className="w-16 shrink-0 sm:w-20" />
         <div className="relative h-5 flex-1 text-[11px] text-zinc-500">
           <span className="absolute -translate-x-full pr-1" style={{ left: pct(now) }}>
             now
@@ -121,7 +139,7 @@ export function WindowTimeline({
         </div>
       </div>
       <div className="flex">
-        <div className="w-20 shrink-0 space-y-2">
+        <div className="w-16 shrink-0 space-y-2 sm:w-20">
           {regions.map((r) => (
             <div
               key={r.region}
@@ -152,10 +170,14 @@ export function WindowTimeline({
           onMouseMove={onMove}
           onMouseLeave={() => setHover(null)}
           onClick={onClick}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerEnd}
+          onPointerCancel={onPointerEnd}
           onKeyDown={onKey}
           data-testid="timeline-track"
           className={cx(
-            'relative flex-1 space-y-2 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2',
+            'relative flex-1 touch-pan-y space-y-2 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2',
             onPick && 'cursor-crosshair',
           )}
         >
@@ -265,7 +287,7 @@ export function WindowTimeline({
         </div>
       </div>
       <div className="flex">
-        <div className="w-20 shrink-0" />
+        <div className="w-16 shrink-0 sm:w-20" />
         <div className="relative mt-1 h-4 flex-1 text-[11px] text-zinc-500">
           {axis.map((t, i) => (
             <span

@@ -100,7 +100,11 @@ export function restoreActivityStubs(overrides: Partial<RestoreActivityStubs> = 
       return { repo: input.repo, type: input.type, durationMs: 1 };
     },
     async syncCatalog() {
-      return { status: 'ok', regions: [] };
+      return {
+        status: 'ok',
+        regions: [],
+        probe: { healthReason: null, clockSkewMs: null, restarted: false },
+      };
     },
     ...overrides,
   };

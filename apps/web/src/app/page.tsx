@@ -1,11 +1,11 @@
 import { AppHeader } from '@/client/app-header';
 import { InstancesPanel } from '@/client/instances-panel';
-import { requirePageSession } from '@/server/auth/page-session';
+import { requirePortalSession } from '@/server/auth/portal-session';
 
 export const dynamic = 'force-dynamic';
 
 export default async function PortalHome() {
-  await requirePageSession('/');
+  await requirePortalSession('/');
   return (
     <>
       <AppHeader />

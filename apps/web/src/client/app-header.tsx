@@ -25,7 +25,7 @@ export function AppHeader() {
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <Logo />
-          <span className="hidden sm:inline">Rewind</span>
+          <span className="sr-only sm:not-sr-only">Rewind</span>
         </Link>
         <span aria-hidden className="text-zinc-300">
           /

@@ -3,7 +3,16 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Card, EmptyState, ErrorState, Spinner } from '@rewind/ui';
 import { useAudit, useAuditVerify, useInstances } from './queries';
-import { fromFields, isoUtc } from './time';
+import {
+  AUDIT_INPUT,
+  AuditActionAndTimeFields,
+  AuditPager,
+  AuditTarget,
+  auditFieldErrors,
+  fieldErrorOf,
+  utcFieldToIso,
+  type AuditFieldErrors,
+} from './audit-filters';
 import { Instant } from './zone-context';
 
 interface Filters {
@@ -15,30 +24,38 @@ interface Filters {
 
 const EMPTY: Filters = { instanceId: '', action: '', from: '', to: '' };
 
-/** datetime-local (UTC, as labelled) → RFC 3339 for the API. */
-function toIso(local: string): string {
-  if (!local) return '';
-  const [d, t] = local.split('T');
-  const ms = d && t ? fromFields(d, t.length === 5 ? `${t}:00` : t, 'UTC') : null;
-  return ms === null ? '' : isoUtc(ms);
+/** Tenant pages exist for instances and restores; other targets stay text. */
+function tenantHref(t: { type: string; id: string }): string | null {
+  if (t.type === 'instance') return `/instances/${t.id}`;
+  if (t.type === 'restore') return `/restores/${t.id}`;
+  return null;
 }
 
 export function AuditView() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<AuditFieldErrors>({});
   const query = {
     instanceId: applied.instanceId,
     action: applied.action,
-    from: toIso(applied.from),
-    to: toIso(applied.to),
+    from: applied.from ? (utcFieldToIso(applied.from) ?? '') : '',
+    to: applied.to ? (utcFieldToIso(applied.to) ?? '') : '',
+    cursor: cursors.at(-1) ?? '',
   };
   const audit = useAudit(query);
+  const refused = audit.isError ? fieldErrorOf(audit.error) : null;
+  const shownErrors = { ...refused, ...errors };
   const verify = useAuditVerify();
   const instances = useInstances();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const found = auditFieldErrors(draft, draft.action);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
     setApplied(draft);
+    setCursors([]);
   };
 
   return (
@@ -85,7 +102,7 @@ export function AuditView() {
           <select
             value={draft.instanceId}
             onChange={(e) => setDraft({ ...draft, instanceId: e.target.value })}
-            className={INPUT}
+            className={AUDIT_INPUT}
           >
             <option value="">All</option>
             {instances.data?.map((i) => (
@@ -95,32 +112,7 @@ export function AuditView() {
             ))}
           </select>
         </Field>
-        <Field label="Action">
-          <input
-            value={draft.action}
-            onChange={(e) => setDraft({ ...draft, action: e.target.value.trim() })}
-            placeholder="restore.requested"
-            className={INPUT}
-          />
-        </Field>
-        <Field label="From (UTC)">
-          <input
-            type="datetime-local"
-            step={1}
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-            className={INPUT}
-          />
-        </Field>
-        <Field label="To (UTC)">
-          <input
-            type="datetime-local"
-            step={1}
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-            className={INPUT}
-          />
-        </Field>
+        <AuditActionAndTimeFields draft={draft} errors={shownErrors} onChange={setDraft} />
         <div className="flex items-end gap-2">
           <Button type="submit">Apply</Button>
           <Button
@@ -129,6 +121,8 @@ export function AuditView() {
             onClick={() => {
               setDraft(EMPTY);
               setApplied(EMPTY);
+              setCursors([]);
+              setErrors({});
             }}
           >
             Clear
@@ -142,11 +136,15 @@ export function AuditView() {
             <Spinner /> Loading events…
           </p>
         ) : audit.isError ? (
-          <ErrorState title="Could not load the audit log" message={audit.error.message} />
+          refused ? (
+            <EmptyState title="No events" description="Fix the marked filter and apply again." />
+          ) : (
+            <ErrorState title="Could not load the audit log" message={audit.error.message} />
+          )
         ) : audit.data.events.length === 0 ? (
           <EmptyState title="No events" description="Nothing matches these filters." />
         ) : (
-          <div className="-mx-5 overflow-x-auto">
+          <div className="scroll-x -mx-5">
             <table className="w-full min-w-[40rem] text-sm" data-testid="audit-table">
               <thead className="text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
                 <tr className="border-b border-zinc-100">
@@ -177,14 +175,7 @@ export function AuditView() {
                       ) : null}
                     </td>
                     <td className="px-3 py-2 text-xs text-zinc-600">
-                      {e.target ? (
-                        <>
-                          {e.target.type}{' '}
-                          <span className="font-mono">{e.target.id.slice(0, 8)}</span>
-                        </>
-                      ) : (
-                        '—'
-                      )}
+                      <AuditTarget target={e.target} hrefFor={tenantHref} />
                     </td>
                   </tr>
                 ))}
@@ -192,13 +183,19 @@ export function AuditView() {
             </table>
           </div>
         )}
+        {audit.data ? (
+          <div className="mt-4">
+            <AuditPager
+              cursors={cursors}
+              nextCursor={audit.data.nextCursor}
+              onChange={setCursors}
+            />
+          </div>
+        ) : null}
       </Card>
     </section>
   );
 }
-
-const INPUT =
-  'h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus:border-indigo-600 focus:outline-none';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (

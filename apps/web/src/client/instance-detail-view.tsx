@@ -94,6 +94,16 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
         <InstanceLifecycle instance={instance} retentionDays={tenant.data?.retentionDays} />
       </div>
 
+      {instance.healthReason ? (
+        <p
+          role="alert"
+          data-testid="instance-health-reason"
+          className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
+          {instance.healthReason}
+        </p>
+      ) : null}
+
       <InstanceStats instance={instance} tz={tz} now={now} />
 
       <PendingApprovals instanceId={instance.id} showInstance={false} />

@@ -1,9 +1,10 @@
 'use client';
 
+import { CLOCK_SKEW_NOTE_MS } from '@rewind/core/client';
 import type { InstanceDetailFull } from '@/lib/api-types';
 import { formatAgo, formatDuration, formatIn } from './time';
 
-/** Recovery point age, newest restorable second (in the display zone), last backup, geo check. */
+/** Recovery point age, newest restorable second (in the display zone), last backup, geo check, clock. */
 export function InstanceStats({
   instance,
   tz,
@@ -56,6 +57,24 @@ export function InstanceStats({
         }
         tone={instance.geoCheck && !instance.geoCheck.ok ? 'critical' : undefined}
       />
+      <Stat
+        label="Clock"
+        value={
+          instance.clockSkewMs === null ? 'not measured yet' : formatSkew(instance.clockSkewMs)
+        }
+        hint={
+          instance.probedAt
+            ? `vs the control plane · measured ${formatAgo(instance.probedAt, now)}`
+            : ''
+        }
+        // time targets are read on this clock: a skew NTP would not leave deserves attention
+        tone={
+          instance.clockSkewMs !== null && Math.abs(instance.clockSkewMs) >= CLOCK_SKEW_NOTE_MS
+            ? 'critical'
+            : undefined
+        }
+        testId="stat-clock"
+      />
     </dl>
   );
 }
@@ -92,4 +111,10 @@ function Stat({
       {hint ? <dd className="truncate text-[11px] text-zinc-500">{hint}</dd> : null}
     </div>
   );
+}
+
+/** `30.0 s ahead`, `1.2 s behind`, `in step` */
+function formatSkew(ms: number): string {
+  if (Math.abs(ms) < 100) return 'in step';
+  return `${(Math.abs(ms) / 1000).toFixed(1)} s ${ms > 0 ? 'ahead' : 'behind'}`;
 }

@@ -96,7 +96,7 @@ export function InstancesPanel() {
                     title="age of the newest restorable commit"
                   >
                     {i.rpoSeconds === null || i.rpoSeconds === undefined ? (
-                      <span className="text-zinc-400">—</span>
+                      <span className="text-zinc-500">—</span>
                     ) : (
                       formatDuration(i.rpoSeconds)
                     )}
@@ -128,16 +128,16 @@ export function formatTime(iso: string): string {
 function DrillCell({ instanceId }: { instanceId: string }) {
   const drills = useDrills(instanceId);
   const last = drills.data?.[0];
-  if (drills.isPending) return <span className="text-xs text-zinc-400">…</span>;
+  if (drills.isPending) return <span className="text-xs text-zinc-500">…</span>;
   if (drills.isError)
     return (
-      <span className="text-xs text-zinc-400" title={drills.error.message}>
+      <span className="text-xs text-zinc-500" title={drills.error.message}>
         unknown
       </span>
     );
   return last ? (
     <StatusBadge status={last.status} />
   ) : (
-    <span className="text-xs text-zinc-400">no drill yet</span>
+    <span className="text-xs text-zinc-500">no drill yet</span>
   );
 }

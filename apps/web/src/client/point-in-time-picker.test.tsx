@@ -19,6 +19,9 @@ const instance: InstanceDetailFull = {
   createdAt: '2026-11-01T00:00:00Z',
   expiresAt: null,
   timezone: 'Asia/Kolkata',
+  healthReason: null,
+  clockSkewMs: null,
+  probedAt: null,
   connection: {
     host: '127.0.0.1',
     port: 55001,

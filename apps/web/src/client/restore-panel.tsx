@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Card } from '@rewind/ui';
 import type { BackupItem, InstanceDetailFull, RestoreMode } from '@/lib/api-types';
 import { ApiError } from './api';
@@ -15,6 +15,7 @@ import {
 import { nearestOf, PreflightResult, type Check } from './preflight-result';
 import { preflight, useRequestRestore } from './queries';
 import { RestoreConfirmDialog } from './restore-confirm-dialog';
+import { revealOnNarrowScreen } from './reveal';
 import { zoneName, type ZoneChoice } from './time';
 
 interface Props {
@@ -83,6 +84,11 @@ export function RestorePanel({
     // `key` stands for target, mode and region: another object of the same target asks nothing new
   }, [instance.id, key]);
 
+  // a phone shows the result below the timeline: bring the settled verdict into view
+  const preflightRef = useRef<HTMLDivElement>(null);
+  const settledKey = check.state === 'ok' || check.state === 'refused' ? check.key : null;
+  useEffect(() => revealOnNarrowScreen(preflightRef.current), [settledKey]);
+
   const ready = check.state === 'ok' && check.key === key;
   const plan = ready ? check.plan : null;
   const tz = zoneName(zone, instance.timezone ?? 'UTC');
@@ -108,7 +114,9 @@ export function RestorePanel({
         />
 
         <div className="space-y-4">
-          <PreflightResult check={check} currentKey={key} tz={tz} onChange={onChange} />
+          <div ref={preflightRef}>
+            <PreflightResult check={check} currentKey={key} tz={tz} onChange={onChange} />
+          </div>
 
           <fieldset className="space-y-2">
             <legend className="mb-1 text-xs font-medium text-zinc-600">Outcome</legend>

@@ -127,12 +127,12 @@ export function RestoreStepsCard({ r }: { r: RestoreView }) {
                       ? 'bg-indigo-600 text-white'
                       : state === 'failed'
                         ? 'bg-red-600 text-white'
-                        : 'bg-zinc-200 text-zinc-500'
+                        : 'bg-zinc-200 text-zinc-700'
                 }`}
               >
                 {state === 'done' ? '✓' : state === 'failed' ? '!' : i + 1}
               </span>
-              <span className={state === 'todo' ? 'text-zinc-400' : 'text-zinc-800'}>
+              <span className={state === 'todo' ? 'text-zinc-500' : 'text-zinc-800'}>
                 {ended && i === steps.length - 1 ? r.status.replace(/_/g, ' ') : STEP_LABEL[s]}
                 {state === 'active' ? <span className="sr-only"> (in progress)</span> : null}
               </span>

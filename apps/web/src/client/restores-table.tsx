@@ -31,7 +31,7 @@ export function RestoresTable({
   showInstance?: boolean;
 }) {
   return (
-    <div className="-mx-5 overflow-x-auto">
+    <div className="scroll-x -mx-5">
       <table className="w-full min-w-[52rem] text-sm" data-testid="restores-table">
         <thead className="text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
           <tr className="border-b border-zinc-100">

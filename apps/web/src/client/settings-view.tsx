@@ -62,10 +62,21 @@ function RetentionCard() {
   const value = days ?? t.retentionDays;
   return (
     <Card title="Retention and approvals" testId="retention-card">
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-600" data-testid="plan-summary">
         Plan <span className="font-medium text-zinc-700">{t.plan.name}</span>: up to{' '}
-        {t.plan.retentionDaysMax} days.
+        {t.plan.retentionDaysMax} days of retention and {t.plan.maxInstances} instance
+        {t.plan.maxInstances === 1 ? '' : 's'}. Clones made by restores do not count against the
+        instance limit while they are temporary.
       </p>
+      {canEdit ? null : (
+        <p
+          id="retention-why-disabled"
+          className="mt-2 rounded-md bg-zinc-50 px-3 py-2 text-xs text-zinc-700 ring-1 ring-inset ring-zinc-200"
+          data-testid="member-disabled-reason"
+        >
+          Only owners and admins change retention and the approval policy; your role can read them.
+        </p>
+      )}
       <label className="mt-4 block text-sm font-medium" htmlFor="retention">
         Retention:{' '}
         <span className="font-mono" data-testid="retention-value">
@@ -81,6 +92,7 @@ function RetentionCard() {
           max={t.plan.retentionDaysMax}
           value={value}
           disabled={!canEdit}
+          aria-describedby={canEdit ? undefined : 'retention-why-disabled'}
           onChange={(e) => setDays(Number(e.target.value))}
           className="w-full accent-indigo-600"
         />
@@ -97,7 +109,11 @@ function RetentionCard() {
         Shorter retention moves the start of every instance's window forward at the next expire.
       </p>
 
-      <fieldset className="mt-5 space-y-2" disabled={!canEdit || update.isPending}>
+      <fieldset
+        className="mt-5 space-y-2"
+        disabled={!canEdit || update.isPending}
+        aria-describedby={canEdit ? undefined : 'retention-why-disabled'}
+      >
         <legend className="text-sm font-medium">Approval policy</legend>
         {(
           [

@@ -90,7 +90,7 @@ export function SignInForm({
       </form>
       {ssoEnabled ? (
         <>
-          <div className="my-4 flex items-center gap-3 text-xs text-zinc-400">
+          <div className="my-4 flex items-center gap-3 text-xs text-zinc-500">
             <span className="h-px flex-1 bg-zinc-200" /> or{' '}
             <span className="h-px flex-1 bg-zinc-200" />
           </div>

@@ -80,6 +80,14 @@ export interface InstanceDetail extends InstanceSummary {
   /** null for a member while the instance's read-only role is not made yet */
   connection: InstanceConnection | null;
   window: { regions: InstanceWindowRegion[] };
+  /**
+   * What the last probe (at each catalog sync) found wrong, e.g. a full data volume; null while
+   * all is well. `status` stays the lifecycle's.
+   */
+  healthReason: string | null;
+  /** the instance's clock minus the control plane's in ms, at the last catalog sync */
+  clockSkewMs: number | null;
+  probedAt: string | null;
 }
 
 export interface CreatedInstance {
@@ -146,6 +154,8 @@ export interface RestoreRequest {
 export interface PreflightResponse extends RestorePlan {
   instanceId: string;
   mode: RestoreMode;
+  /** the instance's clock minus the control plane's (ms) the target was read with; notes say so when it matters */
+  clockSkewMs: number | null;
 }
 
 export interface RestoreProgress {

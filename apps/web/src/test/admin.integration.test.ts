@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_USERS } from '@rewind/db/seed';
-import { createInstanceRecord, inTenantTx, plans, restores, tenants } from '@rewind/db';
+import {
+  createInstanceRecord,
+  inTenantTx,
+  instanceRegionStatus,
+  plans,
+  restores,
+  tenants,
+} from '@rewind/db';
 import {
   findRows,
   insertRows,
@@ -18,6 +25,8 @@ let t: ScratchTenant;
 let adminCookie: string;
 let ownerCookie: string;
 let pendingId: string;
+let latestId: string;
+const newestCommit = new Date('2026-01-01T00:10:00.123Z');
 const admin = DEMO_USERS.find((u) => u.tenant === null)!;
 const asAdmin = (method: string, path: string, o: CallOptions = {}) =>
   call(f.baseUrl, method, path, {
@@ -58,18 +67,41 @@ beforeAll(async () => {
     mode: 'replace',
     status: 'pending_approval',
   });
+  // a `latest` one: the queue shows which second that is as of now (newest archived commit)
+  latestId = randomUUID();
+  await insertRows(f.platform.db, restores, {
+    id: latestId,
+    tenantId: t.id,
+    instanceId: instance.id,
+    requestedBy: t.people.owner.id,
+    workflowId: `tenant:${t.id}:instance:${instance.id}:restore:${latestId}`,
+    target: { latest: true },
+    mode: 'replace',
+    status: 'pending_approval',
+  });
+  for (const [region, at] of [
+    [f.env.REGION_A_NAME, newestCommit],
+    [f.env.REGION_B_NAME, new Date(newestCommit.getTime() - 5_000)],
+  ] as const)
+    await insertRows(f.platform.db, instanceRegionStatus, {
+      tenantId: t.id,
+      instanceId: instance.id,
+      region,
+      latestCommitAt: at,
+    });
   adminCookie = await signIn(f.baseUrl, admin.email, admin.password);
   ownerCookie = await signIn(f.baseUrl, t.people.owner.email, t.people.owner.password);
 });
 afterAll(async () => {
   // out of the live queue: this row never had a workflow to approve
   if (f)
-    await updateRows(
-      f.platform.db,
-      restores,
-      { id: pendingId },
-      { status: 'cancelled', finishedAt: new Date() },
-    );
+    for (const id of [pendingId, latestId])
+      await updateRows(
+        f.platform.db,
+        restores,
+        { id },
+        { status: 'cancelled', finishedAt: new Date() },
+      );
   await f?.close();
 });
 
@@ -134,6 +166,14 @@ describe('admin API: views', () => {
       mode: 'replace',
       status: 'pending_approval',
       ageSeconds: expect.any(Number),
+      latestResolvesTo: null,
+    });
+    const latest = (res.body as { restores: Array<Record<string, unknown>> }).restores.find(
+      (r) => r.id === latestId,
+    );
+    expect(latest).toMatchObject({
+      target: 'latest',
+      latestResolvesTo: newestCommit.toISOString(),
     });
   });
 
@@ -283,6 +323,22 @@ describe('admin API: plans and tenants', () => {
       token: t.people.member.token,
     });
     expect((own.body as { events: unknown[] }).events).toHaveLength(1);
+
+    // a prefix: every tenant.* action of that chain; `_` is a plain character, not a wildcard
+    const family = await asAdmin('GET', `/api/v1/admin/audit?tenant=${t.id}&action=tenant.*`);
+    const actions = (family.body as { events: Array<{ action: string }> }).events.map(
+      (e) => e.action,
+    );
+    expect(actions).toContain('tenant.plan_changed');
+    expect(actions.every((a) => a.startsWith('tenant.'))).toBe(true);
+    const underscore = await asAdmin('GET', `/api/v1/admin/audit?tenant=${t.id}&action=tenant_*`);
+    expect((underscore.body as { events: unknown[] }).events).toEqual([]);
+    const ownFamily = await call(f.baseUrl, 'GET', '/api/v1/audit?action=tenant.*', {
+      token: t.people.member.token,
+    });
+    expect(
+      (ownFamily.body as { events: Array<{ action: string }> }).events.map((e) => e.action),
+    ).toContain('tenant.plan_changed');
   });
 
   it('audit search validates its filters', async () => {
@@ -296,5 +352,8 @@ describe('admin API: plans and tenants', () => {
       const res = await asAdmin('GET', `/api/v1/admin/audit${q}`);
       expect(res.status, q).toBe(400);
     }
+    // the message names the field first: the admin search shows it under that field
+    const bad = await asAdmin('GET', '/api/v1/admin/audit?to=2026-02-30T00:00:00Z');
+    expect((bad.body as { error: { message: string } }).error.message).toMatch(/^to: /);
   });
 });

@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createActivities } from '@rewind/activities';
 import type { StackEnv } from '@rewind/core';
+import { getInstanceWindow, inTenantTx } from '@rewind/db';
 import { extendCloneUpdate } from '@rewind/workflows/messages';
 import { exists, sleep, type RestoreSuite } from './restore-suite';
 
@@ -108,3 +111,57 @@ export async function cloneNotesAndEnd(
     throw new Error(`the clone ${cloneId} was not removed when its restore ended`);
   return notes;
 }
+
+/** One drill's figures, as bench/faults.ts prints them. */
+export interface DrillFigures {
+  fault: string;
+  /** from the fault to the first sign of it the system gave (health red, status), if it gave one */
+  detectMs: number | null;
+  /** from the fault's end to the stack being whole again (restore done, health green) */
+  recoverMs: number;
+  /** committed rows older than the RPO bound that archived WAL does not hold */
+  rowsLost: number;
+  restoreSucceeded: boolean;
+  note?: string;
+}
+
+/** Appends a drill's figures to `<data dir>/drill-figures.jsonl` (read by bench/faults.ts). */
+export async function recordDrillFigures(env: StackEnv, figures: DrillFigures): Promise<void> {
+  console.log(`[drill] ${JSON.stringify(figures)}`);
+  await appendFile(
+    path.join(env.REWIND_DATA_DIR, 'drill-figures.jsonl'),
+    `${JSON.stringify(figures)}\n`,
+  );
+}
+
+/**
+ * Runs the real catalog sync of the suite's source, then reads its window: per region whether
+ * the sync succeeded, how many contiguous WAL ranges it found and the window's gaps. A drill's
+ * fault must leave exactly one range and no gap in each region (a false gap would refuse
+ * restorable seconds).
+ */
+export async function syncedWindow(s: RestoreSuite) {
+  const regions = [s.env.REGION_A_NAME, s.env.REGION_B_NAME];
+  const sync = await createActivities(s.deps).syncCatalog({
+    tenantId: s.tenantId,
+    instanceId: s.source.id,
+  });
+  const window = await inTenantTx(s.app.db, { tenantId: s.tenantId }, (tx) =>
+    getInstanceWindow(tx, s.tenantId, s.source.id, { regions }),
+  );
+  return regions.map((region) => ({
+    region,
+    synced: sync.regions.find((r) => r.region === region)?.ok ?? false,
+    walRanges: sync.regions.find((r) => r.region === region)?.walRanges ?? 0,
+    gaps: window.regions.find((r) => r.region === region)?.gaps ?? null,
+  }));
+}
+
+/** What `syncedWindow` must answer after any drill: one range, no gap, in both regions. */
+export const wholeWindow = (env: StackEnv) =>
+  [env.REGION_A_NAME, env.REGION_B_NAME].map((region) => ({
+    region,
+    synced: true,
+    walRanges: 1,
+    gaps: [],
+  }));

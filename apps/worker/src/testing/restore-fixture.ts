@@ -25,6 +25,8 @@ export async function provisionSource(
   db: Db,
   tenantId: string,
   name: string,
+  /** the plan's archive_timeout (WAL switched at least this often); default 60 s, the free plan's */
+  archiveTimeoutSeconds = 60,
 ): Promise<InstanceRecord> {
   const rec = await inTenantTx(db, { tenantId }, async (tx) => {
     const r = await createInstanceRecord(tx, {
@@ -46,7 +48,7 @@ export async function provisionSource(
     database: rec.databaseName,
     owner: rec.username,
     ownerPassword: decryptSecret(rec.passwordEnc, env.REWIND_SECRET_KEY),
-    archiveTimeoutSeconds: 60,
+    archiveTimeoutSeconds,
     cipherPass: decryptSecret(rec.repoCipherPassEnc, env.REWIND_SECRET_KEY),
     retentionFullDays: 7,
   });

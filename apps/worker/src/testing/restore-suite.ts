@@ -68,6 +68,8 @@ export async function restoreSuite(
   options: {
     workers?: boolean;
     queues?: { hostTaskQueue: string; controlPlaneQueue: string };
+    /** the source's archive_timeout: the fault drills take the enterprise plan's 10 s */
+    archiveTimeoutSeconds?: number;
   } = {},
 ) {
   const engine = createEngine(engineConfigFromEnv(env));
@@ -127,6 +129,7 @@ export async function restoreSuite(
     app.db,
     tenantId,
     `${name}-${nonce}`,
+    options.archiveTimeoutSeconds,
   );
   const sock = () => ({
     socketDir: engine.paths(source.stanza).run,

@@ -18,6 +18,7 @@ import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { archivePrefix, segmentsOfKeys } from './archive-keys';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
+import { probeInstance } from './probe-instance';
 import { scanRestorePoints } from './scan-restore-points';
 
 export interface RegionSyncResult {
@@ -33,6 +34,13 @@ export interface RegionSyncResult {
 export interface SyncCatalogResult {
   status: string;
   regions: RegionSyncResult[];
+  /** what the probe before the sync found (disk, server, clock); `error` if it could not run */
+  probe: {
+    healthReason: string | null;
+    clockSkewMs: number | null;
+    restarted: boolean;
+    error?: string;
+  };
 }
 
 const timelineOf = (segment: string) => Number.parseInt(segment.slice(0, 8), 16);
@@ -69,6 +77,16 @@ export async function syncCatalog(
   const facts = await loadInstanceFacts(deps, ref);
   const { stanza } = facts;
   const label = `instance ${ref.instanceId} (stanza ${stanza})`;
+  // skew and volume are measured at every sync; a probe that fails must not stop the sync
+  const probe: SyncCatalogResult['probe'] = await probeInstance(deps, facts).then(
+    (p) => ({ healthReason: p.healthReason, clockSkewMs: p.clockSkewMs, restarted: p.restarted }),
+    (err: unknown) => ({
+      healthReason: null,
+      clockSkewMs: null,
+      restarted: false,
+      error: `while probing ${label}: ${(err as Error).message}`,
+    }),
+  );
   const { known, scannedThrough } = await inTenantTx(
     deps.db,
     { tenantId: ref.tenantId },
@@ -209,5 +227,5 @@ export async function syncCatalog(
       });
     }
   }
-  return { status: facts.status, regions: results };
+  return { status: facts.status, regions: results, probe };
 }

@@ -1,4 +1,4 @@
-import { planRestore, type PlanCandidate, type RestoreTargetSpec } from '@rewind/core';
+import { instanceNow, planRestore, type PlanCandidate, type RestoreTargetSpec } from '@rewind/core';
 import {
   appendAuditEvent,
   createInstanceRecord,
@@ -58,7 +58,8 @@ export function restoreRecordActivities(deps: ActivityDeps) {
         const plan = planRestore({
           target: restore.target as RestoreTargetSpec,
           ...catalog,
-          now: new Date(),
+          // as pre-flight: a time target is a second on the instance's commit clock
+          now: instanceNow(new Date(), source.clockSkewMs),
           timeZone: source.timezone,
           ...(input.pinnedRegion !== undefined ? { region: input.pinnedRegion } : {}),
         });

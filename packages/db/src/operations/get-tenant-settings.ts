@@ -10,7 +10,14 @@ export interface TenantSettings {
   retentionDays: number;
   approvalPolicy: ApprovalPolicy;
   timezone: string;
-  plan: { id: string; name: string; retentionDaysMax: number; approvalForAllRestores: boolean };
+  plan: {
+    id: string;
+    name: string;
+    retentionDaysMax: number;
+    approvalForAllRestores: boolean;
+    /** primary instances only: clones made by restores do not count (createInstanceRecord) */
+    maxInstances: number;
+  };
 }
 
 /** The tenant row with the plan bounds a settings form needs. */
@@ -27,15 +34,17 @@ export async function getTenantSettings(tx: Tx, tenantId: string): Promise<Tenan
       planName: plans.name,
       retentionDaysMax: plans.retentionDaysMax,
       approvalForAllRestores: plans.approvalForAllRestores,
+      maxInstances: plans.maxInstances,
     })
     .from(tenants)
     .innerJoin(plans, eq(plans.id, tenants.planId))
     .where(eq(tenants.id, tenantId))
     .limit(1);
   if (!row || row.id !== tenantId) throw new AppError('not_found', 'tenant not found');
-  const { planId, planName, retentionDaysMax, approvalForAllRestores, ...tenant } = row;
+  const { planId, planName, retentionDaysMax, approvalForAllRestores, maxInstances, ...tenant } =
+    row;
   return {
     ...tenant,
-    plan: { id: planId, name: planName, retentionDaysMax, approvalForAllRestores },
+    plan: { id: planId, name: planName, retentionDaysMax, approvalForAllRestores, maxInstances },
   };
 }

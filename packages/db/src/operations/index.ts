@@ -17,6 +17,8 @@ export * from './list-audit-events';
 export * from './get-tenant-settings';
 export * from './update-tenant-settings';
 export * from './set-instance-legal-hold';
+export * from './record-instance-probe';
+export * from './read-control-plane-clock';
 export * from './list-api-tokens';
 export * from './revoke-api-token';
 export * from './list-members';

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { assertTenantRows, tenantWhere } from '../access';
+import { auditActionWhere } from '../audit/action-filter';
 import { auditEvents } from '../schema';
 import type { AuditEventRow } from '../audit/append-audit-event';
 
@@ -9,6 +10,7 @@ export interface ListAuditEventsFilter {
   instanceId?: string;
   from?: Date;
   to?: Date;
+  /** an action name, or a prefix ending in `*` (`restore.*`) */
   action?: string;
   /** 1..500 */
   limit: number;
@@ -39,7 +41,7 @@ export async function listAuditEvents(
   }
   if (filter.from) where.push(gte(auditEvents.at, filter.from));
   if (filter.to) where.push(lte(auditEvents.at, filter.to));
-  if (filter.action) where.push(eq(auditEvents.action, filter.action));
+  if (filter.action) where.push(auditActionWhere(filter.action));
   if (filter.beforeSeq !== undefined) where.push(lt(auditEvents.seq, filter.beforeSeq));
 
   const rows = await tx

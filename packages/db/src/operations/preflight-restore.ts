@@ -1,5 +1,7 @@
 import {
   AppError,
+  clockSkewNote,
+  instanceNow,
   parseRestoreTarget,
   planRestore,
   type RestoreMode,
@@ -27,7 +29,8 @@ export interface PreflightRestoreOptions {
 
 export interface PreflightResult {
   instance: InstanceRecord;
-  plan: RestorePlan;
+  /** `clockSkewMs`: the instance's clock minus the control plane's at the last catalog sync */
+  plan: RestorePlan & { clockSkewMs: number | null };
 }
 
 /**
@@ -63,9 +66,18 @@ export async function preflightRestore(
   const plan = planRestore({
     target,
     ...catalog,
-    now: options.now ?? new Date(),
+    // a time target is a second on the instance's commit clock, so "in the future" is judged there
+    now: instanceNow(options.now ?? new Date(), instance.clockSkewMs),
     ...(options.body.region !== undefined ? { region: options.body.region } : {}),
     timeZone: instance.timezone,
   });
-  return { instance, plan };
+  const note = clockSkewNote(instance.clockSkewMs, instance.probedAt);
+  return {
+    instance,
+    plan: {
+      ...plan,
+      notes: note ? [...plan.notes, note] : plan.notes,
+      clockSkewMs: instance.clockSkewMs,
+    },
+  };
 }

@@ -62,6 +62,17 @@ export const instances = pgTable(
       .default('primary'),
     sourceInstanceId: uuid('source_instance_id').references((): AnyPgColumn => instances.id),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /**
+     * What the last probe of the instance (at each catalog sync) found wrong, in words: e.g. its
+     * data volume is full, so PostgreSQL refuses writes. Null while all is well or never probed.
+     */
+    healthReason: text('health_reason'),
+    /**
+     * The instance's clock minus the control plane's, in ms, measured at each catalog sync.
+     * Commit timestamps in WAL (and so time targets) are on the instance's clock.
+     */
+    clockSkewMs: integer('clock_skew_ms'),
+    probedAt: timestamp('probed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

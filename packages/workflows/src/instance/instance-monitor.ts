@@ -38,7 +38,14 @@ export async function instanceMonitor(input: InstanceMonitorInput): Promise<void
       return;
     if (facts.status === 'running') {
       try {
-        await host.writeHeartbeat(ref);
+        // a heartbeat that fails (a full data volume refuses the commit) must not skip the sync:
+        // its probe is what tells the instance's owner why
+        await host.writeHeartbeat(ref).catch((err: unknown) =>
+          log.warn('instance heartbeat failed', {
+            instanceId: input.instanceId,
+            error: String(err),
+          }),
+        );
         await host.syncCatalog(ref);
         // the catalog was just read: evaluate the alert conditions on it, and deliver each
         // change in a workflow of its own so a slow receiver never holds up the next round

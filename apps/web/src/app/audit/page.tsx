@@ -1,12 +1,12 @@
 import { AuditView } from '@/client/audit-view';
 import { PortalPage } from '@/client/portal-page';
-import { requirePageSession } from '@/server/auth/page-session';
+import { requirePortalSession } from '@/server/auth/portal-session';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Audit log' };
 
 export default async function Page() {
-  await requirePageSession('/audit');
+  await requirePortalSession('/audit');
   return (
     <PortalPage>
       <AuditView />

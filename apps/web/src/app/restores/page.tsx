@@ -1,12 +1,12 @@
 import { RestoresHistory } from '@/client/restores-history';
 import { PortalPage } from '@/client/portal-page';
-import { requirePageSession } from '@/server/auth/page-session';
+import { requirePortalSession } from '@/server/auth/portal-session';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Restores' };
 
 export default async function Page() {
-  await requirePageSession('/restores');
+  await requirePortalSession('/restores');
   return (
     <PortalPage>
       <RestoresHistory />

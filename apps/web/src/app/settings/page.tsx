@@ -1,12 +1,12 @@
 import { SettingsView } from '@/client/settings-view';
 import { PortalPage } from '@/client/portal-page';
-import { requirePageSession } from '@/server/auth/page-session';
+import { requirePortalSession } from '@/server/auth/portal-session';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Settings' };
 
 export default async function Page() {
-  await requirePageSession('/settings');
+  await requirePortalSession('/settings');
   return (
     <PortalPage>
       <SettingsView />

@@ -42,8 +42,9 @@ export function AdminShell({ email, children }: { email: string; children: React
             Portal
           </Link>
         </div>
-        <nav aria-label="Admin sections" className="mx-auto max-w-7xl overflow-x-auto px-2 sm:px-4">
-          <ul className="flex gap-1 whitespace-nowrap">
+        {/* the tabs wrap onto a second line on a phone: every section stays one tap away */}
+        <nav aria-label="Admin sections" className="mx-auto max-w-7xl px-2 sm:px-4">
+          <ul className="flex flex-wrap gap-x-1 whitespace-nowrap">
             {NAV.map((item) => {
               const active =
                 item.href === '/admin' ? pathname === '/admin' : pathname.startsWith(item.href);
@@ -53,7 +54,7 @@ export function AdminShell({ email, children }: { email: string; children: React
                     href={item.href}
                     aria-current={active ? 'page' : undefined}
                     className={cx(
-                      'inline-block border-b-2 px-3 py-2.5 text-sm focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-white',
+                      'inline-block border-b-2 px-2.5 py-2.5 text-sm sm:px-3 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-white',
                       active
                         ? 'border-amber-400 font-medium text-white'
                         : 'border-transparent text-zinc-400 hover:text-white',

@@ -1,6 +1,7 @@
 'use client';
 
 import { Button, StatusBadge } from '@rewind/ui';
+import Link from 'next/link';
 import { useState } from 'react';
 import type { AdminRestore } from '@/server/admin/admin-types';
 import { PageTitle } from './admin-shell';
@@ -67,7 +68,9 @@ function PendingRow({
         <div className="min-w-0 space-y-1">
           <p className="flex flex-wrap items-center gap-2 text-sm">
             <span className="font-medium">{r.tenant.name}</span>
-            <span className="text-zinc-400">/</span>
+            <span aria-hidden className="text-zinc-500">
+              /
+            </span>
             <span className="font-mono text-[13px]">{r.instance.name}</span>
             <span
               className={
@@ -82,13 +85,23 @@ function PendingRow({
           </p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm text-zinc-600 sm:grid-cols-[auto_1fr_auto_1fr]">
             <dt className="text-zinc-500">Target</dt>
-            <dd className="font-mono text-[13px] break-all">{r.target}</dd>
+            <dd className="font-mono text-[13px] break-all">
+              <RestoreTarget restore={r} />
+            </dd>
             <dt className="text-zinc-500">Requested by</dt>
             <dd className="break-all">{r.requestedBy?.email ?? 'unknown'}</dd>
             <dt className="text-zinc-500">Waiting</dt>
             <dd title={formatUtc(r.createdAt)}>{formatDuration(r.ageSeconds)}</dd>
             <dt className="text-zinc-500">Restore</dt>
-            <dd className="font-mono text-xs break-all text-zinc-500">{r.id}</dd>
+            <dd className="font-mono text-xs break-all">
+              <Link
+                href={`/admin/restores#restore-${r.id}`}
+                className="text-indigo-700 underline-offset-2 hover:underline"
+                data-testid="pending-restore-link"
+              >
+                {r.id}
+              </Link>
+            </dd>
           </dl>
         </div>
         {acting === null ? (
@@ -124,5 +137,18 @@ function PendingRow({
         />
       ) : null}
     </li>
+  );
+}
+
+/** The stored target; for `latest`, also the second it would reach if it started now. */
+export function RestoreTarget({ restore: r }: { restore: AdminRestore }) {
+  if (r.latestResolvesTo === null) return <>{r.target}</>;
+  return (
+    <span data-testid="latest-resolves-to">
+      {r.target}{' '}
+      <span className="font-sans text-zinc-600">
+        (now {formatUtc(r.latestResolvesTo)}; worked out when it starts)
+      </span>
+    </span>
   );
 }

@@ -1,7 +1,17 @@
 'use client';
 
-import { Button } from '@rewind/ui';
+import { Button, EmptyState } from '@rewind/ui';
 import { useState, type FormEvent } from 'react';
+import {
+  AUDIT_INPUT,
+  AuditActionAndTimeFields,
+  AuditPager,
+  AuditTarget,
+  auditFieldErrors,
+  fieldErrorOf,
+  utcFieldToIso,
+  type AuditFieldErrors,
+} from '../audit-filters';
 import { PageTitle } from './admin-shell';
 import { useAuditSearch, useTenants } from './admin-queries';
 import { formatUtc } from './format';
@@ -17,15 +27,27 @@ const EMPTY: Filters = { tenant: '', action: '', from: '', to: '' };
 
 function toQuery(f: Filters, cursor: string | null): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v.trim()) q.set(k, v.trim());
+  if (f.tenant) q.set('tenant', f.tenant);
+  if (f.action) q.set('action', f.action);
+  // the pickers are UTC wall clock, as labelled; the API takes RFC 3339
+  const from = f.from ? utcFieldToIso(f.from) : null;
+  const to = f.to ? utcFieldToIso(f.to) : null;
+  if (from) q.set('from', from);
+  if (to) q.set('to', to);
   q.set('limit', '100');
   if (cursor) q.set('cursor', cursor);
   return q.toString();
 }
 
+/** Admins only see the console: a restore target links to its row in Restores & drills. */
+function adminHref(t: { type: string; id: string }): string | null {
+  return t.type === 'restore' ? `/admin/restores#restore-${t.id}` : null;
+}
+
 /**
- * Search runs on submit, not per keystroke: times are typed whole (RFC 3339 with an offset,
- * exactly what the API takes) and a half-typed one would only flash validation errors.
+ * Search runs on submit, not per keystroke. The date pickers are the tenant audit log's (UTC);
+ * a time the form can judge is a field error before any request, and a time the API refuses
+ * is shown under its field too, never as "Could not load".
  */
 export function AuditSearch() {
   const tenants = useTenants();
@@ -33,18 +55,19 @@ export function AuditSearch() {
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1) ?? null;
+  const [errors, setErrors] = useState<AuditFieldErrors>({});
   const page = useAuditSearch(toQuery(applied, cursor));
+  const refused = page.isError ? fieldErrorOf(page.error) : null;
+  const shownErrors = { ...refused, ...errors };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const found = auditFieldErrors(draft, draft.action);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
     setApplied(draft);
     setCursors([]);
   };
-  const field = (key: keyof Filters) => ({
-    value: draft[key],
-    onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value }),
-  });
-  const input = 'h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm';
 
   return (
     <>
@@ -56,11 +79,16 @@ export function AuditSearch() {
         onSubmit={submit}
         role="search"
         aria-label="Search audit events"
-        className="grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1.3fr_1.3fr_auto] lg:items-end"
+        className="grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1.3fr_1.3fr_auto] lg:items-start"
       >
-        <label className="grid gap-1 text-sm">
-          <span className="text-zinc-600">Tenant</span>
-          <select {...field('tenant')} className={input} data-testid="audit-tenant">
+        <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-zinc-600">
+          Tenant
+          <select
+            value={draft.tenant}
+            onChange={(e) => setDraft({ ...draft, tenant: e.target.value })}
+            className={AUDIT_INPUT}
+            data-testid="audit-tenant"
+          >
             <option value="">All chains</option>
             <option value="platform">Platform (no tenant)</option>
             {(tenants.data ?? []).map((t) => (
@@ -70,34 +98,8 @@ export function AuditSearch() {
             ))}
           </select>
         </label>
-        <label className="grid gap-1 text-sm">
-          <span className="text-zinc-600">Action</span>
-          <input
-            {...field('action')}
-            placeholder="restore.approved"
-            className={`${input} font-mono`}
-            data-testid="audit-action"
-          />
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="text-zinc-600">From</span>
-          <input
-            {...field('from')}
-            placeholder="2026-01-01T00:00:00Z"
-            className={`${input} font-mono`}
-            aria-describedby="audit-time-hint"
-          />
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="text-zinc-600">To</span>
-          <input
-            {...field('to')}
-            placeholder="2026-01-02T00:00:00+02:00"
-            className={`${input} font-mono`}
-            aria-describedby="audit-time-hint"
-          />
-        </label>
-        <div className="flex gap-2">
+        <AuditActionAndTimeFields draft={draft} errors={shownErrors} onChange={setDraft} />
+        <div className="flex gap-2 lg:pt-5">
           <Button type="submit">Search</Button>
           <Button
             type="button"
@@ -106,75 +108,70 @@ export function AuditSearch() {
               setDraft(EMPTY);
               setApplied(EMPTY);
               setCursors([]);
+              setErrors({});
             }}
           >
             Clear
           </Button>
         </div>
-        <p id="audit-time-hint" className="text-xs text-zinc-500 sm:col-span-2 lg:col-span-5">
-          Times are RFC 3339 with an offset (Z or ±hh:mm). Results show UTC.
-        </p>
       </form>
-      <QueryStates
-        query={page}
-        what="audit events"
-        isEmpty={(p) => p.events.length === 0}
-        empty={{ title: 'No events match', description: 'Widen the time range or clear a filter.' }}
-      >
-        {(p) => (
-          <>
-            <ol
-              className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white"
-              data-testid="audit-results"
-            >
-              {p.events.map((e) => (
-                <li key={e.id} className="grid gap-1 px-4 py-3 text-sm sm:grid-cols-[11rem_1fr]">
-                  <time dateTime={e.at} className="font-mono text-xs text-zinc-500">
-                    {formatUtc(e.at)}
-                  </time>
-                  <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-x-2">
-                      <span className="font-mono text-[13px] font-medium">{e.action}</span>
-                      <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-600">
-                        {e.tenant ? (e.tenant.slug ?? e.tenant.id) : 'platform'}
-                      </span>
-                      <span className="text-xs text-zinc-500">#{e.seq}</span>
-                    </p>
-                    <p className="text-xs text-zinc-600">
-                      {e.actor.email ?? e.actor.type}
-                      {e.target ? ` → ${e.target.type} ${e.target.id}` : ''}
-                    </p>
-                    {Object.keys(e.data).length > 0 ? (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-zinc-500">data</summary>
-                        <pre className="mt-1 overflow-x-auto rounded bg-zinc-50 p-2 text-xs">
-                          {JSON.stringify(e.data, null, 2)}
-                        </pre>
-                      </details>
-                    ) : null}
-                  </div>
-                </li>
-              ))}
-            </ol>
-            <div className="flex gap-2">
-              <Button
-                variant="secondary"
-                disabled={cursors.length === 0}
-                onClick={() => setCursors(cursors.slice(0, -1))}
+      {refused ? (
+        <EmptyState title="No events" description="Fix the marked filter and search again." />
+      ) : (
+        <QueryStates
+          query={page}
+          what="audit events"
+          isEmpty={(p) => p.events.length === 0}
+          empty={{
+            title: 'No events match',
+            description: 'Widen the time range or clear a filter.',
+          }}
+        >
+          {(p) => (
+            <>
+              <ol
+                className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white"
+                data-testid="audit-results"
               >
-                Newer
-              </Button>
-              <Button
-                variant="secondary"
-                disabled={!p.nextCursor}
-                onClick={() => p.nextCursor && setCursors([...cursors, p.nextCursor])}
-              >
-                Older
-              </Button>
-            </div>
-          </>
-        )}
-      </QueryStates>
+                {p.events.map((e) => (
+                  <li key={e.id} className="grid gap-1 px-4 py-3 text-sm sm:grid-cols-[11rem_1fr]">
+                    <time dateTime={e.at} className="font-mono text-xs text-zinc-500">
+                      {formatUtc(e.at)}
+                    </time>
+                    <div className="min-w-0">
+                      <p className="flex flex-wrap items-center gap-x-2">
+                        <span className="font-mono text-[13px] font-medium">{e.action}</span>
+                        <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-600">
+                          {e.tenant ? (e.tenant.slug ?? e.tenant.id) : 'platform'}
+                        </span>
+                        <span className="text-xs text-zinc-500">#{e.seq}</span>
+                      </p>
+                      <p className="text-xs text-zinc-600">
+                        {e.actor.email ?? e.actor.type}
+                        {e.target ? (
+                          <>
+                            {' → '}
+                            <AuditTarget target={e.target} hrefFor={adminHref} />
+                          </>
+                        ) : null}
+                      </p>
+                      {Object.keys(e.data).length > 0 ? (
+                        <details className="mt-1">
+                          <summary className="cursor-pointer text-xs text-zinc-500">data</summary>
+                          <pre className="mt-1 overflow-x-auto rounded bg-zinc-50 p-2 text-xs">
+                            {JSON.stringify(e.data, null, 2)}
+                          </pre>
+                        </details>
+                      ) : null}
+                    </div>
+                  </li>
+                ))}
+              </ol>
+              <AuditPager cursors={cursors} nextCursor={p.nextCursor} onChange={setCursors} />
+            </>
+          )}
+        </QueryStates>
+      )}
     </>
   );
 }

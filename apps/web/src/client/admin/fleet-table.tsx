@@ -129,7 +129,7 @@ export function FleetTable() {
               No instance matches these filters.
             </p>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
+            <div className="scroll-x rounded-lg border border-zinc-200">
               <table className="w-full text-sm" data-testid="fleet-table">
                 <caption className="sr-only">Instances across tenants, {rows.length} shown</caption>
                 <thead className="bg-zinc-50 text-left text-xs font-medium tracking-wide text-zinc-500">

@@ -120,6 +120,10 @@ export function PlanEditor({ plan }: { plan: AdminPlan }) {
           </label>
         ))}
       </div>
+      <p className="mt-2 text-xs text-zinc-600" data-testid="plan-clones-note">
+        Max instances counts primary instances only: clones made by restores do not count while they
+        are temporary.
+      </p>
       {localError || update.isError ? (
         <p role="alert" className="mt-3 text-sm text-red-700" data-testid="plan-error">
           {localError ?? update.error?.message}

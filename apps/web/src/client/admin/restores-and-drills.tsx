@@ -3,6 +3,7 @@
 import { StatusBadge } from '@rewind/ui';
 import { useMemo, useState } from 'react';
 import { PageTitle } from './admin-shell';
+import { RestoreTarget } from './approvals-queue';
 import { useAllRestores, useDrills } from './admin-queries';
 import { formatDuration, formatUtc } from './format';
 import { QueryStates } from './query-states';
@@ -87,7 +88,7 @@ export function RestoresAndDrills() {
             const rows = byTenant(all).filter((r) => status === 'all' || r.status === status);
             if (rows.length === 0) return <NoMatch />;
             return (
-              <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
+              <div className="scroll-x rounded-lg border border-zinc-200">
                 <table className="w-full text-sm" data-testid="admin-restores">
                   <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
                     <tr>
@@ -110,9 +111,22 @@ export function RestoresAndDrills() {
                   </thead>
                   <tbody className="divide-y divide-zinc-100">
                     {rows.map((r) => (
-                      <tr key={r.id} data-testid="admin-restore-row" data-restore-id={r.id}>
+                      <tr
+                        key={r.id}
+                        id={`restore-${r.id}`}
+                        data-testid="admin-restore-row"
+                        data-restore-id={r.id}
+                        className="scroll-mt-28 target:bg-amber-50"
+                      >
                         <td className="px-3 py-2.5 align-top">
                           <p className="font-medium">{r.tenant.name}</p>
+                          <a
+                            href={`#restore-${r.id}`}
+                            className="font-mono text-xs text-indigo-700 hover:underline"
+                            title={r.id}
+                          >
+                            {r.id.slice(0, 8)}
+                          </a>
                           <p className="font-mono text-xs text-zinc-500">
                             {r.instance.name} · {r.mode}
                           </p>
@@ -125,7 +139,7 @@ export function RestoresAndDrills() {
                           ) : null}
                         </td>
                         <td className="hidden px-3 py-2.5 align-top font-mono text-xs md:table-cell">
-                          {r.target}
+                          <RestoreTarget restore={r} />
                         </td>
                         <td className="hidden px-3 py-2.5 align-top text-xs text-zinc-600 lg:table-cell">
                           {r.requestedBy?.email ?? '—'}
@@ -164,7 +178,7 @@ export function RestoresAndDrills() {
             const rows = byTenant(all).filter((d) => status === 'all' || d.status === status);
             if (rows.length === 0) return <NoMatch />;
             return (
-              <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
+              <div className="scroll-x rounded-lg border border-zinc-200">
                 <table className="w-full text-sm" data-testid="admin-drills">
                   <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
                     <tr>

@@ -27,7 +27,7 @@ export function TenantsOverview() {
         empty={{ title: 'No tenants' }}
       >
         {(rows) => (
-          <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
+          <div className="scroll-x rounded-lg border border-zinc-200">
             <table className="w-full text-sm" data-testid="admin-tenants">
               <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
                 <tr>

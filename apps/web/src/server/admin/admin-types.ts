@@ -25,6 +25,11 @@ export interface AdminRestore {
   requestedBy: { id: string; email: string; name: string } | null;
   /** a readable rendering of the stored target, e.g. `2026-01-01T00:00:00Z` or `latest` */
   target: string;
+  /**
+   * For a `latest` target: the newest archived commit as of now (UTC), i.e. the second a restore
+   * started now would reach; the real one is worked out when the restore starts. Else null.
+   */
+  latestResolvesTo: string | null;
   mode: RestoreMode;
   region: string | null;
   status: string;

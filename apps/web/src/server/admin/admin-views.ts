@@ -32,6 +32,8 @@ export function toAdminRestore(r: PlatformRestoreRow, now: Date): AdminRestore {
     instance: r.instance,
     requestedBy: r.requestedBy,
     target: targetLabel(r.target),
+    latestResolvesTo:
+      'latest' in r.target && r.latestCommitAt ? r.latestCommitAt.toISOString() : null,
     mode: r.mode,
     region: r.region,
     status: r.status,

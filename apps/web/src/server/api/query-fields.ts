@@ -37,7 +37,10 @@ export const cursorParam = z
   .regex(/^[1-9]\d{0,15}$/, 'must be a cursor returned by a previous page')
   .transform(Number);
 
-/** A dotted audit action name such as `restore.approved`. */
+/** A dotted audit action name such as `restore.approved`, or a prefix ending in `*` (`restore.*`). */
 export const actionParam = z
   .string()
-  .regex(/^[a-z][a-z0-9_.]{0,99}$/, 'must be a dotted action name like restore.approved');
+  .regex(
+    /^[a-z][a-z0-9_.]{0,99}\*?$/,
+    'must be a dotted action name like restore.approved, or a prefix like restore.*',
+  );

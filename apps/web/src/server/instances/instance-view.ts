@@ -36,5 +36,8 @@ export function toInstanceDetail(
     connection: instanceConnection(row, { asOwner, host }),
     // The restorable window comes from the backup catalogue (data plane); empty until it syncs.
     window: { regions: [] },
+    healthReason: row.healthReason,
+    clockSkewMs: row.clockSkewMs,
+    probedAt: row.probedAt?.toISOString() ?? null,
   };
 }

@@ -1,7 +1,14 @@
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { RestoreMode, RestoreTargetSpec } from '@rewind/core';
 import type { PlatformDb } from '../../platform-db';
-import { instances, restores, tenants, users, type RestoreStatus } from '../../schema';
+import {
+  instanceRegionStatus,
+  instances,
+  restores,
+  tenants,
+  users,
+  type RestoreStatus,
+} from '../../schema';
 
 export interface PlatformRestoreFilter {
   statuses?: readonly RestoreStatus[];
@@ -25,6 +32,8 @@ export interface PlatformRestoreRow {
   error: string | null;
   createdAt: Date;
   finishedAt: Date | null;
+  /** the instance's newest archived commit in any region: what `latest` means as of now */
+  latestCommitAt: Date | null;
 }
 
 /** Restores of every tenant, newest first: the approvals queue and the admin restore list. */
@@ -56,6 +65,9 @@ export async function listPlatformRestores(
       error: restores.error,
       createdAt: restores.createdAt,
       finishedAt: restores.finishedAt,
+      latestCommitAt: sql<
+        Date | string | null
+      >`(select max(${instanceRegionStatus.latestCommitAt}) from ${instanceRegionStatus} where ${instanceRegionStatus.instanceId} = ${restores.instanceId})`,
     })
     .from(restores)
     .innerJoin(tenants, eq(tenants.id, restores.tenantId))
@@ -85,5 +97,6 @@ export async function listPlatformRestores(
     error: r.error,
     createdAt: r.createdAt,
     finishedAt: r.finishedAt,
+    latestCommitAt: r.latestCommitAt === null ? null : new Date(r.latestCommitAt),
   }));
 }

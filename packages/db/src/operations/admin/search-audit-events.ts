@@ -1,11 +1,13 @@
 import { and, desc, eq, gte, isNull, lt, lte, type SQL } from 'drizzle-orm';
 import type { PlatformDb } from '../../platform-db';
+import { auditActionWhere } from '../../audit/action-filter';
 import { auditEvents, tenants } from '../../schema';
 import type { AuditEventRow } from '../../audit/append-audit-event';
 
 export interface AuditSearchFilter {
   /** a tenant's id, `platform` for the platform chain, absent for every chain */
   chain?: string | 'platform';
+  /** an action name, or a prefix ending in `*` (`restore.*`) */
   action?: string;
   from?: Date;
   to?: Date;
@@ -28,7 +30,7 @@ export async function searchAuditEvents(
   const where: SQL[] = [];
   if (filter.chain === 'platform') where.push(isNull(auditEvents.tenantId));
   else if (filter.chain) where.push(eq(auditEvents.tenantId, filter.chain));
-  if (filter.action) where.push(eq(auditEvents.action, filter.action));
+  if (filter.action) where.push(auditActionWhere(filter.action));
   if (filter.from) where.push(gte(auditEvents.at, filter.from));
   if (filter.to) where.push(lte(auditEvents.at, filter.to));
   if (filter.beforeId !== undefined) where.push(lt(auditEvents.id, filter.beforeId));
