@@ -17,6 +17,7 @@ export * from './restore/restore-mode';
 export * from './restore/format-in-zone';
 export * from './restore/plan-restore';
 export * from './restore/clock-skew';
+export * from './restore/end-of-archived-wal';
 export * from './restore/recovery-stop';
 export * from './restore/validation-query';
 export * from './restore/validation-query-sql';

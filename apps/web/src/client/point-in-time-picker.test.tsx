@@ -38,6 +38,8 @@ const instance: InstanceDetailFull = {
         gaps: [],
         rpoSeconds: 3,
         latestCommitAt: '2026-11-22T14:05:07.800Z',
+        archivedThroughAt: null,
+        unarchivedWalBytes: null,
         archiveOk: true,
         error: null,
         syncedAt: '2026-11-22T14:05:10Z',

@@ -7,11 +7,17 @@ import {
 } from '@rewind/db';
 import {
   contiguousRuns,
+  lastWrittenSegment,
   latestArchivedCommit,
+  openSegment,
   pgbackrestSegmentSource,
   sortSegmentNames,
+  unarchivedTailCommits,
+  unarchivedWalBytes,
+  walFlushed,
   type RepoIndex,
   type RepoInfo,
+  type WalPosition,
 } from '@rewind/engine';
 import { listKeys, type RegionClient } from '@rewind/storage';
 import type { ActivityDeps } from '../deps';
@@ -20,6 +26,7 @@ import { archivePrefix, segmentsOfKeys } from './archive-keys';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
 import { probeInstance } from './probe-instance';
 import { scanRestorePoints } from './scan-restore-points';
+import { readWalPosition } from './wal-position';
 
 export interface RegionSyncResult {
   region: string;
@@ -28,6 +35,8 @@ export interface RegionSyncResult {
   walRanges: number;
   newestSegment: string | null;
   latestCommitAt: string | null;
+  /** this sync found every WAL byte written archived here, as of then */
+  archivedThroughAt?: string;
   error?: string;
 }
 
@@ -41,6 +50,42 @@ export interface SyncCatalogResult {
     restarted: boolean;
     error?: string;
   };
+}
+
+/**
+ * A quiet database's coverage in one region: every commit written when `before` was read is
+ * archived there. Holds when nothing was written while the archive was listed (`after` is where
+ * `before` was), every inserted record was on disk, and either the segment holding the last byte
+ * is in the newest run, or the only WAL past that run (one open segment) holds no transaction end
+ * (checkpoints, running-xacts: read from pg_wal with pg_waldump). Then the state at `before.at`
+ * is in archived WAL. No forced segment switch: pg_switch_wal() is itself WAL that makes the
+ * bgwriter log a running-xacts record into the next segment, so chasing "all bytes archived"
+ * would switch segments forever on an idle instance.
+ */
+async function quietCoverage(
+  deps: ActivityDeps,
+  stanza: string,
+  before: WalPosition | null,
+  after: WalPosition | null,
+  runs: readonly (readonly string[])[],
+): Promise<{ at: Date; segment: string } | undefined> {
+  if (!before || !after || before.insertLsn !== after.insertLsn || !walFlushed(before))
+    return undefined;
+  const newestRun = runs[runs.length - 1];
+  const archivedSegment = newestRun?.[newestRun.length - 1];
+  if (!newestRun || !archivedSegment) return undefined;
+  const last = lastWrittenSegment(before);
+  if (newestRun.includes(last)) return { at: new Date(before.at), segment: last };
+  const open = openSegment(before);
+  if (open === null) return undefined;
+  const commits = await unarchivedTailCommits({
+    walDir: `${deps.engine.paths(stanza).pgdata}/pg_wal`,
+    archivedSegment,
+    openSegment: open,
+    waldump: { waldumpBin: `${deps.engine.config.pgBinDir}/pg_waldump` },
+    walSegmentSize: before.walSegmentSize,
+  }).catch(() => null);
+  return commits === false ? { at: new Date(before.at), segment: archivedSegment } : undefined;
 }
 
 const timelineOf = (segment: string) => Number.parseInt(segment.slice(0, 8), 16);
@@ -68,7 +113,9 @@ function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
  * archived WAL as contiguous ranges from an S3 listing (a missing segment splits a range), and
  * the newest commit of each range from pg_waldump, and the restore points in every segment not
  * read before. Archived segments never change, so a range whose stop segment the catalog already
- * knows keeps its known newest commit: a sync with no new WAL reads no WAL.
+ * knows keeps its known newest commit: a sync with no new WAL reads no WAL. A running instance's WAL
+ * position is compared with each region's archive: a quiet database's coverage (quietCoverage),
+ * and how much WAL is not archived yet.
  */
 export async function syncCatalog(
   deps: ActivityDeps,
@@ -106,9 +153,12 @@ export async function syncCatalog(
     [2, deps.regions.b],
   ];
   const results: RegionSyncResult[] = [];
+  // a stopped or unreachable instance only means no coverage this time
+  const walPosition = () => readWalPosition(deps, facts).catch(() => null);
   for (const [repo, client] of regions) {
     const region = client.region.name;
     try {
+      const before = await walPosition();
       const repoInfo = info.repos.find((r) => r.repo === repo);
       if (repoInfo && repoInfo.status.code !== 0 && repoInfo.backups.length === 0)
         throw new Error(`pgbackrest reports repo${repo}: ${repoInfo.status.message}`);
@@ -116,6 +166,7 @@ export async function syncCatalog(
       const segments = sortSegmentNames(
         segmentsOfKeys(await listKeys(client, archivePrefix(stanza))),
       );
+      const position = await walPosition();
       const source = pgbackrestSegmentSource({
         configPath: deps.engine.paths(stanza).pgbackrestConf,
         stanza,
@@ -159,6 +210,10 @@ export async function syncCatalog(
         });
       }
       const newestRange = ranges[ranges.length - 1];
+      const coverage = await withHeartbeat(
+        () => quietCoverage(deps, stanza, before, position, runs),
+        { phase: 'quiet-coverage', region },
+      );
       const scan = await withHeartbeat(
         () =>
           scanRestorePoints(deps, {
@@ -176,6 +231,10 @@ export async function syncCatalog(
         restorePointsScannedThrough: scan.scannedThrough,
         archiveOk: true,
         error: null,
+        ...(coverage
+          ? { archivedThroughAt: coverage.at, archivedThroughSegment: coverage.segment }
+          : {}),
+        unarchivedWalBytes: position ? unarchivedWalBytes(position, segments) : null,
       };
       await inTenantTx(deps.db, { tenantId: ref.tenantId }, (tx) =>
         replaceRegionCatalog(tx, {
@@ -194,6 +253,7 @@ export async function syncCatalog(
         walRanges: ranges.length,
         newestSegment: status.newestSegment,
         latestCommitAt: status.latestCommitAt?.toISOString() ?? null,
+        ...(coverage ? { archivedThroughAt: coverage.at.toISOString() } : {}),
       });
     } catch (err) {
       // One unreachable region must not hide the other's progress: record and go on.

@@ -9,9 +9,9 @@ INSERT INTO rewind_heartbeat VALUES (1, clock_timestamp())
 `;
 
 /**
- * One real commit inside the instance. An idle instance writes no WAL, so its newest archived
- * commit (the window's `latest`) would freeze; a commit every sync keeps archive_timeout
- * switching segments and `latest` within archive_timeout of now.
+ * One real commit inside the instance, on demand (tests that need a commit after a target). The
+ * instance monitor no longer writes one every round: a quiet instance's window reaches now through
+ * catalog sync's check that all its WAL is archived (syncCatalog, quiet coverage).
  */
 export async function writeHeartbeat(
   deps: ActivityDeps,

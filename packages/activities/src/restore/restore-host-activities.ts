@@ -1,6 +1,11 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PlanCandidate, RestoreCheck, RestoreTargetSpec } from '@rewind/core';
+import type {
+  EndOfArchivedWal,
+  PlanCandidate,
+  RestoreCheck,
+  RestoreTargetSpec,
+} from '@rewind/core';
 import { and, backups, eq, getInstance, inTenantTx, updateRestore } from '@rewind/db';
 import { findWalFetchFailure, mkdirForPostgres, repoForRegion } from '@rewind/engine';
 import { probeRegion } from '@rewind/storage';
@@ -9,7 +14,7 @@ import { activityCancellationSignal } from '../cancellation-signal';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { dirSize } from './dir-size';
-import { engineTarget } from './engine-target';
+import { candidateTarget } from './engine-target';
 import { verifyRestoredCopy } from './verify-restored-copy';
 
 export interface RestoredFrom {
@@ -135,7 +140,7 @@ export function restoreHostActivities(deps: ActivityDeps) {
                 instanceId: stanza,
                 targetDir: paths.pgdata,
                 repo: repoForRegion(engine.config, c.region),
-                target: engineTarget(input.target),
+                target: candidateTarget(input.target, c.endOfArchivedWal),
                 set: c.backupLabel,
                 ...(signal ? { signal } : {}),
               }),
@@ -255,6 +260,8 @@ export function restoreHostActivities(deps: ActivityDeps) {
       sourceInstanceId: string;
       port: number;
       target: RestoreTargetSpec;
+      /** the serving candidate's: the target was served as the end of archived WAL */
+      endOfArchivedWal?: EndOfArchivedWal;
     }): Promise<RestoreCheck[]> {
       return withHeartbeat(() => verifyRestoredCopy(deps, input), { phase: 'verifying' });
     },

@@ -7,6 +7,7 @@ import {
   parseRecoveryLog,
   VALIDATION_CHECK_PREFIX,
   VALIDATION_QUERY_LIMITS,
+  type EndOfArchivedWal,
   type RestoreCheck,
   type RestoreTargetSpec,
 } from '@rewind/core';
@@ -48,6 +49,7 @@ export async function verifyRestoredCopy(
     sourceInstanceId: string;
     port: number;
     target: RestoreTargetSpec;
+    endOfArchivedWal?: EndOfArchivedWal;
   },
 ): Promise<RestoreCheck[]> {
   const { engine } = deps;
@@ -83,7 +85,12 @@ export async function verifyRestoredCopy(
       );
       const [xid, at] = row.split('|');
       const log = parseRecoveryLog(await readFile(paths.postgresLog, 'utf8'));
-      return judgeRecoveryStop(input.target, log, xid && at ? { xid, at } : null);
+      return judgeRecoveryStop(
+        input.target,
+        log,
+        xid && at ? { xid, at } : null,
+        input.endOfArchivedWal,
+      );
     }),
   );
 

@@ -9,6 +9,7 @@ export const appErrorCodes = [
   'unauthenticated',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'target_naive',
   'target_in_future',
@@ -30,6 +31,8 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  // the path exists, the method does not (the answer names the allowed ones)
+  method_not_allowed: 405,
   conflict: 409,
   // A restore target the window cannot serve is a well-formed request about the wrong thing.
   target_naive: 422,

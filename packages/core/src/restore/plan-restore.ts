@@ -2,6 +2,11 @@ import { AppError } from '../errors/app-error';
 import { compareLsn } from '../postgres/lsn';
 import { formatEpochMicros, toEpochMicros } from '../time/parse-target-time';
 import { locateTarget, type RegionWindow, type TimeInput } from '../window/restore-window';
+import {
+  describeEndOfArchivedWal,
+  endOfArchivedWalFor,
+  type EndOfArchivedWal,
+} from './end-of-archived-wal';
 import { formatInZone } from './format-in-zone';
 import { describeRestoreTarget, type RestoreTargetSpec } from './restore-target';
 
@@ -41,6 +46,8 @@ export interface PlanInput {
 export interface PlanCandidate {
   region: string;
   backupLabel: string;
+  /** a time target after the newest archived commit, inside a quiet database's coverage */
+  endOfArchivedWal?: EndOfArchivedWal;
 }
 
 export interface RestorePlan {
@@ -85,18 +92,36 @@ function regionsOf(input: PlanInput): RegionWindow[] {
   return regions;
 }
 
-function planTime(input: PlanInput, t: { time: string }): PlanCandidate[] {
+function planTime(input: PlanInput, t: { time: string; inclusive: boolean }): PlanCandidate[] {
   const micros = toEpochMicros(t.time);
   const candidates: PlanCandidate[] = [];
   for (const w of regionsOf(input)) {
     const r = locateTarget(input.windows, { epochMicros: micros }, input.now, { region: w.region });
-    if (r.ok) candidates.push({ region: r.region, backupLabel: r.backupLabel });
+    if (!r.ok) continue;
+    const endOfArchivedWal = endOfArchivedWalFor({
+      window: w,
+      targetMicros: micros,
+      inclusive: t.inclusive,
+      newestCommit: input.latestCommit[w.region],
+      backupEndLsn: input.backups.find((b) => b.region === w.region && b.label === r.backupLabel)
+        ?.endLsn,
+    });
+    if (endOfArchivedWal === null) continue;
+    candidates.push({
+      region: r.region,
+      backupLabel: r.backupLabel,
+      ...(endOfArchivedWal ? { endOfArchivedWal } : {}),
+    });
   }
   if (candidates.length > 0) return candidates;
   const why = locateTarget(input.windows, { epochMicros: micros }, input.now, {
     ...(input.region !== undefined ? { region: input.region } : {}),
   });
-  if (why.ok) throw new Error('invariant: no region serves a target that locateTarget accepts');
+  if (why.ok)
+    refuse(
+      'target_after_window',
+      `${t.time} is after the newest archived commit, whose WAL location the catalog has not read yet; it is restorable after the next catalog sync`,
+    );
   refuse(why.code, why.message, why.nearest ? { nearest: why.nearest } : undefined);
 }
 
@@ -242,6 +267,8 @@ export function planRestore(input: PlanInput): RestorePlan {
   if ('time' in t) {
     candidates = planTime(input, t);
     targetUtc = t.time;
+    const quiet = candidates[0]!.endOfArchivedWal;
+    if (quiet) notes.push(describeEndOfArchivedWal(quiet));
   } else if ('lsn' in t) {
     candidates = planLsn(input, t);
   } else if ('latest' in t) {

@@ -1,5 +1,6 @@
 import { compareLsn } from '../postgres/lsn';
 import { formatEpochMicros, toEpochMicros } from '../time/parse-target-time';
+import { describeEndOfArchivedWal, type EndOfArchivedWal } from './end-of-archived-wal';
 import type { RestoreTargetSpec } from './restore-target';
 
 /**
@@ -14,7 +15,9 @@ export type RecoveryStop =
       at: string;
     }
   | { kind: 'before-lsn' | 'after-lsn'; lsn: string }
-  | { kind: 'restore-point'; name: string; at: string };
+  | { kind: 'restore-point'; name: string; at: string }
+  /** recovery_target = 'immediate': stopped as soon as the backup was consistent */
+  | { kind: 'consistent' };
 
 export interface RecoveryLog {
   stop: RecoveryStop | null;
@@ -55,6 +58,10 @@ export function parseRecoveryLog(log: string): RecoveryLog {
       stop = { kind: 'restore-point', name: m[1]!, at: pgTime(m[2]!) };
       continue;
     }
+    if (/recovery stopping after reaching consistency/.test(line)) {
+      stop = { kind: 'consistent' };
+      continue;
+    }
     m = /last completed transaction was at log time (.+)$/.exec(line);
     if (m) lastCompletedAt = pgTime(m[1]!);
   }
@@ -74,23 +81,29 @@ export interface StopCheck {
 function describeStop(s: RecoveryStop): string {
   if ('xid' in s) return `${s.kind.replace('-', ' the ')} of transaction ${s.xid} (${s.at})`;
   if ('lsn' in s) return `${s.kind.replace('-lsn', '')} WAL location ${s.lsn}`;
+  if (s.kind === 'consistent') return 'after reaching consistency';
   return `at restore point "${s.name}" (${s.at})`;
 }
 
 /**
  * Judges "recovery stopped at the target": no commit after it was applied and the first record
  * past it is where replay stopped. `lastCommit` comes from pg_last_committed_xact() in the
- * restored copy (null when no transaction committed during replay).
+ * restored copy (null when no transaction committed during replay). `endOfArchivedWal`: the plan
+ * served a time target as the end of archived WAL (a quiet database), so recovery had an LSN or
+ * `immediate` target instead, and the check says so.
  */
 export function judgeRecoveryStop(
   target: RestoreTargetSpec,
   log: RecoveryLog,
   lastCommit: LastCommit | null,
+  endOfArchivedWal?: EndOfArchivedWal,
 ): StopCheck {
   const last = lastCommit
     ? `the last applied commit is transaction ${lastCommit.xid} at ${lastCommit.at}`
     : 'no commit was applied during replay';
   const stop = log.stop;
+  if (endOfArchivedWal && 'time' in target)
+    return judgeEndOfArchivedWal(target, endOfArchivedWal, stop, lastCommit, last);
   if ('latest' in target) {
     return stop === null
       ? { ok: true, detail: `replayed all archived WAL; ${last}` }
@@ -132,4 +145,32 @@ export function judgeRecoveryStop(
   }
   const ok = stop.kind === 'restore-point' && stop.name === target.name;
   return { ok, detail: where };
+}
+
+/**
+ * A quiet database's target: recovery stopped just after the newest archived commit (or where the
+ * backup became consistent, with no commit since), the last applied commit is that one, and it is
+ * not after the target.
+ */
+function judgeEndOfArchivedWal(
+  target: { time: string; inclusive: boolean },
+  served: EndOfArchivedWal,
+  stop: RecoveryStop | null,
+  lastCommit: LastCommit | null,
+  last: string,
+): StopCheck {
+  const t = toEpochMicros(target.time);
+  const notAfter =
+    lastCommit === null ||
+    (target.inclusive ? toEpochMicros(lastCommit.at) <= t : toEpochMicros(lastCommit.at) < t);
+  const where = `${describeEndOfArchivedWal(served)}; recovery stopped ${stop ? describeStop(stop) : '(the server log does not say where)'}; ${last}`;
+  const c = served.lastCommit;
+  const stopOk = c
+    ? stop !== null &&
+      stop.kind === 'after-lsn' &&
+      compareLsn(stop.lsn, c.lsn) === 0 &&
+      lastCommit !== null &&
+      (c.xid === null || lastCommit.xid === c.xid)
+    : stop?.kind === 'consistent';
+  return { ok: stopOk && notAfter, detail: where };
 }

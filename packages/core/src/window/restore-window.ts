@@ -49,8 +49,20 @@ export interface WindowInput {
   walRanges: readonly WindowWalRange[];
   /** newest archived commit per region, when known more precisely than the WAL ranges say */
   latestCommitAt?: Readonly<Record<string, TimeInput | null | undefined>>;
+  /**
+   * Per region, a quiet database's coverage: when catalog sync last found every WAL byte the
+   * instance had written archived there (through `segment`), and when it looked (`at`). The
+   * newest span then reaches `at` though its newest commit is older (see `quietLatestMicros`).
+   */
+  archivedThrough?: Readonly<Record<string, ArchivedThrough | null | undefined>>;
   /** bytes per WAL segment (initdb --wal-segsize); 16 MiB unless changed */
   walSegmentSize?: number;
+}
+
+export interface ArchivedThrough {
+  at: TimeInput;
+  /** the segment holding the last WAL byte written at `at` */
+  segment: string;
 }
 
 export interface WindowBackupRef {
@@ -83,6 +95,12 @@ export interface RegionWindow {
   latest: string | null;
   ranges: WindowRange[];
   gaps: WindowGap[];
+  /**
+   * Set when the window's end comes from a quiet database's coverage rather than a commit: all WAL
+   * written until then is archived (RFC 3339 UTC µs). A target after the newest archived commit
+   * is then the state at the end of archived WAL.
+   */
+  archivedThrough?: string;
 }
 
 const SECOND = 1_000_000n;
@@ -154,6 +172,23 @@ function spansOf(ranges: WindowWalRange[], segmentsPerLogFile: bigint): Span[] {
   return spans;
 }
 
+/**
+ * The whole second a quiet database's coverage extends the newest span to, or null. It counts
+ * only for the newest span and only if the covered segment lies in it: a segment missing since
+ * (a gap) or a newer timeline ends what the coverage said.
+ */
+function quietLatestMicros(
+  coverage: ArchivedThrough | null | undefined,
+  newestSpan: Span | undefined,
+  segmentsPerLogFile: bigint,
+): bigint | null {
+  if (!coverage || !newestSpan) return null;
+  const seg = parseSegment(coverage.segment, segmentsPerLogFile);
+  if (seg.timeline !== newestSpan.timeline) return null;
+  if (seg.number < newestSpan.first || seg.number > newestSpan.last) return null;
+  return floorSecond(toEpochMicros(coverage.at));
+}
+
 export function computeRestoreWindows(input: WindowInput): RegionWindow[] {
   const segmentsPerLogFile = 0x1_0000_0000n / BigInt(input.walSegmentSize ?? DEFAULT_SEGMENT_SIZE);
   return input.regions.map((region) => {
@@ -174,6 +209,12 @@ export function computeRestoreWindows(input: WindowInput): RegionWindow[] {
     if (newestSpan && override != null) {
       newestSpan.lastCommitMicros = maxOrNull(newestSpan.lastCommitMicros, toEpochMicros(override));
     }
+    const quietLatest = quietLatestMicros(
+      input.archivedThrough?.[region],
+      newestSpan,
+      segmentsPerLogFile,
+    );
+    let quietUsed = false;
 
     const raw: WindowRange[] = [];
     for (const b of input.backups.filter((x) => x.region === region)) {
@@ -182,11 +223,15 @@ export function computeRestoreWindows(input: WindowInput): RegionWindow[] {
       const span = spans.find(
         (s) => s.timeline === start.timeline && s.first <= start.number && stop.number <= s.last,
       );
-      if (!span || span.lastCommitMicros === null) continue;
+      if (!span) continue;
       const earliest = floorSecond(toEpochMicros(b.stoppedAt)) + SECOND;
       // The last whole second strictly before the newest commit.
-      const latest = floorSecond(span.lastCommitMicros - 1n);
-      if (latest < earliest) continue;
+      const byCommit =
+        span.lastCommitMicros === null ? null : floorSecond(span.lastCommitMicros - 1n);
+      const byQuiet = span === newestSpan ? quietLatest : null;
+      const latest = maxOrNull(byCommit, byQuiet);
+      if (latest === null || latest < earliest) continue;
+      if (byQuiet !== null && (byCommit === null || byQuiet > byCommit)) quietUsed = true;
       raw.push({
         earliest: formatEpochMicros(earliest),
         latest: formatEpochMicros(latest),
@@ -235,6 +280,9 @@ export function computeRestoreWindows(input: WindowInput): RegionWindow[] {
       latest: ranges[ranges.length - 1]?.latest ?? null,
       ranges,
       gaps,
+      ...(quietUsed
+        ? { archivedThrough: formatEpochMicros(toEpochMicros(input.archivedThrough![region]!.at)) }
+        : {}),
     };
   });
 }

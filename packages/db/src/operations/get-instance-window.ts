@@ -16,9 +16,17 @@ export interface InstanceWindowRegion {
   earliest: string | null;
   latest: string | null;
   gaps: { from: string; to: string }[];
-  /** seconds between `now` and `latest`: how much committed work a region would lose */
+  /**
+   * Recovery point age: seconds between `now` and `latest`, the newest second up to which every
+   * commit is archived here: at most this much committed work would be lost (WAL not archived
+   * yet). A quiet database whose WAL is all archived stays within one catalog sync of now.
+   */
   rpoSeconds: number | null;
   latestCommitAt: string | null;
+  /** when catalog sync last found every WAL byte written archived here (a quiet database) */
+  archivedThroughAt: string | null;
+  /** WAL written but not archived here at the last sync, in bytes (null: not measured) */
+  unarchivedWalBytes: number | null;
   archiveOk: boolean;
   error: string | null;
   syncedAt: string | null;
@@ -139,6 +147,14 @@ export async function getInstanceWindow(
       lastCommitAt: r.lastCommitAt,
     })),
     latestCommitAt: Object.fromEntries(statusRows.map((s) => [s.region, s.latestCommitAt])),
+    archivedThrough: Object.fromEntries(
+      statusRows.map((s) => [
+        s.region,
+        s.archivedThroughAt && s.archivedThroughSegment
+          ? { at: s.archivedThroughAt, segment: s.archivedThroughSegment }
+          : null,
+      ]),
+    ),
   });
 
   const rpoOf = (latest: string | null) =>
@@ -153,6 +169,8 @@ export async function getInstanceWindow(
       gaps: w.gaps,
       rpoSeconds: rpoOf(w.latest),
       latestCommitAt: s?.latestCommitAt?.toISOString() ?? null,
+      archivedThroughAt: s?.archivedThroughAt?.toISOString() ?? null,
+      unarchivedWalBytes: s?.unarchivedWalBytes ?? null,
       archiveOk: s?.archiveOk ?? false,
       error: s?.error ?? null,
       syncedAt: s?.syncedAt.toISOString() ?? null,

@@ -34,6 +34,11 @@ export interface CatalogRegionStatus {
   restorePointsScannedThrough: string | null;
   archiveOk: boolean;
   error: string | null;
+  /** set when this sync found every WAL byte written archived; absent: keep the last one */
+  archivedThroughAt?: Date;
+  archivedThroughSegment?: string;
+  /** null: the instance's WAL position could not be read (stopped) */
+  unarchivedWalBytes?: number | null;
 }
 
 export interface ReplaceRegionCatalogInput {

@@ -30,6 +30,14 @@ export const instanceRegionStatus = pgTable(
     newestSegment: text('newest_segment'),
     /** restore points are recorded from every archived segment up to and including this one */
     restorePointsScannedThrough: text('restore_points_scanned_through'),
+    /**
+     * A quiet database: when catalog sync last found every WAL byte the instance had written
+     * archived in this region (through `archived_through_segment`); the window reaches it.
+     */
+    archivedThroughAt: timestamp('archived_through_at', { withTimezone: true, precision: 6 }),
+    archivedThroughSegment: text('archived_through_segment'),
+    /** WAL the instance had written that this region did not hold yet, at the last sync (bytes) */
+    unarchivedWalBytes: bigint('unarchived_wal_bytes', { mode: 'number' }),
     archiveOk: boolean('archive_ok').notNull().default(false),
     error: text('error'),
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),

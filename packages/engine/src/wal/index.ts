@@ -75,3 +75,14 @@ export {
   type FindRestorePointsOptions,
   type FoundRestorePoint,
 } from './find-restore-points';
+export {
+  lastWrittenSegment,
+  openSegment,
+  parseWalPosition,
+  readWalPositionSql,
+  unarchivedWalBytes,
+  walFlushed,
+  walWrittenEnd,
+  type WalPosition,
+} from './wal-position';
+export { unarchivedTailCommits } from './unarchived-tail';

@@ -13,7 +13,10 @@ import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-
 
 export interface InstanceMonitorInput extends InstanceWorkflowInput {
   hostId: string;
-  /** default 15 s: below every plan's archive_timeout, so `latest` never stalls on an idle instance */
+  /**
+   * default 15 s: how far a quiet instance's window trails now (each sync that finds every commit
+   * archived moves `latest` to the time it looked)
+   */
   intervalSeconds?: number;
   /** geo check every n-th round; default 4 (about a minute) */
   geoCheckEvery?: number;
@@ -23,9 +26,10 @@ export interface InstanceMonitorInput extends InstanceWorkflowInput {
 const ROUNDS_PER_RUN = 100;
 
 /**
- * One per instance, for its whole life: heartbeat commit, catalog sync, and now and then a
- * geo check. A failing round is logged and the next one tries again; the loop ends when the
- * instance is deleted or failed.
+ * One per instance, for its whole life: catalog sync and now and then a geo check. A failing
+ * round is logged and the next one tries again; the loop ends when the instance is deleted or
+ * failed. No heartbeat commit: a quiet instance's window reaches now through the sync's check that
+ * every commit is archived, so an idle instance writes (and archives) nothing of ours.
  */
 export async function instanceMonitor(input: InstanceMonitorInput): Promise<void> {
   const cp = catalogProxy();
@@ -38,14 +42,6 @@ export async function instanceMonitor(input: InstanceMonitorInput): Promise<void
       return;
     if (facts.status === 'running') {
       try {
-        // a heartbeat that fails (a full data volume refuses the commit) must not skip the sync:
-        // its probe is what tells the instance's owner why
-        await host.writeHeartbeat(ref).catch((err: unknown) =>
-          log.warn('instance heartbeat failed', {
-            instanceId: input.instanceId,
-            error: String(err),
-          }),
-        );
         await host.syncCatalog(ref);
         // the catalog was just read: evaluate the alert conditions on it, and deliver each
         // change in a workflow of its own so a slow receiver never holds up the next round

@@ -138,12 +138,16 @@ export async function restoreToPointInTime(
 
     // phase: verifying
     await record({ phase: 'verifying' });
+    const served = run.candidates.find(
+      (c) => c.region === from.region && c.backupLabel === from.backupLabel,
+    );
     const checks = await host.verifyClone({
       tenantId: input.tenantId,
       cloneId: clone.cloneId,
       sourceInstanceId: run.sourceInstanceId,
       port: clone.port,
       target: run.target,
+      ...(served?.endOfArchivedWal ? { endOfArchivedWal: served.endOfArchivedWal } : {}),
     });
     await record({ checks });
     const failed = checks.filter((c) => !c.ok);

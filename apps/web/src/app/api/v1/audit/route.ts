@@ -2,6 +2,7 @@ import { listAuditEvents } from '@rewind/db';
 import { readQuery } from '@/server/api/read-query';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditQuerySchema, toAuditEventView } from '@/server/audit/audit-query';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,3 +28,6 @@ export const GET = withTenant(
   },
   { permissions: ['audit:read'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

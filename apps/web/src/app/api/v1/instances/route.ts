@@ -8,6 +8,7 @@ import { createInstanceBody } from '@/server/instances/instance-bodies';
 import { toInstanceSummary } from '@/server/instances/instance-view';
 import { serviceDeps } from '@/server/services';
 import type { CreatedInstance } from '@/lib/api-types';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,3 +54,6 @@ export const POST = withTenant(
   },
   { permissions: ['instance:create'] },
 );
+
+const notAllowed = methodNotAllowed(['GET', 'POST']);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,6 +1,7 @@
 import { permissionsFor } from '@rewind/core';
 import { withTenant } from '@/server/api/with-tenant';
 import type { MeResponse } from '@/lib/api-types';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,3 +30,6 @@ export const GET = withTenant(
   },
   { permissions: [] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

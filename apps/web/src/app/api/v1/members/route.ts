@@ -5,6 +5,7 @@ import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
 import { env } from '@/server/env';
 import { addMemberBody } from '@/server/tenancy/member-bodies';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,3 +51,6 @@ export const POST = withTenant(
   },
   { permissions: ['member:manage'] },
 );
+
+const notAllowed = methodNotAllowed(['GET', 'POST']);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

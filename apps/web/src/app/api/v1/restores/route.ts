@@ -1,24 +1,17 @@
 import { findUserEmails, listRestores } from '@rewind/db';
-import { z } from 'zod';
-import { limitParam } from '@/server/api/query-fields';
 import { readQuery } from '@/server/api/read-query';
 import { withTenant } from '@/server/api/with-tenant';
+import { restoreListQuery } from '@/server/restores/decision-body';
 import { toRequesterView } from '@/server/restores/requesters';
 import type { RestoreListItem } from '@/lib/api-types';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
-
-const listQuery = z
-  .object({
-    instanceId: z.string().max(64).optional(),
-    limit: limitParam.optional(),
-  })
-  .strict();
 
 /** GET /api/v1/restores?instanceId=&limit= → the tenant's restores, newest first (no credentials). */
 export const GET = withTenant(
   async ({ tx, tenant, req }) => {
-    const q = readQuery(req.nextUrl, listQuery);
+    const q = readQuery(req.nextUrl, restoreListQuery);
     const rows = await listRestores(tx, tenant.tenantId, {
       instanceId: q.instanceId,
       limit: q.limit,
@@ -49,3 +42,6 @@ export const GET = withTenant(
   },
   { permissions: ['restore:read'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

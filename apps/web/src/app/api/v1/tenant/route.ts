@@ -5,6 +5,7 @@ import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
 import { serviceDeps } from '@/server/services';
 import { tenantPatchBody, toTenantView } from '@/server/tenancy/tenant-settings';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,3 +35,6 @@ export const PATCH = withTenant(
   },
   { permissions: ['retention:update'] },
 );
+
+const notAllowed = methodNotAllowed(['GET', 'PATCH']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

@@ -3,6 +3,7 @@ import { readQuery } from '@/server/api/read-query';
 import { withPlatformAdmin } from '@/server/api/with-platform-admin';
 import { adminAuditQuery } from '@/server/admin/admin-queries';
 import { toAdminAuditEvent } from '@/server/admin/admin-views';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,3 +26,6 @@ export const GET = withPlatformAdmin(async ({ db, req }) => {
     { headers: { 'cache-control': 'no-store' } },
   );
 });
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -4,6 +4,7 @@ import { readQuery } from '@/server/api/read-query';
 import { withPlatformAdmin } from '@/server/api/with-platform-admin';
 import { toAdminFleetInstance } from '@/server/admin/admin-views';
 import { env } from '@/server/env';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,3 +17,6 @@ export const GET = withPlatformAdmin(async ({ db, req }) => {
     { headers: { 'cache-control': 'no-store' } },
   );
 });
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,5 +1,6 @@
 import { verifyAuditChain } from '@rewind/db';
 import { withTenant } from '@/server/api/with-tenant';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,3 +19,6 @@ export const GET = withTenant(
   },
   { permissions: ['audit:read'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -17,6 +17,7 @@ import { instanceHost } from '@/server/instances/instance-host';
 import { connectsAsOwner } from '@/server/instances/connect-as-owner';
 import { toInstanceDetail } from '@/server/instances/instance-view';
 import { serviceDeps } from '@/server/services';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -99,3 +100,6 @@ export const DELETE = withTenant<{ id: string }>(
   },
   { permissions: ['instance:delete'] },
 );
+
+const notAllowed = methodNotAllowed(['GET', 'PATCH', 'DELETE']);
+export { notAllowed as POST, notAllowed as PUT };

@@ -4,6 +4,7 @@ import { readJsonBody } from '@/server/api/read-json-body';
 import { withSession } from '@/server/api/with-session';
 import { appDb, platformDb } from '@/server/db';
 import { acceptInvitationBody } from '@/server/tenancy/member-bodies';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,3 +21,6 @@ export const POST = withSession(async ({ principal, req }) => {
     { headers: { 'cache-control': 'no-store' } },
   );
 });
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

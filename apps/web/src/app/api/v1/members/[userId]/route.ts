@@ -3,6 +3,7 @@ import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
 import { updateMemberBody } from '@/server/tenancy/member-bodies';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,3 +33,6 @@ export const DELETE = withTenant<{ userId: string }>(
   },
   { permissions: ['member:manage'] },
 );
+
+const notAllowed = methodNotAllowed(['PATCH', 'DELETE']);
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT };

@@ -5,6 +5,7 @@ import { instanceHost } from '@/server/instances/instance-host';
 import { connectsAsOwner } from '@/server/instances/connect-as-owner';
 import { toRequesterView } from '@/server/restores/requesters';
 import { toRestoreView } from '@/server/restores/restore-view';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,3 +38,6 @@ export const GET = withTenant<{ id: string }>(
   },
   { permissions: ['restore:read'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,6 +1,7 @@
 import { revokeToken } from '@rewind/services';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,3 +16,6 @@ export const DELETE = withTenant<{ id: string }>(
   },
   { permissions: ['token:manage'] },
 );
+
+const notAllowed = methodNotAllowed(['DELETE']);
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT, notAllowed as PATCH };

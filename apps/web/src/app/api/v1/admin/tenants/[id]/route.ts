@@ -7,6 +7,7 @@ import { tenantPlanBody } from '@/server/admin/plan-body';
 import { requirePlatformPermission } from '@/server/admin/require-platform-permission';
 import { auditActor } from '@/server/audit/audit-actor';
 import { serviceDeps } from '@/server/services';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,3 +25,6 @@ export const PATCH = withPlatformAdmin<{ id: string }>(async ({ db, principal, p
   });
   return Response.json(change, { headers: { 'cache-control': 'no-store' } });
 });
+
+const notAllowed = methodNotAllowed(['PATCH']);
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

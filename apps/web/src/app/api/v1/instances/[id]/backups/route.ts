@@ -5,6 +5,7 @@ import { auditActor } from '@/server/audit/audit-actor';
 import { withTenant } from '@/server/api/with-tenant';
 import { startBackupBody } from '@/server/instances/instance-bodies';
 import { serviceDeps } from '@/server/services';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,3 +54,6 @@ export const POST = withTenant<{ id: string }>(
   },
   { permissions: ['instance:backup'] },
 );
+
+const notAllowed = methodNotAllowed(['GET', 'POST']);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

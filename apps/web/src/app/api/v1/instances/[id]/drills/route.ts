@@ -1,6 +1,7 @@
 import { listRestoreDrills } from '@rewind/db';
 import { drillItem } from '@/server/drill-views';
 import { withTenant } from '@/server/api/with-tenant';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,3 +20,6 @@ export const GET = withTenant<{ id: string }>(
   },
   { permissions: ['instance:read'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -5,6 +5,7 @@ import { auditActor } from '@/server/audit/audit-actor';
 import { env } from '@/server/env';
 import { regionNames, restoreBody } from '@/server/restores/restore-body';
 import { serviceDeps } from '@/server/services';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,3 +39,6 @@ export const POST = withTenant<{ id: string }>(
   },
   { permissions: ['restore:request'] },
 );
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -5,6 +5,7 @@ import { auditActor } from '@/server/audit/audit-actor';
 import { acceptedResponse } from '@/server/instances/accepted-response';
 import { instanceActionBody } from '@/server/instances/instance-bodies';
 import { serviceDeps } from '@/server/services';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,3 +24,6 @@ export const POST = withTenant<{ id: string }>(
   },
   { permissions: ['instance:operate'] },
 );
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -6,6 +6,7 @@ import {
   createValidationQueryBody,
   toValidationQueryView,
 } from '@/server/instances/validation-query-view';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,3 +44,6 @@ export const POST = withTenant<{ id: string }>(
   },
   { permissions: ['validation:manage'] },
 );
+
+const notAllowed = methodNotAllowed(['GET', 'POST']);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -3,6 +3,7 @@ import { withTenant } from '@/server/api/with-tenant';
 import { parseWalEventsQuery } from '@/server/instances/wal-events-query';
 import { serviceDeps } from '@/server/services';
 import type { WalEventsResponse } from '@/lib/api-types';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,3 +30,6 @@ export const GET = withTenant<{ id: string }>(
   },
   { permissions: ['instance:read'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -2,6 +2,7 @@ import { cancelRestoreWorkflow, requestCancelRestore } from '@rewind/services';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
 import { serviceDeps } from '@/server/services';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,3 +22,6 @@ export const POST = withTenant<{ id: string }>(
   },
   { permissions: ['restore:cancel'] },
 );
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

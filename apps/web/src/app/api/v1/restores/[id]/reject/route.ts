@@ -1,5 +1,9 @@
 import { tenantDecisionRoute } from '@/server/restores/decision-routes';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = tenantDecisionRoute(false);
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,13 +1,12 @@
 import { undoRestore } from '@rewind/services';
-import { z } from 'zod';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
+import { undoBody } from '@/server/restores/decision-body';
 import { serviceDeps } from '@/server/services';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
-
-const undoBody = z.object({ reason: z.string().max(2000).optional() }).strict();
 
 /**
  * Replace mode, while the source's previous data is kept: puts it back. Answers 202 once the
@@ -28,3 +27,6 @@ export const POST = withTenant<{ id: string }>(
   },
   { permissions: ['restore:request'] },
 );
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

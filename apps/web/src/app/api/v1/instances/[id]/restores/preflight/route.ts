@@ -3,6 +3,7 @@ import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { env } from '@/server/env';
 import { regionNames, restoreBody } from '@/server/restores/restore-body';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,3 +24,6 @@ export const POST = withTenant<{ id: string }>(
   },
   { permissions: ['restore:request'] },
 );
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

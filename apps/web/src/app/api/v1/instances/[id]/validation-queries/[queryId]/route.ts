@@ -1,6 +1,7 @@
 import { deleteValidationQuery } from '@rewind/db';
 import { withTenant } from '@/server/api/with-tenant';
 import { auditActor } from '@/server/audit/audit-actor';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,3 +18,6 @@ export const DELETE = withTenant<{ id: string; queryId: string }>(
   },
   { permissions: ['validation:manage'] },
 );
+
+const notAllowed = methodNotAllowed(['DELETE']);
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT, notAllowed as PATCH };

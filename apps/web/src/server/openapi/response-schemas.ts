@@ -1,0 +1,106 @@
+import 'server-only';
+import { appErrorCodes } from '@rewind/core';
+import { z } from 'zod';
+
+/**
+ * Response shapes as the OpenAPI document states them (the routes build them from
+ * lib/api-types.ts). Objects are open (`passthrough`): a field added to an answer does not break
+ * a client, and the document checks what a client relies on.
+ */
+const time = z.string().datetime({ offset: true });
+const open = <T extends z.ZodRawShape>(shape: T) => z.object(shape).passthrough();
+
+export const errorBodySchema = z
+  .object({
+    error: z
+      .object({
+        code: z.enum(appErrorCodes),
+        message: z.string(),
+        details: z.record(z.unknown()).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const acceptedSchema = open({ id: z.string(), status: z.string() });
+export const okSchema = open({});
+export const listOf = (item: z.ZodTypeAny) => z.array(item);
+
+export const windowRegionSchema = open({
+  region: z.string(),
+  earliest: time.nullable(),
+  latest: time.nullable(),
+  gaps: z.array(open({ from: time, to: time })),
+  rpoSeconds: z.number().int().nullable(),
+  latestCommitAt: time.nullable(),
+  archivedThroughAt: time.nullable(),
+  unarchivedWalBytes: z.number().int().nullable(),
+  archiveOk: z.boolean(),
+  error: z.string().nullable(),
+  syncedAt: time.nullable(),
+});
+
+export const instanceSummarySchema = open({
+  id: z.string(),
+  name: z.string(),
+  status: z.string(),
+  kind: z.string(),
+  pgVersion: z.number().int(),
+  createdAt: time,
+  rpoSeconds: z.number().int().nullable().optional(),
+  lastBackupAt: time.nullable().optional(),
+});
+
+export const instanceDetailSchema = instanceSummarySchema.extend({
+  connection: open({}).nullable(),
+  window: open({ regions: z.array(windowRegionSchema) }),
+  rpoSeconds: z.number().int().nullable(),
+  lastBackup: open({}).nullable(),
+  geoCheck: open({}).nullable(),
+});
+
+const candidateSchema = open({
+  region: z.string(),
+  backupLabel: z.string(),
+  endOfArchivedWal: open({
+    archivedThrough: time,
+    lastCommit: open({ lsn: z.string(), xid: z.string().nullable(), at: time }).nullable(),
+  }).optional(),
+});
+
+export const preflightSchema = open({
+  instanceId: z.string(),
+  mode: z.enum(['clone', 'replace']),
+  target: z.unknown(),
+  description: z.string(),
+  region: z.string(),
+  backupLabel: z.string(),
+  candidates: z.array(candidateSchema),
+  targetUtc: time.nullable(),
+  targetLocal: z.string().nullable(),
+  timeZone: z.string(),
+  notes: z.array(z.string()),
+});
+
+export const restoreSchema = open({
+  id: z.string(),
+  status: z.string(),
+  phase: z.string(),
+  target: z.unknown(),
+  region: z.string().nullable(),
+  checks: z.array(open({ name: z.string(), ok: z.boolean(), detail: z.string() })),
+});
+
+export const meSchema = open({
+  principal: open({
+    kind: z.enum(['session', 'token']),
+    userId: z.string(),
+    email: z.string(),
+    isPlatformAdmin: z.boolean(),
+  }),
+  tenant: open({ id: z.string(), slug: z.string(), name: z.string() }),
+  role: z.string(),
+  permissions: z.array(z.string()),
+});
+
+export const healthSchema = open({ status: z.string() });
