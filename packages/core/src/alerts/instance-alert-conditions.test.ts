@@ -36,6 +36,7 @@ describe('instance alert conditions', () => {
     f.regions[1] = {
       ...f.regions[1]!,
       gaps: [{ from: ago(600), to: ago(500) }],
+      latest: ago(400),
       latestCommitAt: ago(400),
     };
     f.coverage.b = 0.5;
