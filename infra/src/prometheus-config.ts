@@ -91,6 +91,7 @@ export function renderPrometheusConfigs(input: {
     fillPlaceholders(readFileSync(PROMETHEUS_SOURCES.alertmanager, 'utf8'), {
       GROUP_WAIT: t.groupWait,
       WEB_PORT: String(input.ports.web),
+      TOKEN_FILE: out.tokenFile,
     }),
   );
   return out;

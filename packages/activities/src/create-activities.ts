@@ -8,6 +8,7 @@ import { hostDataPlaneActivities } from './data-plane/host-data-plane-activities
 import { auditActivities } from './audit/audit-activities';
 import { drillActivities } from './drill/drill-activities';
 import { repositoryActivities } from './repository/repository-activities';
+import { alertActivities } from './alerts/alert-activities';
 
 /** Every activity of the system, closed over its dependencies; grouped by domain in sub-folders. */
 export function createActivities(deps: ActivityDeps) {
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...auditActivities(deps),
     ...drillActivities(deps),
     ...repositoryActivities(deps),
+    ...alertActivities(deps),
   };
 }
 

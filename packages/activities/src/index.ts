@@ -22,3 +22,5 @@ export type {
   RecoverRepositoryResult,
   RegionRecovery,
 } from './repository/recover-repository';
+export type { AlertChange } from './alerts/evaluate-instance-alerts';
+export { alertDeliveryAttempts, alertWebhookBody } from './alerts/deliver-alert-webhook';

@@ -33,5 +33,8 @@ export * from './http/safe-return-path';
 export * from './http/cross-site-request';
 export * from './http/client-address';
 export * from './instance/instance-roles';
+export * from './alerts/webhook-signature';
+export * from './alerts/instance-alert-conditions';
+export * from './alerts/alertmanager-notification';
 export * from './drill/drill-target';
 export * from './drill/verified-coverage';

@@ -31,3 +31,5 @@ export * from './audit/record-login';
 export * from './audit/record-token-use';
 export * from './auth/sign-in-with-password';
 export * from './repository/recover-repository';
+export * from './alerts/register-alert-webhook';
+export * from './alerts/record-alertmanager-notification';

@@ -34,6 +34,9 @@ export const workflowIds = {
     `${instanceBase(tenantId, instanceId)}:restore:${part('restore id', restoreId)}`,
   drill: (tenantId: string, instanceId: string, drillId: string) =>
     `${instanceBase(tenantId, instanceId)}:drill:${part('drill id', drillId)}`,
+  /** one delivery of one alert event (opened or resolved) to the tenant's webhooks */
+  alertDelivery: (tenantId: string, alertId: string, event: string, seenAt: number) =>
+    `${tenantPrefix(tenantId)}alert:${part('alert id', alertId)}:${part('event', event)}:${part('seen at', String(seenAt))}`,
   /** scheduled pgbackrest verify + WAL continuity of both regions' repositories */
   repositoryCheck: (tenantId: string, instanceId: string, runId: string) =>
     `${instanceBase(tenantId, instanceId)}:repo-check:${part('run id', runId)}`,

@@ -35,3 +35,5 @@ export type {
   RecoverRepositoryWorkflowInput,
   RecoverRepositoryResult,
 } from './repository/recover-repository';
+export { deliverAlert } from './alerts/deliver-alert';
+export type { DeliverAlertInput } from './alerts/deliver-alert';

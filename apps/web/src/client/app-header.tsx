@@ -98,6 +98,7 @@ export function AppHeader() {
 const NAV: Array<[string, string]> = [
   ['/', 'Instances'],
   ['/restores', 'Restores'],
+  ['/alerts', 'Alerts'],
   ['/audit', 'Audit log'],
   ['/settings', 'Settings'],
 ];

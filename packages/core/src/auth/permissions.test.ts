@@ -28,6 +28,8 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'member:manage': [true, false, false, false],
   'token:manage': [true, false, false, false],
   'audit:read': [true, true, true, true],
+  'alert:read': [true, true, true, true],
+  'webhook:manage': [true, false, false, false],
   'plan:manage': [false, false, false, true],
   'fleet:read': [false, false, false, true],
 };
@@ -71,6 +73,7 @@ describe('permission matrix', () => {
       'restore:read',
       'member:read',
       'audit:read',
+      'alert:read',
     ]);
     expect(permissionsFor('owner')).not.toContain('plan:manage');
     expect(permissionsFor({ role: null, isPlatformAdmin: true })).toEqual(

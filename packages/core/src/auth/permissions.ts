@@ -22,6 +22,8 @@ export const permissionNames = [
   'member:manage',
   'token:manage',
   'audit:read',
+  'alert:read',
+  'webhook:manage',
   'plan:manage',
   'fleet:read',
 ] as const;
@@ -63,6 +65,9 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   'member:manage': [O],
   'token:manage': [O],
   'audit:read': [O, A, M],
+  'alert:read': [O, A, M],
+  // a webhook receives every alert of the tenant with a secret shown once: owners only, like tokens
+  'webhook:manage': [O],
   'plan:manage': [],
   'fleet:read': [],
 };
@@ -100,6 +105,7 @@ const PLATFORM_TENANT_READS: ReadonlySet<Permission> = new Set([
   'restore:read',
   'member:read',
   'audit:read',
+  'alert:read',
 ]);
 
 export function permissionsFor(who: Role | Principal | null): Permission[] {

@@ -13,4 +13,5 @@ export * from './region-status';
 export * from './restore-drills';
 export * from './idempotency-keys';
 export * from './invitations';
+export * from './alerts';
 export * from './repository-checks';

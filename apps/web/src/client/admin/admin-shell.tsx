@@ -10,6 +10,7 @@ const NAV = [
   { href: '/admin/fleet', label: 'Fleet' },
   { href: '/admin/tenants', label: 'Tenants & plans' },
   { href: '/admin/restores', label: 'Restores & drills' },
+  { href: '/admin/alerts', label: 'Alerts' },
   { href: '/admin/audit', label: 'Audit' },
 ] as const;
 

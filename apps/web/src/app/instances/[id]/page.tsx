@@ -1,3 +1,4 @@
+import { AlertList } from '@/client/alert-list';
 import { AppHeader } from '@/client/app-header';
 import { InstanceDetailView } from '@/client/instance-detail-view';
 import { requireVisibleRow } from '@/server/auth/page-tenant';
@@ -13,6 +14,12 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
       <AppHeader />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         <InstanceDetailView id={id} />
+        <section className="mt-8" aria-labelledby="instance-alerts">
+          <h2 id="instance-alerts" className="mb-3 text-lg font-semibold">
+            Alerts
+          </h2>
+          <AlertList url={`/api/v1/alerts?instance=${encodeURIComponent(id)}`} />
+        </section>
       </main>
     </>
   );
