@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { api } from './api';
-import { formatShort } from './time';
+import { Instant } from './zone-context';
 
 export interface AlertListItem {
   id: string;
@@ -72,8 +72,13 @@ export function AlertList({ url, showTenant }: { url: string; showTenant?: boole
           <p className="mt-1 text-xs text-zinc-500">
             {a.detail.region ? `${a.detail.region} · ` : ''}
             {a.detail.segment ? `segment ${a.detail.segment} · ` : ''}
-            first seen {formatShort(a.firstSeenAt)} · last seen {formatShort(a.lastSeenAt)}
-            {a.resolvedAt ? ` · resolved ${formatShort(a.resolvedAt)}` : ''}
+            first seen <Instant iso={a.firstSeenAt} /> · last seen <Instant iso={a.lastSeenAt} />
+            {a.resolvedAt ? (
+              <>
+                {' '}
+                · resolved <Instant iso={a.resolvedAt} />
+              </>
+            ) : null}
           </p>
         </li>
       ))}

@@ -1,7 +1,9 @@
 import 'server-only';
+import { alertmanagerNotification } from '@rewind/core';
 import { z } from 'zod';
 import { planLimitsBody, tenantPlanBody } from '../admin/plan-body';
 import { adminAuditQuery, adminDrillsQuery, adminRestoresQuery } from '../admin/admin-queries';
+import { adminAlertsQuery, alertsQuery, createWebhookBody } from '../alerts/alert-views';
 import { auditQuerySchema } from '../audit/audit-query';
 import {
   createInstanceBody,
@@ -499,6 +501,59 @@ export const apiOperations: readonly ApiOperation[] = [
     tag: 'admin',
     body: decisionBody,
     status: 202,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/alerts',
+    summary: "Open and resolved alerts on the tenant's instances",
+    tag: 'alerts',
+    query: alertsQuery,
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/alerts/webhooks',
+    summary: "The tenant's alert webhooks (owners)",
+    tag: 'alerts',
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/alerts/webhooks',
+    summary: 'Register an alert webhook; its signing secret is answered once',
+    tag: 'alerts',
+    body: createWebhookBody,
+    status: 201,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/alerts/webhooks/deliveries',
+    summary: 'Delivery log of alert webhooks: status, attempts, response code',
+    tag: 'alerts',
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/alerts/alertmanager',
+    summary: "Alertmanager's webhook receiver (the stack's bearer token): fleet alerts",
+    tag: 'alerts',
+    auth: false,
+    body: alertmanagerNotification,
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/admin/alerts',
+    summary: 'Alerts across tenants and the fleet (platform admin)',
+    tag: 'admin',
+    query: adminAlertsQuery,
+    status: 200,
     response: anyObject,
   },
   {

@@ -2,6 +2,7 @@ import { listAlerts } from '@rewind/db';
 import { readQuery } from '@/server/api/read-query';
 import { withTenant } from '@/server/api/with-tenant';
 import { alertsQuery, toAlertView } from '@/server/alerts/alert-views';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,3 +22,6 @@ export const GET = withTenant(
   },
   { permissions: ['alert:read'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -2,6 +2,7 @@ import { listPlatformAlerts } from '@rewind/db';
 import { readQuery } from '@/server/api/read-query';
 import { withPlatformAdmin } from '@/server/api/with-platform-admin';
 import { adminAlertsQuery, toAdminAlertView } from '@/server/alerts/alert-views';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,3 +18,6 @@ export const GET = withPlatformAdmin(async ({ db, req }) => {
     { headers: { 'cache-control': 'no-store' } },
   );
 });
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

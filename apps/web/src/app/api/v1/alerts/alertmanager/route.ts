@@ -1,7 +1,8 @@
-import { alertmanagerNotification } from '@rewind/core';
+import { alertmanagerNotification, AppError } from '@rewind/core';
 import { metricsRequestAuthorized } from '@rewind/metrics';
 import { recordAlertmanagerNotification } from '@rewind/services';
 import { errorResponse } from '@/server/api/error-response';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { platformDb } from '@/server/db';
 import { env } from '@/server/env';
@@ -13,12 +14,9 @@ export const dynamic = 'force-dynamic';
  * bearer token (the one Prometheus scrapes with) gets in: the web port is public.
  */
 export async function POST(req: Request): Promise<Response> {
-  if (!metricsRequestAuthorized(req.headers.get('authorization'), env().REWIND_METRICS_TOKEN))
-    return new Response('unauthorized\n', {
-      status: 401,
-      headers: { 'www-authenticate': 'Bearer', 'cache-control': 'no-store' },
-    });
   try {
+    if (!metricsRequestAuthorized(req.headers.get('authorization'), env().REWIND_METRICS_TOKEN))
+      throw new AppError('unauthenticated', 'a bearer token from the stack env is required');
     const body = await readJsonBody(req, alertmanagerNotification);
     const result = await recordAlertmanagerNotification(platformDb().db, body);
     return Response.json(result, { headers: { 'cache-control': 'no-store' } });
@@ -26,3 +24,6 @@ export async function POST(req: Request): Promise<Response> {
     return errorResponse(err, 'alertmanager webhook');
   }
 }
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -4,6 +4,7 @@ import { readJsonBody } from '@/server/api/read-json-body';
 import { withTenant } from '@/server/api/with-tenant';
 import { createWebhookBody, toWebhookView } from '@/server/alerts/alert-views';
 import { env } from '@/server/env';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,3 +34,6 @@ export const POST = withTenant(
   },
   { permissions: ['webhook:manage'] },
 );
+
+const notAllowed = methodNotAllowed(['GET', 'POST']);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

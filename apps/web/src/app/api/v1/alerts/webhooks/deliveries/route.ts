@@ -1,6 +1,7 @@
 import { listAlertDeliveries } from '@rewind/db';
 import { withTenant } from '@/server/api/with-tenant';
 import { toDeliveryView } from '@/server/alerts/alert-views';
+import { methodNotAllowed } from '@/server/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,3 +14,6 @@ export const GET = withTenant(
     ),
   { permissions: ['webhook:manage'] },
 );
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
