@@ -214,8 +214,17 @@ describe('plan and retention changes reach existing instances', () => {
       archiveTimeoutSeconds: { from: 60, to: 20 },
       retentionDays: { from: 7, to: 3 },
       live: true,
-      schedules: { created: [], updated: [scheduleIds()[2]], removed: [] },
+      // the move to business also moved the drill cadence (6 h → 2 h)
+      schedules: {
+        created: [],
+        updated: [scheduleIds()[2], drillScheduleId(tenantId, rec.id)],
+        removed: [],
+      },
     });
+    const drillSchedule = await h.client.schedule
+      .getHandle(drillScheduleId(tenantId, rec.id))
+      .describe();
+    expect(everyMs(drillSchedule)).toEqual([2 * 60 * 60 * 1000]);
   });
 
   it('a second run with nothing new changes nothing and still audits the pass', async () => {

@@ -146,7 +146,7 @@ export async function snapshotTenant(
       `select user_id, role from memberships where tenant_id = $1 order by user_id`,
     ),
     instance: await q(
-      `select id, name, legal_hold from instances where tenant_id = $1 and id = $2`,
+      `select id, name, legal_hold, expires_at from instances where tenant_id = $1 and id = $2`,
       [t.instanceId],
     ),
     restore: await q(`select id, status, phase from restores where tenant_id = $1 and id = $2`, [
@@ -164,6 +164,10 @@ export async function snapshotTenant(
     ),
     invitations: await q(
       `select id, email, role, accepted_at from invitations where tenant_id = $1 order by id`,
+    ),
+    webhooks: await q(`select id, url from alert_webhooks where tenant_id = $1 order by id`),
+    passwordReveals: await q(
+      `select count(*)::int as n from audit_events where tenant_id = $1 and action = 'instance.password_revealed'`,
     ),
     // passwords and session versions of acme's people: a forged write must not change or end them
     people: await q(

@@ -38,6 +38,15 @@ const byId: Case[] = [
   },
   { route: 'DELETE /api/v1/instances/[id]', path: () => `/api/v1/instances/${a.instanceId}` },
   {
+    route: 'POST /api/v1/instances/[id]/extend',
+    path: () => `/api/v1/instances/${a.instanceId}/extend`,
+    body: { expiresAt: '2099-01-01T00:00:00Z' },
+  },
+  {
+    route: 'POST /api/v1/instances/[id]/password',
+    path: () => `/api/v1/instances/${a.instanceId}/password`,
+  },
+  {
     route: 'POST /api/v1/instances/[id]/stop',
     path: () => `/api/v1/instances/${a.instanceId}/stop`,
   },
@@ -145,6 +154,7 @@ const adminRoutes: Case[] = [
     path: () => '/api/v1/admin/restores?status=pending_approval',
   },
   { route: 'GET /api/v1/admin/drills', path: () => '/api/v1/admin/drills' },
+  { route: 'GET /api/v1/admin/alerts', path: () => '/api/v1/admin/alerts' },
   { route: 'GET /api/v1/admin/fleet', path: () => '/api/v1/admin/fleet' },
   { route: 'GET /api/v1/admin/tenants', path: () => '/api/v1/admin/tenants' },
   {
@@ -174,6 +184,17 @@ const collections: Case[] = [
   { route: 'GET /api/v1/tokens', path: () => '/api/v1/tokens' },
   { route: 'POST /api/v1/tokens', path: () => '/api/v1/tokens', body: { name: 'stolen' } },
   { route: 'GET /api/v1/members', path: () => '/api/v1/members' },
+  { route: 'GET /api/v1/alerts', path: () => '/api/v1/alerts' },
+  { route: 'GET /api/v1/alerts/webhooks', path: () => '/api/v1/alerts/webhooks' },
+  {
+    route: 'POST /api/v1/alerts/webhooks',
+    path: () => '/api/v1/alerts/webhooks',
+    body: { url: 'http://127.0.0.1:9/stolen' },
+  },
+  {
+    route: 'GET /api/v1/alerts/webhooks/deliveries',
+    path: () => '/api/v1/alerts/webhooks/deliveries',
+  },
   {
     route: 'POST /api/v1/members',
     path: () => '/api/v1/members',

@@ -31,6 +31,9 @@ describe('migrations', () => {
       );
       expect(forced.rows.map((r) => r.relname)).toEqual(
         [
+          'alert_deliveries',
+          'alert_webhooks',
+          'alerts',
           'api_tokens',
           'approvals',
           'audit_events',
@@ -42,6 +45,7 @@ describe('migrations', () => {
           'instances',
           'invitations',
           'memberships',
+          'repository_checks',
           'restore_drills',
           'restore_points',
           'restores',
@@ -72,6 +76,9 @@ describe('migrations', () => {
       );
       const byTable = Object.fromEntries(privs.rows.map((r) => [r.table_name, r.privileges]));
       expect(byTable).toEqual({
+        alert_deliveries: 'INSERT,SELECT,UPDATE',
+        alert_webhooks: 'DELETE,INSERT,SELECT,UPDATE',
+        alerts: 'INSERT,SELECT,UPDATE',
         api_tokens: 'DELETE,INSERT,SELECT,UPDATE',
         approvals: 'DELETE,INSERT,SELECT,UPDATE',
         audit_events: 'INSERT,SELECT',
@@ -85,6 +92,7 @@ describe('migrations', () => {
         invitations: 'DELETE,INSERT,SELECT,UPDATE',
         memberships: 'DELETE,INSERT,SELECT,UPDATE',
         plans: 'SELECT',
+        repository_checks: 'INSERT,SELECT',
         restore_drills: 'INSERT,SELECT,UPDATE',
         restore_points: 'DELETE,INSERT,SELECT,UPDATE',
         restores: 'DELETE,INSERT,SELECT,UPDATE',

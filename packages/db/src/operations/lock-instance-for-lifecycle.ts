@@ -1,13 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, notExists } from 'drizzle-orm';
 import { AppError, type ActiveRestoreFact } from '@rewind/core';
 import type { Tx } from '../client';
 import { isUuid, requireTenantRow, tenantWhere } from '../access';
-import { instances, restores } from '../schema';
+import { instances, restoreDrills, restores } from '../schema';
 import type { InstanceRecord } from './get-instance';
 
 export interface LockedInstance {
   instance: InstanceRecord;
-  /** restores of the instance that are pending approval or running, oldest first */
+  /** the tenant's restores of the instance (not drills) pending approval or running, oldest first */
   activeRestores: ActiveRestoreFact[];
 }
 
@@ -40,6 +40,14 @@ export async function lockInstanceForLifecycle(
         tenantWhere(restores, tenantId),
         eq(restores.instanceId, instance.id),
         inArray(restores.status, ['pending_approval', 'running']),
+        // a drill restores from S3 into a clone of the platform's: it never holds the source
+        // back (and the tenant could not cancel it), so a delete goes ahead beside it
+        notExists(
+          tx
+            .select({ id: restoreDrills.id })
+            .from(restoreDrills)
+            .where(eq(restoreDrills.restoreId, restores.id)),
+        ),
       ),
     )
     .orderBy(restores.createdAt);

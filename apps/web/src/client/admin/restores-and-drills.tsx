@@ -178,7 +178,13 @@ export function RestoresAndDrills() {
             const rows = byTenant(all).filter((d) => status === 'all' || d.status === status);
             if (rows.length === 0) return <NoMatch />;
             return (
-              <div className="scroll-x rounded-lg border border-zinc-200">
+              // no links in these rows: the region itself takes focus so a keyboard can scroll it
+              <div
+                className="scroll-x rounded-lg border border-zinc-200"
+                tabIndex={0}
+                role="region"
+                aria-label="Drills table"
+              >
                 <table className="w-full text-sm" data-testid="admin-drills">
                   <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
                     <tr>
