@@ -34,7 +34,9 @@ const COVERAGE_FLOOR = 0.99;
 /**
  * Evaluates the instance's conditions from the catalog right after a sync (the facts are fresh
  * there), raises each that holds and resolves each evaluated kind that no longer does.
- * Kinds raised elsewhere (verify results) are left alone.
+ * The scheduled repository checks record their results and evaluate right after too, so a
+ * verify problem opens at once and stays open (each sync re-reads the newest results) until a
+ * later check is clean.
  */
 export async function evaluateInstanceAlerts(
   deps: ActivityDeps,
@@ -49,25 +51,16 @@ export async function evaluateInstanceAlerts(
       now,
     });
     const catalog = await readInstanceAlertFacts(tx, ref.tenantId, ref.instanceId);
-    // the retention promise is owed in full once the instance is older than it; before that
-    // each region's window starts at its own first backup, which coverageOfPromise would read
-    // as a shortfall of every region but the first one backed up
-    const retentionMs = facts.plan.retentionDays * 86_400_000;
-    const owesWholeWindow =
-      catalog.firstBackupAt !== null &&
-      now.getTime() - catalog.firstBackupAt.getTime() > retentionMs;
-    const coverage = !owesWholeWindow
-      ? {}
-      : coverageOfPromise(
-          {
-            archiveTimeoutSeconds: facts.plan.archiveTimeoutSeconds,
-            retentionDays: facts.plan.retentionDays,
-            rpoSeconds: window.rpoSeconds,
-            regions: window.regions,
-            newestBackupAt: catalog.newestBackupAt,
-          },
-          now,
-        );
+    const coverage = coverageOfPromise(
+      {
+        archiveTimeoutSeconds: facts.plan.archiveTimeoutSeconds,
+        retentionDays: facts.plan.retentionDays,
+        rpoSeconds: window.rpoSeconds,
+        regions: window.regions,
+        newestBackupAt: catalog.newestBackupAt,
+      },
+      now,
+    );
     const conditions = evaluate({
       instanceId: ref.instanceId,
       instanceName: instance.name,
@@ -76,11 +69,13 @@ export async function evaluateInstanceAlerts(
       fullBackupEverySeconds: facts.plan.fullBackupEverySeconds,
       coverage,
       coverageFloor: COVERAGE_FLOOR,
+      retentionSeconds: facts.plan.retentionDays * 86_400,
       firstBackupAt: catalog.firstBackupAt,
       regions: window.regions,
       newestBackupAt: catalog.newestBackupAt,
       geoCheck: window.geoCheck,
       latestDrills: catalog.latestDrills,
+      repositoryChecks: catalog.repositoryChecks,
     });
     const changes: AlertChange[] = [];
     for (const c of conditions) {

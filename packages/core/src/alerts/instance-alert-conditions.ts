@@ -10,6 +10,7 @@ export const evaluatedAlertKinds = [
   'backup_missed',
   'retention_coverage',
   'drill_failed',
+  'verify_failed',
 ] as const;
 export type EvaluatedAlertKind = (typeof evaluatedAlertKinds)[number];
 
@@ -34,6 +35,18 @@ export interface AlertFactsRegion {
   error: string | null;
 }
 
+export interface RepositoryCheckFact {
+  region: string;
+  kind: 'verify' | 'wal_continuity';
+  ok: boolean;
+  /** the check's own sentence: what it found, or why it could not run */
+  detail: string;
+  /** verify: files pgBackRest found invalid */
+  invalidFiles?: string[];
+  /** wal_continuity: the first and last segment of each gap */
+  missingSegments?: string[];
+}
+
 export interface InstanceAlertFacts {
   instanceId: string;
   instanceName: string;
@@ -45,6 +58,12 @@ export interface InstanceAlertFacts {
   /** share of the promised window each region restores (coverageOfPromise), and the floor */
   coverage: Record<string, number>;
   coverageFloor: number;
+  /**
+   * the plan's retention: the whole window is owed only once the instance's first backup is older
+   * than this; before that each region's window starts at its own first backup, which the
+   * coverage would read as a shortfall of every region but the first one backed up
+   */
+  retentionSeconds: number;
   /** the instance's first backup anywhere: a younger instance is not yet owed a backup cadence */
   firstBackupAt: Date | null;
   regions: AlertFactsRegion[];
@@ -55,6 +74,11 @@ export interface InstanceAlertFacts {
     missingBackups: number;
     detail: string | null;
   } | null;
+  /**
+   * the newest scheduled repository check of each region and kind (`pgbackrest verify`, WAL
+   * continuity): a failing one holds verify_failed for its region until a later one is clean
+   */
+  repositoryChecks: RepositoryCheckFact[];
   /** the newest finished drill per region */
   latestDrills: {
     id: string;
@@ -78,6 +102,10 @@ export interface AlertCondition {
     drillId?: string;
     value?: number;
     bound?: number;
+    /** verify_failed: what the repository checks found */
+    checks?: string[];
+    invalidFiles?: string[];
+    missingSegments?: string[];
   };
 }
 
@@ -99,6 +127,9 @@ export function evaluateInstanceAlerts(f: InstanceAlertFacts): AlertCondition[] 
       detail: { ...(region ? { region } : {}), ...detail },
     });
 
+  const owesWholeWindow =
+    f.firstBackupAt !== null &&
+    f.now.getTime() - f.firstBackupAt.getTime() > f.retentionSeconds * 1000;
   for (const r of f.regions) {
     if (r.gaps.length > 0) {
       const g = r.gaps[0]!;
@@ -121,7 +152,7 @@ export function evaluateInstanceAlerts(f: InstanceAlertFacts): AlertCondition[] 
         );
     }
     const coverage = f.coverage[r.region];
-    if (coverage !== undefined && coverage < f.coverageFloor)
+    if (owesWholeWindow && coverage !== undefined && coverage < f.coverageFloor)
       push(
         'retention_coverage',
         r.region,
@@ -160,6 +191,26 @@ export function evaluateInstanceAlerts(f: InstanceAlertFacts): AlertCondition[] 
           : {}),
       },
     );
+  for (const region of new Set(f.repositoryChecks.map((c) => c.region))) {
+    const failing = f.repositoryChecks.filter((c) => c.region === region && !c.ok);
+    if (failing.length === 0) continue;
+    const invalidFiles = failing.flatMap((c) => c.invalidFiles ?? []);
+    const missingSegments = failing.flatMap((c) => c.missingSegments ?? []);
+    const segment = [...missingSegments, ...invalidFiles]
+      .map((s) => s.match(SEGMENT)?.[0])
+      .find(Boolean);
+    push(
+      'verify_failed',
+      region,
+      `${name}: repository check in ${region} found a problem: ${failing.map((c) => c.detail).join('; ')}`,
+      {
+        checks: failing.map((c) => c.kind),
+        ...(invalidFiles.length ? { invalidFiles: invalidFiles.slice(0, 20) } : {}),
+        ...(missingSegments.length ? { missingSegments: missingSegments.slice(0, 20) } : {}),
+        ...(segment ? { segment } : {}),
+      },
+    );
+  }
   for (const d of f.latestDrills) {
     if (d.status !== 'failed') continue;
     const segment = d.error?.match(SEGMENT)?.[0];

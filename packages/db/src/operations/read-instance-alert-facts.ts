@@ -1,8 +1,8 @@
 import { and, desc, eq, max, min, ne } from 'drizzle-orm';
-import type { RestoreCheck } from '@rewind/core';
+import type { RepositoryCheckFact, RestoreCheck } from '@rewind/core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
-import { backups, restoreDrills } from '../schema';
+import { backups, repositoryChecks, restoreDrills } from '../schema';
 
 export interface InstanceAlertCatalogFacts {
   newestBackupAt: Record<string, Date>;
@@ -16,9 +16,14 @@ export interface InstanceAlertCatalogFacts {
     failingCheck: string | null;
     error: string | null;
   }[];
+  /** the newest scheduled repository check per region and kind */
+  repositoryChecks: RepositoryCheckFact[];
 }
 
-/** What the alert evaluation reads besides the window: backups per region and the last drills. */
+/**
+ * What the alert evaluation reads besides the window: backups per region, the last drills and
+ * the newest repository checks.
+ */
 export async function readInstanceAlertFacts(
   tx: Tx,
   tenantId: string,
@@ -44,6 +49,13 @@ export async function readInstanceAlertFacts(
       ),
     )
     .orderBy(restoreDrills.region, desc(restoreDrills.finishedAt));
+  const checks = await tx
+    .selectDistinctOn([repositoryChecks.region, repositoryChecks.kind])
+    .from(repositoryChecks)
+    .where(
+      and(tenantWhere(repositoryChecks, tenantId), eq(repositoryChecks.instanceId, instanceId)),
+    )
+    .orderBy(repositoryChecks.region, repositoryChecks.kind, desc(repositoryChecks.checkedAt));
   const firsts = perRegion.flatMap((r) => (r.first ? [r.first.getTime()] : []));
   return {
     newestBackupAt: Object.fromEntries(
@@ -64,5 +76,13 @@ export async function readInstanceAlertFacts(
           ]
         : [],
     ),
+    repositoryChecks: checks.map((c) => ({
+      region: c.region,
+      kind: c.kind,
+      ok: c.ok,
+      detail: c.detail,
+      ...(c.findings.invalidFiles ? { invalidFiles: c.findings.invalidFiles } : {}),
+      ...(c.findings.missingSegments ? { missingSegments: c.findings.missingSegments } : {}),
+    })),
   };
 }

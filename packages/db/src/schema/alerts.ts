@@ -37,6 +37,10 @@ export interface AlertDetail {
   /** the measured value against its bound (lag seconds, coverage ratio, backup age) */
   value?: number;
   bound?: number;
+  /** verify_failed: which repository checks failed and what they named */
+  checks?: string[];
+  invalidFiles?: string[];
+  missingSegments?: string[];
   /** Prometheus labels and annotations of a fleet alert */
   labels?: Record<string, string>;
   annotations?: Record<string, string>;

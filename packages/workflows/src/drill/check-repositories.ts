@@ -1,4 +1,5 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
+import { startAlertDeliveries } from '../alerts/start-alert-deliveries';
 import type { Activities } from '../activity-types';
 import { catalogProxy, hostProxy, type InstanceWorkflowInput } from '../instance/activity-options';
 
@@ -12,7 +13,9 @@ export type CheckRepositoriesResult = Awaited<ReturnType<Activities['checkReposi
 /**
  * The scheduled repository checks of an instance, region by region: `pgbackrest verify` and the
  * WAL continuity from the oldest retained backup to the newest segment, each recorded (by the
- * activity) as a result with what it found. A deleted or failed instance is skipped.
+ * activity) as a result with what it found, then the instance's alerts are evaluated on them so a
+ * problem opens verify_failed (naming region and findings) at once, and a clean check resolves
+ * it (a stopped instance's wait until it runs). A deleted or failed instance is skipped.
  */
 export async function checkRepositories(
   input: CheckRepositoriesInput,
@@ -32,5 +35,8 @@ export async function checkRepositories(
   const out: CheckRepositoriesResult = [];
   for (const region of await cp.drillRegions())
     out.push(...(await host.checkRepository({ ...ref, region })));
+  // a stopped instance's archive reads as lagging: its alerts wait for it to run (as the monitor's)
+  if (patched('repository-check-alerts') && facts.status === 'running')
+    await startAlertDeliveries(await cp.evaluateInstanceAlerts(ref));
   return out;
 }

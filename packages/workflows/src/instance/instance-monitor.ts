@@ -1,14 +1,5 @@
-import {
-  ParentClosePolicy,
-  continueAsNew,
-  log,
-  patched,
-  sleep,
-  startChild,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { deliverAlert } from '../alerts/deliver-alert';
-import { workflowIds } from '../ids';
+import { continueAsNew, log, patched, sleep } from '@temporalio/workflow';
+import { startAlertDeliveries } from '../alerts/start-alert-deliveries';
 import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-options';
 
 export interface InstanceMonitorInput extends InstanceWorkflowInput {
@@ -45,21 +36,8 @@ export async function instanceMonitor(input: InstanceMonitorInput): Promise<void
         await host.syncCatalog(ref);
         // the catalog was just read: evaluate the alert conditions on it, and deliver each
         // change in a workflow of its own so a slow receiver never holds up the next round
-        if (patched('alert-evaluation')) {
-          const changes = await cp.evaluateInstanceAlerts(ref);
-          for (const change of changes)
-            await startChild(deliverAlert, {
-              args: [change],
-              workflowId: workflowIds.alertDelivery(
-                change.tenantId,
-                change.alertId,
-                change.event,
-                Date.now(),
-              ),
-              taskQueue: workflowInfo().taskQueue,
-              parentClosePolicy: ParentClosePolicy.ABANDON,
-            });
-        }
+        if (patched('alert-evaluation'))
+          await startAlertDeliveries(await cp.evaluateInstanceAlerts(ref));
         if (round % every === 0) await cp.geoCheck(ref);
       } catch (err) {
         log.warn('instance monitor round failed', {
