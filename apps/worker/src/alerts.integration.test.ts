@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -11,7 +12,7 @@ import { createEngine, engineConfigFromEnv, type Engine } from '@rewind/engine';
 import { registerAlertWebhook } from '@rewind/services';
 import { createRegionClient, deleteObject, getObject, listKeys, putObject } from '@rewind/storage';
 import { archivePrefix, type AlertChange } from '@rewind/activities';
-import { deliverAlert } from '@rewind/workflows';
+import { checkRepositories, deliverAlert } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDataPlaneHarness, type DataPlaneHarness } from './data-plane-harness';
@@ -108,6 +109,35 @@ describe('alerts: a real condition opens, is delivered signed, and resolves', ()
       workflowExecutionTimeout: '2 minutes',
     });
 
+  // the scheduled checks as the schedule runs them: both regions, then the alerts evaluated
+  const checkRepos = () =>
+    h.client.workflow.execute(checkRepositories, {
+      taskQueue: h.controlPlaneQueue,
+      workflowId: workflowIds.repositoryCheck(tenantId, instanceId, randomBytes(3).toString('hex')),
+      args: [ref()],
+      workflowExecutionTimeout: '5 minutes',
+    });
+  const alertOf = async (kind: string) =>
+    (
+      await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
+        listAlerts(tx, tenantId, { instanceId }),
+      )
+    ).find((a) => a.kind === kind);
+  const until = async <T>(what: string, probe: () => T | undefined, ms = 60_000): Promise<T> => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const got = probe();
+      if (got !== undefined) return got;
+      if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+  const receivedOf = (kind: string, type: string) => () =>
+    receiver.received.find((r) => {
+      const body = JSON.parse(r.body) as { type: string; alert: { kind: string } };
+      return body.type === type && body.alert.kind === kind;
+    });
+
   it('opens on a segment missing in region B, delivers it signed, hides it from other tenants, resolves when repaired', async () => {
     await h.activities.evaluateInstanceAlerts(ref());
     const healthy = await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
@@ -175,6 +205,23 @@ describe('alerts: a real condition opens, is delivered signed, and resolves', ()
         inTenantTx(h.db.app.db, { tenantId: acme }, (tx) => listAlerts(tx, acme, { instanceId })),
       ).rejects.toMatchObject({ code: 'not_found' });
 
+      // the scheduled repository checks find the missing segment in B (WAL continuity) and open
+      // verify_failed for B at once, naming it; region A's checks are clean
+      const segment = victim.match(/([0-9A-F]{24})-/)![1]!;
+      await checkRepos();
+      const verify = await alertOf('verify_failed');
+      expect(verify, JSON.stringify(await alertOf('verify_failed'))).toMatchObject({
+        status: 'open',
+        key: `instance:${instanceId}:verify_failed:${h.env.REGION_B_NAME}`,
+        detail: { region: h.env.REGION_B_NAME, segment },
+      });
+      expect(verify!.summary).toContain('alerted');
+      expect(verify!.summary).toContain(segment);
+      await until('the verify_failed webhook arrives', receivedOf('verify_failed', 'alert.opened'));
+      // the monitor's evaluation keeps it open: it reads the newest recorded checks
+      await h.activities.evaluateInstanceAlerts(ref());
+      expect((await alertOf('verify_failed'))!.status).toBe('open');
+
       await putObject(regionB, victim, bytes);
     } finally {
       regionB.s3.destroy();
@@ -188,5 +235,10 @@ describe('alerts: a real condition opens, is delivered signed, and resolves', ()
     expect(geo.status).toBe('resolved');
     expect(geo.resolvedAt).not.toBeNull();
     expect(resolved).toContainEqual({ tenantId, alertId: geo.id, event: 'resolved' });
+
+    // a later clean check resolves verify_failed, and the receiver hears it
+    await checkRepos();
+    expect(await alertOf('verify_failed')).toMatchObject({ status: 'resolved' });
+    await until('the resolved webhook arrives', receivedOf('verify_failed', 'alert.resolved'));
   }, 300_000);
 });
