@@ -152,6 +152,7 @@ describe('accessibility (axe-core)', () => {
         `/instances/${instanceId}`,
         '/restores',
         `/restores/${restoreId}`,
+        '/alerts',
         '/audit',
         '/settings',
       ],
@@ -162,7 +163,14 @@ describe('accessibility (axe-core)', () => {
   it('every portal page, as a member', async () => {
     await auditPages(
       member,
-      () => ['/', `/instances/${instanceId}`, '/restores', `/restores/${restoreId}`, '/settings'],
+      () => [
+        '/',
+        `/instances/${instanceId}`,
+        '/restores',
+        `/restores/${restoreId}`,
+        '/alerts',
+        '/settings',
+      ],
       'member',
     );
   });
@@ -179,7 +187,14 @@ describe('accessibility (axe-core)', () => {
     await context.close();
     await auditPages(
       admin,
-      () => ['/admin', '/admin/fleet', '/admin/tenants', '/admin/restores', '/admin/audit'],
+      () => [
+        '/admin',
+        '/admin/fleet',
+        '/admin/tenants',
+        '/admin/restores',
+        '/admin/alerts',
+        '/admin/audit',
+      ],
       'admin',
     );
   });

@@ -32,4 +32,5 @@ export * from './audit/record-token-use';
 export * from './auth/sign-in-with-password';
 export * from './repository/recover-repository';
 export * from './alerts/register-alert-webhook';
+export * from './alerts/delete-alert-webhook';
 export * from './alerts/record-alertmanager-notification';

@@ -10,12 +10,16 @@ export interface AcmeTargets {
   instanceId: string;
   restoreId: string;
   tokenId: string;
+  /** an alert webhook of acme (its URL is never called: no alert of acme is delivered to it) */
+  webhookId: string;
   memberUserId: string;
   /** a validation query of acme and the instance it belongs to */
   validationQuery: { instanceId: string; id: string };
 }
 
 const FIXTURE_NOTE = 'cross-tenant test fixture (never ran)';
+// port 9 (discard): nothing listens, and acme's demo instances raise no alerts in these tests
+const WEBHOOK_URL = 'http://127.0.0.1:9/cross-tenant-target';
 
 /**
  * Uses acme's existing instance and restore when there are any; otherwise adds the least
@@ -79,11 +83,31 @@ export async function acmeTargets(f: StackFixtures): Promise<AcmeTargets> {
       )
     ).id;
   }
+  let webhookId = (
+    await db.pool.query(
+      `select id from alert_webhooks where tenant_id = $1 and url = $2 and disabled_at is null`,
+      [tenantId, WEBHOOK_URL],
+    )
+  ).rows[0]?.id as string | undefined;
+  if (!webhookId) {
+    const { registerAlertWebhook } = await import('@rewind/services');
+    webhookId = (
+      await inTenantTx(db.db, { tenantId }, (tx) =>
+        registerAlertWebhook(tx, {
+          tenantId,
+          userId: owner.id,
+          url: WEBHOOK_URL,
+          secretKey: f.env.REWIND_SECRET_KEY,
+        }),
+      )
+    ).webhook.id;
+  }
   return {
     tenantId,
     instanceId,
     restoreId,
     tokenId,
+    webhookId,
     memberUserId: member.id,
     validationQuery: await acmeValidationQuery(f, tenantId),
   };
@@ -165,7 +189,9 @@ export async function snapshotTenant(
     invitations: await q(
       `select id, email, role, accepted_at from invitations where tenant_id = $1 order by id`,
     ),
-    webhooks: await q(`select id, url from alert_webhooks where tenant_id = $1 order by id`),
+    webhooks: await q(
+      `select id, url, disabled_at from alert_webhooks where tenant_id = $1 order by id`,
+    ),
     passwordReveals: await q(
       `select count(*)::int as n from audit_events where tenant_id = $1 and action = 'instance.password_revealed'`,
     ),

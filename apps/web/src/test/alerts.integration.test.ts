@@ -63,7 +63,7 @@ describe('alerts API', () => {
     ).toBe(400);
   });
 
-  it('webhooks: owners only, http(s) only, the secret once; admin list is platform-only', async () => {
+  it('webhooks: owners only, http(s) only, the secret once, deleted by owners; admin list is platform-only', async () => {
     const bad = await call(f.baseUrl, 'POST', '/api/v1/alerts/webhooks', {
       token: mine.people.owner.token,
       body: { url: 'ftp://127.0.0.1/x' },
@@ -88,6 +88,24 @@ describe('alerts API', () => {
       token: other.people.owner.token,
     });
     expect((foreign.body as { webhooks: unknown[] }).webhooks).toEqual([]);
+
+    // delete: owners of the tenant only; gone from the list, a second delete is 404
+    const id = (ok.body as { id: string }).id;
+    const path = `/api/v1/alerts/webhooks/${id}`;
+    const del = (token: string) => call(f.baseUrl, 'DELETE', path, { token });
+    expect((await del(mine.people.member.token)).status).toBe(403);
+    expect((await del(other.people.owner.token)).status).toBe(404);
+    expect((await del(mine.people.owner.token)).status).toBe(204);
+    const after = await call(f.baseUrl, 'GET', '/api/v1/alerts/webhooks', {
+      token: mine.people.owner.token,
+    });
+    expect((after.body as { webhooks: { id: string }[] }).webhooks.map((w) => w.id)).not.toContain(
+      id,
+    );
+    expect((await del(mine.people.owner.token)).status).toBe(404);
+    expect(
+      (await call(f.baseUrl, 'PUT', path, { token: mine.people.owner.token })).status,
+    ).toBe(405);
     expect(
       (await call(f.baseUrl, 'GET', '/api/v1/admin/alerts', { token: mine.people.owner.token }))
         .status,

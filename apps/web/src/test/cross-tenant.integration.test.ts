@@ -32,6 +32,10 @@ const restoreBody = { target: { time: '2026-01-01T00:00:00Z' }, mode: 'clone' };
 const byId: Case[] = [
   { route: 'GET /api/v1/instances/[id]', path: () => `/api/v1/instances/${a.instanceId}` },
   {
+    route: 'DELETE /api/v1/alerts/webhooks/[id]',
+    path: () => `/api/v1/alerts/webhooks/${a.webhookId}`,
+  },
+  {
     route: 'PATCH /api/v1/instances/[id]',
     path: () => `/api/v1/instances/${a.instanceId}`,
     body: { legalHold: true },

@@ -70,6 +70,7 @@ export * from './list-alerts';
 export * from './admin/list-platform-alerts';
 export * from './create-alert-webhook';
 export * from './list-alert-webhooks';
+export * from './disable-alert-webhook';
 export * from './record-alert-delivery';
 export * from './list-alert-deliveries';
 export * from './read-instance-alert-facts';

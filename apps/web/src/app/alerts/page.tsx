@@ -1,4 +1,5 @@
 import { AlertList } from '@/client/alert-list';
+import { AlertWebhooks } from '@/client/alert-webhooks';
 import { PortalPage } from '@/client/portal-page';
 import { requirePageSession } from '@/server/auth/page-session';
 
@@ -11,6 +12,9 @@ export default async function Page() {
     <PortalPage>
       <h1 className="mb-4 text-xl font-semibold">Alerts</h1>
       <AlertList url="/api/v1/alerts" />
+      <div className="mt-8">
+        <AlertWebhooks />
+      </div>
     </PortalPage>
   );
 }

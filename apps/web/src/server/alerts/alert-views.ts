@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AlertDeliveryRow, AlertRow, AlertWebhookRow, PlatformAlertRow } from '@rewind/db';
+import type { AlertDeliveryLogRow, AlertRow, AlertWebhookRow, PlatformAlertRow } from '@rewind/db';
 import { z } from 'zod';
 import { limitParam, uuidParam } from '../api/query-fields';
 
@@ -54,11 +54,16 @@ export type AdminAlertView = ReturnType<typeof toAdminAlertView>;
 export function toWebhookView(w: AlertWebhookRow) {
   return { id: w.id, url: w.url, createdAt: w.createdAt.toISOString() };
 }
+export type WebhookView = ReturnType<typeof toWebhookView>;
 
-export function toDeliveryView(d: AlertDeliveryRow) {
+export function toDeliveryView(d: AlertDeliveryLogRow) {
   return {
     id: d.id,
     webhookId: d.webhookId,
+    webhookUrl: d.webhookUrl,
+    webhookDeleted: d.webhookDeleted,
+    alertKind: d.alertKind,
+    alertSummary: d.alertSummary,
     alertId: d.alertId,
     event: d.event,
     status: d.status,
@@ -69,3 +74,4 @@ export function toDeliveryView(d: AlertDeliveryRow) {
     lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
   };
 }
+export type DeliveryView = ReturnType<typeof toDeliveryView>;

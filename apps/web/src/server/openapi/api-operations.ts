@@ -530,6 +530,14 @@ export const apiOperations: readonly ApiOperation[] = [
     response: anyObject,
   },
   {
+    method: 'delete',
+    path: '/api/v1/alerts/webhooks/{id}',
+    summary: 'Delete an alert webhook (owners); its delivery log stays',
+    tag: 'alerts',
+    status: 204,
+    response: null,
+  },
+  {
     method: 'get',
     path: '/api/v1/alerts/webhooks/deliveries',
     summary: 'Delivery log of alert webhooks: status, attempts, response code',
