@@ -148,9 +148,7 @@ describe('alert lists', () => {
     await screenshot(page, 'alerts-webhooks-wide');
 
     const phone = await open(VIEWPORTS.mobile);
-    await phone.page
-      .locator('[data-delivery-status="delivered"]', { hasText: summary })
-      .waitFor();
+    await phone.page.locator('[data-delivery-status="delivered"]', { hasText: summary }).waitFor();
     await screenshot(phone.page, 'alerts-webhooks-mobile');
     await phone.context.close();
 

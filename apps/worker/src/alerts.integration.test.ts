@@ -119,9 +119,7 @@ describe('alerts: a real condition opens, is delivered signed, and resolves', ()
     });
   const alertOf = async (kind: string) =>
     (
-      await inTenantTx(h.db.app.db, { tenantId }, (tx) =>
-        listAlerts(tx, tenantId, { instanceId }),
-      )
+      await inTenantTx(h.db.app.db, { tenantId }, (tx) => listAlerts(tx, tenantId, { instanceId }))
     ).find((a) => a.kind === kind);
   const until = async <T>(what: string, probe: () => T | undefined, ms = 60_000): Promise<T> => {
     const end = Date.now() + ms;

@@ -103,9 +103,9 @@ describe('alerts API', () => {
       id,
     );
     expect((await del(mine.people.owner.token)).status).toBe(404);
-    expect(
-      (await call(f.baseUrl, 'PUT', path, { token: mine.people.owner.token })).status,
-    ).toBe(405);
+    expect((await call(f.baseUrl, 'PUT', path, { token: mine.people.owner.token })).status).toBe(
+      405,
+    );
     expect(
       (await call(f.baseUrl, 'GET', '/api/v1/admin/alerts', { token: mine.people.owner.token }))
         .status,

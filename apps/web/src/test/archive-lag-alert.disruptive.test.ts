@@ -11,8 +11,9 @@ import { stackFixtures, type StackFixtures } from './stack-fixtures';
 /**
  * The real Prometheus of the test stack (2 s scrapes and evaluations, every rule's `for:` 10 s)
  * scrapes the web and the worker. With region A stopped, the fleet's archive lag in A passes the
- * plan's bound and RewindArchiveLagOverBound{region="region-a"} fires and reaches Alertmanager;
- * once A is back and the backlog archived, it resolves.
+ * plan's bound and RewindArchiveLagOverBound{region="region-a"} fires and reaches Alertmanager,
+ * and Rewind's own archive_lag alert for the instance and region A opens (the monitor evaluates
+ * after each catalog sync); once A is back and the backlog archived, both resolve.
  */
 const root = path.resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 const run = promisify(execFile);
@@ -45,6 +46,22 @@ const alertsInRegionA = async (): Promise<PromAlert[]> => {
     (a) => a.labels.alertname === ALERT && a.labels.region === 'region-a',
   );
 };
+interface RewindAlert {
+  id: string;
+  kind: string;
+  status: 'open' | 'resolved';
+  summary: string;
+  detail: { region?: string; value?: number; bound?: number };
+  resolvedAt: string | null;
+}
+/** Rewind's own archive-lag alert of the instance in region A, as the tenant's API lists it. */
+const rewindLagAlertInA = async (): Promise<RewindAlert | undefined> => {
+  const res = await api(owner, 'GET', `/api/v1/alerts?instance=${instanceId}`);
+  expect(res.status).toBe(200);
+  return (res.body as { alerts: RewindAlert[] }).alerts.find(
+    (a) => a.kind === 'archive_lag' && a.detail.region === f.env.REGION_A_NAME,
+  );
+};
 const targetsUp = async () => {
   const q = encodeURIComponent('min(up{job=~"rewind-web|rewind-worker"})');
   const res = await fetch(`http://127.0.0.1:${ports.prometheus}/api/v1/query?query=${q}`);
@@ -67,7 +84,7 @@ afterAll(async () => {
 });
 
 describe('Prometheus archive-lag alert', () => {
-  it('fires for region A while it is stopped, reaches Alertmanager, and resolves once A is back', async () => {
+  it("fires for region A while it is stopped, reaches Alertmanager, opens Rewind's own alert, and both resolve once A is back", async () => {
     await until(
       'Prometheus scrapes the web and the worker',
       async () => (await targetsUp()) || undefined,
@@ -79,8 +96,10 @@ describe('Prometheus archive-lag alert', () => {
       120_000,
       2000,
     );
+    expect((await rewindLagAlertInA())?.status ?? 'none').not.toBe('open');
 
     await stackCtl('down', 'region-a');
+    let opened: RewindAlert;
     try {
       const firing = await until(
         `${ALERT}{region="region-a"} fires`,
@@ -103,6 +122,19 @@ describe('Prometheus archive-lag alert', () => {
         },
         30_000,
       );
+      // Rewind's own alert, from the same catalog, within the same window
+      opened = await until(
+        "Rewind's archive_lag alert for region A opens",
+        async () => {
+          const a = await rewindLagAlertInA();
+          return a?.status === 'open' ? a : undefined;
+        },
+        FIRES_WITHIN_MS,
+        2000,
+      );
+      expect(opened.detail).toMatchObject({ region: f.env.REGION_A_NAME, bound: BOUND_SECONDS });
+      expect(opened.detail.value).toBeGreaterThan(BOUND_SECONDS);
+      expect(opened.summary).toContain(f.env.REGION_A_NAME);
     } finally {
       await stackCtl('up', 'region-a');
     }
@@ -114,5 +146,17 @@ describe('Prometheus archive-lag alert', () => {
       300_000,
       2000,
     );
+    const resolved = await until(
+      "Rewind's archive_lag alert for region A resolves",
+      async () => {
+        const a = await rewindLagAlertInA();
+        return a?.status === 'resolved' ? a : undefined;
+      },
+      120_000,
+      2000,
+    );
+    // the same alert (one episode, deduplicated by key), now resolved
+    expect(resolved.id).toBe(opened!.id);
+    expect(resolved.resolvedAt).not.toBeNull();
   }, 900_000);
 });
