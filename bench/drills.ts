@@ -26,8 +26,8 @@ import { loadTestEnv, scratchPortRange } from '@rewind/engine/testing';
 import { restoreDrill } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
 import { startDataPlaneHarness } from '../apps/worker/src/data-plane-harness';
-import { provisionSource } from '../apps/worker/src/testing/restore-fixture';
 import { arg, percentile, run, table } from './src/bench-kit';
+import { benchSource } from './src/bench-source';
 import { runRawPgBackRest } from './src/tool-runs';
 
 const scale = arg('scale', 10);
@@ -63,29 +63,12 @@ try {
   await mkdir(scratch, { recursive: true });
   await run('chown', ['postgres:postgres', scratch]);
   // 15 s: the Business plan's archive_timeout, so the window's newest second trails the load by little
-  const source = await provisionSource(
-    h.env,
-    engine,
-    h.db.app.db,
-    tenantId,
-    `bench-${randomBytes(2).toString('hex')}`,
-    15,
-  );
+  const { source, sql, pgbench } = await benchSource(h, engine, tenantId, {
+    context: 'drill bench',
+    archiveTimeoutSeconds: 15,
+  });
   stanza = source.stanza;
   const ref = { tenantId, instanceId: source.id };
-  const target = {
-    socketDir: engine.paths(stanza).run,
-    port: source.port!,
-    database: source.databaseName,
-  };
-  const sql = (text: string) =>
-    engine.runSql(target, text, { context: 'drill bench', timeoutMs: 600_000 });
-  const pgbench = (args: string[]) =>
-    run(
-      path.join(h.env.PG_BIN_DIR, 'pgbench'),
-      ['-h', target.socketDir, '-p', String(target.port), ...args, target.database],
-      { asPostgres: true },
-    );
   await pgbench(['-i', '-q', '-s', String(scale)]);
   const dbSize = await sql(`SELECT pg_size_pretty(pg_database_size(current_database()))`);
   await engine.backup({ instanceId: stanza, type: 'full', repo: 1 });

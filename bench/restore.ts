@@ -20,7 +20,8 @@ import path from 'node:path';
 import { createEngine, engineConfigFromEnv } from '@rewind/engine';
 import { loadTestEnv, scratchPortRange } from '@rewind/engine/testing';
 import { startDataPlaneHarness } from '../apps/worker/src/data-plane-harness';
-import { provisionSource, syncCatalog } from '../apps/worker/src/testing/restore-fixture';
+import { syncCatalog } from '../apps/worker/src/testing/restore-fixture';
+import { benchSource } from './src/bench-source';
 import { arg, lsnBytes, run, table } from './src/bench-kit';
 import { alsoArchiveToBarman, barmanRepo, waitArchived, type BarmanRepo } from './src/barman';
 import { runRewindRestore } from './src/rewind-run';
@@ -46,28 +47,16 @@ const scratch = path.join(
 try {
   await mkdir(scratch, { recursive: true });
   await run('chown', ['postgres:postgres', scratch]);
-  const source = await provisionSource(
-    h.env,
-    engine,
-    h.db.app.db,
-    tenantId,
-    `bench-${randomBytes(2).toString('hex')}`,
-  );
+  const made = await benchSource(h, engine, tenantId, { context: 'restore bench' });
+  const { source, pgbench } = made;
   stanza = source.id;
   const target = {
     socketDir: engine.paths(stanza).run,
     port: source.port!,
     database: source.databaseName,
   };
-  const sourceSql = (text: string) =>
-    engine.runSql(target, text, { context: 'restore bench', timeoutMs: 3_600_000 });
+  const sourceSql = made.sql;
   sql = sourceSql;
-  const pgbench = (args: string[]) =>
-    run(
-      path.join(h.env.PG_BIN_DIR, 'pgbench'),
-      ['-h', target.socketDir, '-p', String(target.port), ...args, target.database],
-      { asPostgres: true },
-    );
   let t = Date.now();
   await pgbench(['-i', '-q', '-s', String(scale)]);
   const dbSize = await sourceSql(`SELECT pg_size_pretty(pg_database_size(current_database()))`);

@@ -6,6 +6,7 @@ import { Button, Card, ErrorState, Spinner } from '@rewind/ui';
 import type { DeliveryView, WebhookView } from '@/server/alerts/alert-views';
 import { api } from './api';
 import { useCan } from './queries';
+import { ShownOnce } from './shown-once';
 import { Instant } from './zone-context';
 
 const enc = encodeURIComponent;
@@ -92,28 +93,13 @@ function WebhooksCard() {
       </form>
       {create.isError ? <p className="mt-2 text-sm text-red-700">{create.error.message}</p> : null}
       {created ? (
-        <div
-          className="mt-3 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-inset ring-amber-200"
-          role="status"
-          data-testid="webhook-created"
-        >
-          <p className="font-medium text-amber-900">
-            Copy the signing secret of {created.url} now: it is shown once and never again.
-          </p>
-          <p
-            className="mt-2 break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-inset ring-amber-200"
-            data-testid="webhook-secret"
-          >
-            {created.secret}
-          </p>
-          <Button
-            variant="ghost"
-            className="mt-2 h-7 px-2 text-xs"
-            onClick={() => setCreated(null)}
-          >
-            Done
-          </Button>
-        </div>
+        <ShownOnce
+          heading={`Copy the signing secret of ${created.url} now: it is shown once and never again.`}
+          value={created.secret}
+          testId="webhook-created"
+          valueTestId="webhook-secret"
+          onDone={() => setCreated(null)}
+        />
       ) : null}
       <div className="mt-4">
         {hooks.isPending ? (
@@ -195,8 +181,8 @@ function DeliveryLog() {
               </span>
               <span className="min-w-0">
                 <span className="block break-words text-zinc-900">{d.alertSummary}</span>
-                <span className="block break-all text-xs text-zinc-500">
-                  to {d.webhookUrl}
+                <span className="block break-words text-xs text-zinc-500">
+                  to <span className="break-all">{d.webhookUrl}</span>
                   {d.webhookDeleted ? ' (deleted)' : ''} · {d.attempts} attempt
                   {d.attempts === 1 ? '' : 's'}
                   {d.responseCode !== null ? ` · answered ${d.responseCode}` : ''}

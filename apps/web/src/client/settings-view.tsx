@@ -13,6 +13,7 @@ import {
   useTokens,
   useUpdateTenant,
 } from './queries';
+import { ShownOnce } from './shown-once';
 import { Instant } from './zone-context';
 
 const INPUT =
@@ -301,25 +302,12 @@ function TokensCard() {
         </Button>
       </form>
       {created ? (
-        <div
-          className="mt-3 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-inset ring-amber-200"
-          role="status"
-          data-testid="token-created"
-        >
-          <p className="font-medium text-amber-900">
-            Copy this token now: it is shown once and never again.
-          </p>
-          <p className="mt-2 break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-inset ring-amber-200">
-            {created.token}
-          </p>
-          <Button
-            variant="ghost"
-            className="mt-2 h-7 px-2 text-xs"
-            onClick={() => setCreated(null)}
-          >
-            Done
-          </Button>
-        </div>
+        <ShownOnce
+          heading="Copy this token now: it is shown once and never again."
+          value={created.token}
+          testId="token-created"
+          onDone={() => setCreated(null)}
+        />
       ) : null}
       {t.create.isError ? (
         <p className="mt-2 text-sm text-red-700">{t.create.error.message}</p>
