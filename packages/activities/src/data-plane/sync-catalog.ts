@@ -117,6 +117,9 @@ function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
  * position is compared with each region's archive: a quiet database's coverage (quietCoverage),
  * and how much WAL is not archived yet.
  */
+/** `pgbackrest info` of one repo answers in a second or two; longer means the region is unreachable */
+const REPO_INFO_TIMEOUT_MS = 30_000;
+
 export async function syncCatalog(
   deps: ActivityDeps,
   ref: InstanceRef,
@@ -142,12 +145,6 @@ export async function syncCatalog(
       scannedThrough: await restorePointsScannedThrough(tx, ref.tenantId, ref.instanceId),
     }),
   );
-  const info = await deps.engine.info({ instanceId: stanza }).catch((err: unknown) => {
-    throw new Error(`while reading pgbackrest info of ${label}: ${(err as Error).message}`, {
-      cause: err,
-    });
-  });
-
   const regions: [RepoIndex, RegionClient][] = [
     [1, deps.regions.a],
     [2, deps.regions.b],
@@ -159,7 +156,22 @@ export async function syncCatalog(
     const region = client.region.name;
     try {
       const before = await walPosition();
-      const repoInfo = info.repos.find((r) => r.repo === repo);
+      // per region and bounded: pgBackRest retries an unreachable repo for minutes, which held
+      // the whole sync (and the alert evaluation after it) past its heartbeat while a region was down
+      const repoInfo = await withHeartbeat(
+        () =>
+          deps.engine
+            .info({ instanceId: stanza, repo, timeoutMs: REPO_INFO_TIMEOUT_MS })
+            .catch((err: unknown) => {
+              throw new Error(
+                `while reading pgbackrest info of repo${repo}: ${(err as Error).message}`,
+                {
+                  cause: err,
+                },
+              );
+            }),
+        { phase: 'info', region },
+      ).then((info) => info.repos.find((r) => r.repo === repo));
       if (repoInfo && repoInfo.status.code !== 0 && repoInfo.backups.length === 0)
         throw new Error(`pgbackrest reports repo${repo}: ${repoInfo.status.message}`);
       const backups = toCatalogBackups(repoInfo);

@@ -32,13 +32,24 @@ export async function instanceMonitor(input: InstanceMonitorInput): Promise<void
     if (facts.status === 'deleted' || facts.status === 'deleting' || facts.status === 'failed')
       return;
     if (facts.status === 'running') {
+      let synced = false;
       try {
         await host.syncCatalog(ref);
-        // the catalog was just read: evaluate the alert conditions on it, and deliver each
-        // change in a workflow of its own so a slow receiver never holds up the next round
-        if (patched('alert-evaluation'))
+        synced = true;
+      } catch (err) {
+        log.warn('instance monitor round failed', {
+          instanceId: input.instanceId,
+          error: String(err),
+        });
+      }
+      try {
+        // the catalog was just read (or, when the sync failed, stands as last read: a lag that
+        // keeps growing is what the archive-lag alert is for): evaluate the alert conditions on
+        // it, and deliver each change in a workflow of its own so a slow receiver never holds up
+        // the next round
+        if (patched('alert-evaluation') && (synced || patched('alerts-after-failed-sync')))
           await startAlertDeliveries(await cp.evaluateInstanceAlerts(ref));
-        if (round % every === 0) await cp.geoCheck(ref);
+        if (synced && round % every === 0) await cp.geoCheck(ref);
       } catch (err) {
         log.warn('instance monitor round failed', {
           instanceId: input.instanceId,
