@@ -108,6 +108,9 @@ function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
     }));
 }
 
+/** `pgbackrest info` of one repo answers in a second or two; longer means the region is unreachable */
+const REPO_INFO_TIMEOUT_MS = 30_000;
+
 /**
  * Mirrors one instance's two repositories into the catalog: backups from `pgbackrest info`,
  * archived WAL as contiguous ranges from an S3 listing (a missing segment splits a range), and
@@ -117,9 +120,6 @@ function toCatalogBackups(repo: RepoInfo | undefined): CatalogBackup[] {
  * position is compared with each region's archive: a quiet database's coverage (quietCoverage),
  * and how much WAL is not archived yet.
  */
-/** `pgbackrest info` of one repo answers in a second or two; longer means the region is unreachable */
-const REPO_INFO_TIMEOUT_MS = 30_000;
-
 export async function syncCatalog(
   deps: ActivityDeps,
   ref: InstanceRef,
