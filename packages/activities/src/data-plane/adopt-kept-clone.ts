@@ -3,6 +3,7 @@ import { getInstance, getInstancePlan, inTenantTx } from '@rewind/db';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import type { InstanceRef } from './instance-facts';
+import { createStanza } from './provision-instance';
 
 /**
  * A clone kept as a permanent instance, on its host: its data moves under its own stanza
@@ -37,9 +38,7 @@ export async function adoptKeptClone(
         .catch((err: unknown) => {
           throw new Error(`${context}: ${(err as Error).message}`, { cause: err });
         });
-      await deps.engine.stanzaCreate({ instanceId: row.stanza }).catch((err: unknown) => {
-        throw new Error(`${context}: stanza-create: ${(err as Error).message}`, { cause: err });
-      });
+      await createStanza(deps, row.stanza, context);
       return { timeline: r.timeline, markedForArchive: r.markedForArchive.length };
     },
     { phase: 'keep-clone' },

@@ -4,7 +4,7 @@ import type { EngineConfig } from '../engine-config';
 import { mkdirForPostgres, writeFileForPostgres } from '../fs-owner';
 import { hostDir, instancePaths } from '../paths';
 import { startCluster, stopCluster } from './cluster';
-import { readInstanceMeta, writeInstanceMeta } from './instance-meta';
+import { newInstanceMeta, readInstanceMeta, writeInstanceMeta } from './instance-meta';
 import { archiveCommand } from './render-postgresql-conf';
 import { markUnarchived, renderServingAutoConf, type SwapPgdataResult } from './swap-pgdata';
 import { writePgBackRestConfig } from './write-pgbackrest-config';
@@ -82,15 +82,13 @@ export async function adoptRestoredCopy(
     0o600,
   );
   const result = await markUnarchived(config, paths.pgdata);
-  if (!(await readInstanceMeta(paths.meta)))
-    await writeInstanceMeta(paths.meta, {
-      instanceId: input.instanceId,
-      port: input.port,
-      database: input.database,
-      owner: input.owner,
-      archiveTimeoutSeconds: input.archiveTimeoutSeconds,
-      initializedAt: new Date().toISOString(),
-    });
+  if (!(await readInstanceMeta(paths.meta))) {
+    const { instanceId, port, database, owner, archiveTimeoutSeconds } = input;
+    await writeInstanceMeta(
+      paths.meta,
+      newInstanceMeta({ instanceId, port, database, owner, archiveTimeoutSeconds }),
+    );
+  }
   await startCluster(config, {
     pgdata: paths.pgdata,
     logFile: paths.postgresLog,

@@ -2,7 +2,7 @@ import { ParentClosePolicy, executeChild } from '@temporalio/workflow';
 import { restoreDrill } from '../drill/restore-drill';
 import { workflowIds } from '../ids';
 import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-options';
-import { protectInstance, runCompensations, watchInstance } from './protect-instance';
+import { failInstance, protectInstance, watchInstance } from './protect-instance';
 
 export type CreateInstanceInput = InstanceWorkflowInput;
 
@@ -30,13 +30,7 @@ export async function createInstance(input: CreateInstanceInput): Promise<Create
 
     await protectInstance(input, facts, compensations);
   } catch (err) {
-    await runCompensations(compensations);
-    await cp.setInstanceStatus({ ...input, status: 'failed' });
-    await cp.recordInstanceAudit({
-      ...input,
-      action: 'instance.failed',
-      data: { error: String(err) },
-    });
+    await failInstance(input, compensations, err);
     throw err;
   }
 

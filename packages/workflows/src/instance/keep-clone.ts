@@ -1,6 +1,6 @@
 import { catalogProxy, hostProxy, type InstanceWorkflowInput } from './activity-options';
 import { proveNewInstance } from './create-instance';
-import { protectInstance, runCompensations, watchInstance } from './protect-instance';
+import { failInstance, protectInstance, watchInstance } from './protect-instance';
 
 export interface KeepCloneInput extends InstanceWorkflowInput {
   /** the restore that made the clone (its TTL already ended by keepCloneUpdate) */
@@ -31,13 +31,7 @@ export async function keepClone(input: KeepCloneInput): Promise<KeepCloneResult>
     await host.ensureReaderRole(ref);
     await protectInstance(ref, facts, compensations, { keptFromRestore: input.restoreId });
   } catch (err) {
-    await runCompensations(compensations);
-    await cp.setInstanceStatus({ ...ref, status: 'failed' });
-    await cp.recordInstanceAudit({
-      ...ref,
-      action: 'instance.failed',
-      data: { error: String(err), keptFromRestore: input.restoreId },
-    });
+    await failInstance(ref, compensations, err, { keptFromRestore: input.restoreId });
     throw err;
   }
   await watchInstance(ref, facts.hostId, proveNewInstance);

@@ -73,8 +73,16 @@ export async function watchInstance(
   }
 }
 
-/** Undo in reverse order; one failed step must not leave the rest behind. */
-export async function runCompensations(compensations: (() => Promise<unknown>)[]): Promise<void> {
+/**
+ * A provisioning that failed: undo what was made, in reverse order (one failed step must not
+ * leave the rest behind), then status failed and `instance.failed` with why.
+ */
+export async function failInstance(
+  input: InstanceWorkflowInput,
+  compensations: (() => Promise<unknown>)[],
+  err: unknown,
+  data: Record<string, unknown> = {},
+): Promise<void> {
   for (const undo of [...compensations].reverse()) {
     try {
       await undo();
@@ -82,4 +90,11 @@ export async function runCompensations(compensations: (() => Promise<unknown>)[]
       // keep undoing
     }
   }
+  const cp = catalogProxy();
+  await cp.setInstanceStatus({ ...input, status: 'failed' });
+  await cp.recordInstanceAudit({
+    ...input,
+    action: 'instance.failed',
+    data: { error: String(err), ...data },
+  });
 }
