@@ -146,8 +146,8 @@ export function CloneActions({ clone }: { clone: CloneFacts }) {
         <p>
           The clone{clone.name ? <span className="font-mono"> {clone.name}</span> : null} stops
           expiring and becomes one of your instances: it counts against your plan&apos;s instance
-          limit, archives its WAL to both regions and gets its own backups, schedules and drills.
-          It keeps its data, port and credentials.
+          limit, archives its WAL to both regions and gets its own backups, schedules and drills. It
+          keeps its data, port and credentials.
         </p>
         {keep.isError ? (
           <p role="alert" className="text-red-700" data-testid="clone-keep-error">

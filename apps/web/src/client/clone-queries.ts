@@ -35,8 +35,7 @@ export function useExtendClone(cloneId: string) {
 export function useKeepClone(cloneId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      api<CloneKept>(`/api/v1/instances/${enc(cloneId)}/keep`, { method: 'POST' }),
+    mutationFn: () => api<CloneKept>(`/api/v1/instances/${enc(cloneId)}/keep`, { method: 'POST' }),
     onSettled: async () => {
       await client.invalidateQueries({ queryKey: queryKeys.instance(cloneId) });
       await client.invalidateQueries({ queryKey: queryKeys.instances, exact: true });

@@ -91,7 +91,10 @@ export async function requestKeepClone(
  * schedules, monitor, drills). Its TTL is already gone, so a failed start leaves a running
  * instance without backups: it is marked `failed` (the owner sees it and may delete it).
  */
-export async function startKeepClone(deps: ServiceDeps, accepted: AcceptedKeepClone): Promise<void> {
+export async function startKeepClone(
+  deps: ServiceDeps,
+  accepted: AcceptedKeepClone,
+): Promise<void> {
   try {
     const client = await orchestrator(deps, 'instances');
     await startWorkflow(client, workflowDefs.keepClone, {
