@@ -82,8 +82,10 @@ async function deleteCloneNow(page: Page, scope: Page | Locator, cloneId: string
 
 /** Keep as a permanent instance on a clone's page: its dialog says what it costs; cancelled. */
 async function openKeepDialog(page: Page, shot: string): Promise<void> {
+  const button = page.getByTestId('clone-card').getByTestId('clone-keep');
+  await button.waitFor();
   await screenshot(page, `${shot}-button`);
-  await page.getByTestId('clone-card').getByTestId('clone-keep').click();
+  await button.click();
   const dialog = page.getByTestId('clone-keep-confirm');
   expect(await dialog.textContent()).toMatch(/counts against your plan's instance limit/);
   await screenshot(page, shot);
