@@ -51,7 +51,10 @@ export interface CreateWorkersInput {
 export async function createWorkers(
   input: CreateWorkersInput,
 ): Promise<{ controlPlane: Worker; host: Worker }> {
-  return { controlPlane: await createControlPlaneWorker(input), host: await createHostWorker(input) };
+  return {
+    controlPlane: await createControlPlaneWorker(input),
+    host: await createHostWorker(input),
+  };
 }
 
 /** The workers of REWIND_WORKER_QUEUES: both, or one of them (a Helm deployment splits them). */
