@@ -70,34 +70,26 @@ for bin in temporal weed temporal-test-server; do
   [[ -x "$VENV/bin/$bin" ]] || { echo "install: $bin missing from $VENV/bin" >&2; exit 1; }
 done
 
-# 3b. Toxiproxy (the S3-flapping drill puts it in front of one region): the pinned Go module,
-# built with the Go toolchain through the module proxy into .tools/bin. v2.5.0's server package is
-# cmd/server (binary "server", which reports version "git"), so the pin is kept in a marker file.
+# 3b. Go tools, each a pinned Go module built with the Go toolchain through the module proxy into
+# .tools/bin, with a version marker beside it (a module's own version output may not say it).
 TOOLS_BIN="$ROOT/.tools/bin"
-if [[ -x "$TOOLS_BIN/toxiproxy-server" && "$(cat "$TOOLS_BIN/toxiproxy-server.version" 2>/dev/null)" == "$TOXIPROXY_VERSION" ]]; then
-  say "toxiproxy-server $TOXIPROXY_VERSION present"
-else
-  command -v go >/dev/null || { echo "install: the Go toolchain (go) is needed to build toxiproxy-server" >&2; exit 1; }
-  say "go: installing toxiproxy-server $TOXIPROXY_VERSION into $TOOLS_BIN"
-  mkdir -p "$TOOLS_BIN"
-  GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "github.com/Shopify/toxiproxy/v2/cmd/server@$TOXIPROXY_VERSION"
-  mv "$TOOLS_BIN/server" "$TOOLS_BIN/toxiproxy-server"
-  echo "$TOXIPROXY_VERSION" > "$TOOLS_BIN/toxiproxy-server.version"
-fi
-
-# 3c. Helm and kubeconform for the chart's test (infra/src/helm-chart.test.ts): pinned Go modules
-# built into .tools/bin, each with a version marker like toxiproxy-server.
-go_tool() { # <binary> <module>/cmd/<binary> <version>
-  if [[ -x "$TOOLS_BIN/$1" && "$(cat "$TOOLS_BIN/$1.version" 2>/dev/null)" == "$3" ]]; then
-    say "$1 $3 present"
+go_tool() { # <binary> <package path> <version> [<the binary go install makes, when it differs>]
+  local bin="$1" pkg="$2" version="$3" built="${4:-$1}"
+  if [[ -x "$TOOLS_BIN/$bin" && "$(cat "$TOOLS_BIN/$bin.version" 2>/dev/null)" == "$version" ]]; then
+    say "$bin $version present"
     return
   fi
-  command -v go >/dev/null || { echo "install: the Go toolchain (go) is needed to build $1" >&2; exit 1; }
-  say "go: installing $1 $3 into $TOOLS_BIN"
+  command -v go >/dev/null || { echo "install: the Go toolchain (go) is needed to build $bin" >&2; exit 1; }
+  say "go: installing $bin $version into $TOOLS_BIN"
   mkdir -p "$TOOLS_BIN"
-  GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "$2@$3"
-  echo "$3" > "$TOOLS_BIN/$1.version"
+  GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "$pkg@$version"
+  if [[ $built != "$bin" ]]; then mv "$TOOLS_BIN/$built" "$TOOLS_BIN/$bin"; fi
+  echo "$version" > "$TOOLS_BIN/$bin.version"
 }
+# Toxiproxy (the S3-flapping drill puts it in front of one region): v2.5.0's server package is
+# cmd/server (binary "server", which reports version "git").
+go_tool toxiproxy-server github.com/Shopify/toxiproxy/v2/cmd/server "$TOXIPROXY_VERSION" server
+# 3c. Helm and kubeconform for the chart's test (infra/src/helm-chart.test.ts)
 go_tool helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION"
 go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION"
 
