@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stackEnvSchema } from '@rewind/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { REPO_ROOT, TOOLS_DIR } from './paths';
 
@@ -19,6 +19,10 @@ const HELM = join(TOOLS_DIR, 'bin', 'helm');
 const KUBECONFORM = join(TOOLS_DIR, 'bin', 'kubeconform');
 const SCHEMAS = join(TOOLS_DIR, 'kubernetes-json-schema');
 const KUBE_VERSIONS = ['1.31.0', '1.37.0'];
+
+// Each step shells out (helm ~0.5 s, kubeconform ~4 s a run on an idle machine); a busy machine
+// makes that several times longer, which must not fail a unit test.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 interface Manifest {
   apiVersion: string;
@@ -65,8 +69,13 @@ function helm(args: string[]): string {
   return run(HELM, args);
 }
 
+const rendered = new Map<string, string>();
+
+/** helm template; a rendering without --set overrides is made once per values file. */
 function render(valuesFiles: string[] = [], extra: string[] = []): string {
-  return helm([
+  const key = valuesFiles.join(' ');
+  if (extra.length === 0 && rendered.has(key)) return rendered.get(key)!;
+  const text = helm([
     'template',
     'rewind',
     CHART,
@@ -78,6 +87,8 @@ function render(valuesFiles: string[] = [], extra: string[] = []): string {
     ...valuesFiles.flatMap((f) => ['-f', f]),
     ...extra,
   ]);
+  if (extra.length === 0) rendered.set(key, text);
+  return text;
 }
 
 function parse(text: string): Manifest[] {
@@ -221,7 +232,7 @@ describe('kubeconform -strict on both renderings', () => {
         `${count} resources found parsing stdin - Valid: ${count - 1}, Invalid: 0, Errors: 0, Skipped: 1`,
       );
     },
-    60_000,
+    120_000,
   );
 });
 
