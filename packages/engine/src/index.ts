@@ -38,3 +38,6 @@ export * from './instance/integrity-checks';
 export * from './instance/query-as-role';
 export * from './instance/swap-pgdata';
 export * from './pgbackrest/kill-stray-restores';
+export * from './instance/table-copy/stage-tables';
+export * from './instance/table-copy/copy-staged-schema';
+export * from './instance/table-copy/replace-tables';
