@@ -19,5 +19,4 @@ export interface ConsoleQueryResult {
 
 /** What the console answers: the rows, or PostgreSQL's own words for why the query did not run. */
 export type ConsoleQueryOutcome =
-  | ({ ok: true } & ConsoleQueryResult)
-  | { ok: false; error: string };
+  ({ ok: true } & ConsoleQueryResult) | { ok: false; error: string };

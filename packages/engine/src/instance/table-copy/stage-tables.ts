@@ -27,7 +27,12 @@ function rowsOf(out: string): string[][] {
 export async function stageTables(
   config: Pick<EngineConfig, 'pgBinDir'>,
   clone: Db,
-  input: { tables: readonly QualifiedTable[]; schema: string | null; staging: string; owner: string },
+  input: {
+    tables: readonly QualifiedTable[];
+    schema: string | null;
+    staging: string;
+    owner: string;
+  },
 ): Promise<StagedTables> {
   const context = `staging tables in ${input.staging} on the transient clone`;
   const chosen =
@@ -50,7 +55,9 @@ export async function stageTables(
   if (input.schema !== null && found.length === 0)
     throw new Error(`schema ${input.schema} held no table at the target`);
   // names are plain lower-case identifiers (parseQualifiedTable), so %I writes them unquoted
-  const missing = input.tables.filter((t) => !found.some((f) => f.name === `${t.schema}.${t.table}`));
+  const missing = input.tables.filter(
+    (t) => !found.some((f) => f.name === `${t.schema}.${t.table}`),
+  );
   if (input.schema === null && missing.length > 0)
     throw new Error(
       `${missing.map((t) => `${t.schema}.${t.table}`).join(', ')} did not exist at the target`,
