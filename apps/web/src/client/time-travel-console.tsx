@@ -81,15 +81,18 @@ export function TimeTravelConsole({ instanceId, at }: { instanceId: string; at: 
 
   if (!at)
     return (
-      <Card title="Time travel">
-        <p className="text-sm text-zinc-700">
-          Pick a second on the{' '}
-          <Link className="text-indigo-700 underline" href={`/instances/${instanceId}`}>
-            instance page
-          </Link>{' '}
-          and choose “Look at this second”.
-        </p>
-      </Card>
+      <div className="space-y-6" data-testid="time-travel">
+        <h1 className="text-2xl font-semibold">Time travel</h1>
+        <Card title="Pick a second first">
+          <p className="text-sm text-zinc-700">
+            Pick a second on the{' '}
+            <Link className="text-indigo-700 underline" href={`/instances/${instanceId}`}>
+              instance page
+            </Link>{' '}
+            and choose “Look at this second”.
+          </p>
+        </Card>
+      </div>
     );
 
   const failed = restore && ['failed', 'cancelled', 'rejected', 'expired'].includes(restore.status);

@@ -52,7 +52,9 @@ export async function startRestore(
           mode: r.mode,
           needsApproval: r.needsApproval,
           hostId: r.hostId,
-          ...(input.cloneTtlSeconds !== undefined ? { cloneTtlSeconds: input.cloneTtlSeconds } : {}),
+          ...(input.cloneTtlSeconds !== undefined
+            ? { cloneTtlSeconds: input.cloneTtlSeconds }
+            : {}),
         },
       ],
     });

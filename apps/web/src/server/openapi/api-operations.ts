@@ -271,7 +271,8 @@ export const apiOperations: readonly ApiOperation[] = [
   {
     method: 'post',
     path: '/api/v1/instances/{id}/query',
-    summary: 'One read-only query as the caller’s role (a time-travel clone or the live instance; audited)',
+    summary:
+      'One read-only query as the caller’s role (a time-travel clone or the live instance; audited)',
     tag: 'time travel',
     body: consoleQueryBody,
     status: 200,
