@@ -3,6 +3,7 @@ import type { RestoreTargetSpec } from '@rewind/core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
 import { instances, restores } from '../schema';
+import { isTenantRestore } from './tenant-restore-filter';
 
 export interface TimeTravelClone {
   restoreId: string;
@@ -14,7 +15,7 @@ export interface TimeTravelClone {
 /**
  * A clone restore of `instanceId` at exactly `target` that is still coming or still there (its
  * clone not deleted): the time-travel console opens it again instead of restoring T twice. Table
- * restores' transient clones are not offered (they go as soon as their copy is done).
+ * restores' transient clones (they go as soon as their copy is done) and drills' are not offered.
  */
 export async function findTimeTravelClone(
   tx: Tx,
@@ -37,6 +38,8 @@ export async function findTimeTravelClone(
         eq(restores.instanceId, instanceId),
         eq(restores.mode, 'clone'),
         isNull(restores.tableRestore),
+        // a drill's clone is the platform's, never the tenant's to query
+        isTenantRestore(),
         inArray(restores.status, ['pending_approval', 'running', 'succeeded']),
         // jsonb equality: the target as stored (times normalised to UTC µs by parseRestoreTarget)
         sql`${restores.target} = ${JSON.stringify(target)}::jsonb`,
