@@ -1,13 +1,8 @@
 import { parseRestoreTarget, type RestoreTargetSpec } from '@rewind/core';
-import {
-  appendAuditEvent,
-  findTimeTravelClone,
-  type AuditActor,
-  type RequestedRestore,
-  type Tx,
-} from '@rewind/db';
+import { appendAuditEvent, findTimeTravelClone, type RequestedRestore, type Tx } from '@rewind/db';
 import { requestRestore, startRestore } from '../restores/request-restore';
 import type { ServiceDeps } from '../service-deps';
+import type { PastRequester } from './run-console-query';
 
 /** A time-travel clone lives an hour (the console is for a look, not for keeping). */
 export const TIME_TRAVEL_CLONE_TTL_SECONDS = 3600;
@@ -30,14 +25,7 @@ export interface OpenedTimeTravel {
  */
 export async function openTimeTravel(
   tx: Tx,
-  input: {
-    tenantId: string;
-    instanceId: string;
-    requestedBy: string;
-    actor: AuditActor;
-    target: unknown;
-    regions: readonly string[];
-  },
+  input: PastRequester & { target: unknown },
 ): Promise<OpenedTimeTravel> {
   const target = parseRestoreTarget(input.target);
   const found = await findTimeTravelClone(tx, input.tenantId, input.instanceId, target);

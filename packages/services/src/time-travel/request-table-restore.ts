@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   AppError,
   parseQualifiedTable,
@@ -12,11 +11,11 @@ import {
   type TableRestoreMode,
   type TableRestoreRecord,
 } from '@rewind/core';
-import { getInstance, type AuditActor, type RequestedRestore, type Tx } from '@rewind/db';
-import { executeWorkflow, startWorkflow, workflowDefs } from '@rewind/workflows/start';
-import { orchestrator } from '../orchestrator';
+import { getInstance, type RequestedRestore, type Tx } from '@rewind/db';
+import { startWorkflow, workflowDefs } from '@rewind/workflows/start';
 import { markRestoreUnstarted, requestRestore } from '../restores/request-restore';
 import type { ServiceDeps } from '../service-deps';
+import { queryOnHost, type PastRequester } from './run-console-query';
 
 export interface TableRestoreBody {
   target?: unknown;
@@ -68,15 +67,7 @@ function parseSpec(body: TableRestoreBody, at: Date): TableRestoreRecord {
 export async function requestTableRestore(
   deps: ServiceDeps,
   tx: Tx,
-  input: {
-    tenantId: string;
-    instanceId: string;
-    requestedBy: string;
-    actor: AuditActor;
-    body: TableRestoreBody;
-    regions: readonly string[];
-    now?: Date;
-  },
+  input: PastRequester & { body: TableRestoreBody; now?: Date },
 ): Promise<{ restore: RequestedRestore; spec: TableRestoreRecord; dependents: TableDependents }> {
   const live = await getInstance(tx, input.tenantId, input.instanceId);
   const target = parseRestoreTarget(input.body.target);
@@ -88,20 +79,7 @@ export async function requestTableRestore(
   if (spec.into === 'replace') {
     if (live.status !== 'running')
       throw new AppError('conflict', `${live.name} is not running (status ${live.status})`);
-    const client = await orchestrator(deps, 'table-restore');
-    const found = await executeWorkflow(client, workflowDefs.runConsoleQuery, {
-      id: [input.tenantId, live.id, randomUUID()],
-      args: [
-        {
-          tenantId: input.tenantId,
-          instanceId: live.id,
-          hostId: live.hostId,
-          sql: tableDependentsSql(spec.tables),
-          access: 'owner',
-        },
-      ],
-      options: { workflowExecutionTimeout: '2 minutes' },
-    });
+    const found = await queryOnHost(deps, live, tableDependentsSql(spec.tables), 'owner');
     if (!found.ok)
       throw new AppError('validation_failed', `the live tables cannot be read: ${found.error}`);
     dependents = {

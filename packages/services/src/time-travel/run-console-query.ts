@@ -3,12 +3,44 @@ import {
   AppError,
   CONSOLE_QUERY_LIMITS,
   validationQueryProblem,
+  type ConsoleQueryOutcome,
   type ConsoleQueryResult,
 } from '@rewind/core';
-import { getInstance, inTenantTx, recordConsoleQuery, type AuditActor, type Tx } from '@rewind/db';
+import {
+  getInstance,
+  inTenantTx,
+  recordConsoleQuery,
+  type AuditActor,
+  type InstanceRecord,
+  type Tx,
+} from '@rewind/db';
 import { executeWorkflow, workflowDefs } from '@rewind/workflows/start';
 import { orchestrator } from '../orchestrator';
 import type { ServiceDeps } from '../service-deps';
+
+/** One read-only query on the instance's host, through the `runConsoleQuery` workflow (awaited). */
+export async function queryOnHost(
+  deps: ServiceDeps,
+  row: Pick<InstanceRecord, 'id' | 'tenantId' | 'hostId'>,
+  sql: string,
+  access: 'owner' | 'read_only',
+): Promise<ConsoleQueryOutcome> {
+  const client = await orchestrator(deps, 'console');
+  return executeWorkflow(client, workflowDefs.runConsoleQuery, {
+    id: [row.tenantId, row.id, randomUUID()],
+    args: [{ tenantId: row.tenantId, instanceId: row.id, hostId: row.hostId, sql, access }],
+    options: { workflowExecutionTimeout: '2 minutes' },
+  });
+}
+
+/** Who asks for a clone at T (time travel, a table restore): the restore request's own fields. */
+export interface PastRequester {
+  tenantId: string;
+  instanceId: string;
+  requestedBy: string;
+  actor: AuditActor;
+  regions: readonly string[];
+}
 
 /**
  * POST /api/v1/instances/{id}/query: one read-only query on an instance of the tenant (a clone
@@ -36,20 +68,7 @@ export async function runConsoleQuery(
     throw new AppError('conflict', `${row.name} is not running (status ${row.status})`, {
       status: row.status,
     });
-  const client = await orchestrator(deps, 'console');
-  const outcome = await executeWorkflow(client, workflowDefs.runConsoleQuery, {
-    id: [input.tenantId, row.id, randomUUID()],
-    args: [
-      {
-        tenantId: input.tenantId,
-        instanceId: row.id,
-        hostId: row.hostId,
-        sql: input.sql,
-        access: input.access,
-      },
-    ],
-    options: { workflowExecutionTimeout: '2 minutes' },
-  });
+  const outcome = await queryOnHost(deps, row, input.sql, input.access);
   await inTenantTx(deps.db, { tenantId: input.tenantId }, (audit) =>
     recordConsoleQuery(audit, {
       tenantId: input.tenantId,
