@@ -37,6 +37,7 @@ export * from './wal';
 export * from './instance/integrity-checks';
 export * from './instance/query-as-role';
 export * from './instance/swap-pgdata';
+export * from './instance/adopt-restored-copy';
 export * from './pgbackrest/kill-stray-restores';
 export * from './instance/table-copy/stage-tables';
 export * from './instance/table-copy/copy-staged-schema';

@@ -43,6 +43,8 @@ export const restores = pgTable(
      * into the live instance (the spec, then its outcome or error) is kept here
      */
     tableRestore: jsonb('table_restore').$type<TableRestoreRecord>(),
+    /** a `latest` target, once the copy replayed it: the last commit the restored copy applied */
+    resolvedTargetAt: timestamp('resolved_target_at', { withTimezone: true }),
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -5,6 +5,7 @@ import {
   approveRestoreUpdate,
   expireCloneSignal,
   extendCloneUpdate,
+  keepCloneUpdate,
   undoReplaceUpdate,
 } from '../messages';
 import { restoreActivityStubs, STUB_CLONE } from '../../test-support/restore-activity-stubs';
@@ -192,6 +193,26 @@ describe(
     });
   },
 );
+
+describe('restoreToPointInTime: keep a clone', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () => {
+  it('keepClone ends the TTL without removing the clone (no timer left, nothing destroyed)', async () => {
+    const stubs = restoreActivityStubs();
+    await harness.run(stubs.activities, {}, async (handle) => {
+      await viewWhen(handle, (v) => v.status === 'succeeded');
+      expect(
+        await handle.executeUpdate(keepCloneUpdate, { args: [{ byUserId: APPROVER }] }),
+      ).toEqual({ keptAt: expect.any(String) });
+      expect((await handle.result()).status).toBe('succeeded');
+    });
+    expect(stubs.callsOf('destroyClone')).toEqual([]);
+    expect(stubs.callsOf('setCloneRecord').map((c) => c.input)).toEqual([
+      expect.objectContaining({ cloneId: STUB_CLONE.cloneId, status: 'running' }),
+    ]);
+    expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
+      patch: { phase: 'clone_kept' },
+    });
+  });
+});
 
 describe('restoreToPointInTime: cancel compensation', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () => {
   it('a restore cancelled while its copy starts stops that activity, then removes the copy and its record', async () => {

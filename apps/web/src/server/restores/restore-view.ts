@@ -25,6 +25,7 @@ export function toRestoreView(
     requestedBy,
     progress: row.progress,
     target: row.target,
+    resolvedTargetAt: row.resolvedTargetAt?.toISOString() ?? null,
     region: row.region,
     checks: row.checks,
     // a table-level restore: what its transient clone copies into the live instance, and how far
