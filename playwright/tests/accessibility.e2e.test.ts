@@ -150,6 +150,7 @@ describe('accessibility (axe-core)', () => {
       () => [
         '/',
         `/instances/${instanceId}`,
+        `/instances/${instanceId}/time-travel`,
         '/restores',
         `/restores/${restoreId}`,
         '/audit',
@@ -162,7 +163,14 @@ describe('accessibility (axe-core)', () => {
   it('every portal page, as a member', async () => {
     await auditPages(
       member,
-      () => ['/', `/instances/${instanceId}`, '/restores', `/restores/${restoreId}`, '/settings'],
+      () => [
+        '/',
+        `/instances/${instanceId}`,
+        `/instances/${instanceId}/time-travel`,
+        '/restores',
+        `/restores/${restoreId}`,
+        '/settings',
+      ],
       'member',
     );
   });

@@ -39,3 +39,6 @@ export * from './alerts/instance-alert-conditions';
 export * from './alerts/alertmanager-notification';
 export * from './drill/drill-target';
 export * from './drill/verified-coverage';
+export * from './time-travel/table-restore';
+export * from './time-travel/console-query';
+export * from './time-travel/table-dependents-sql';

@@ -39,3 +39,6 @@ export * from './instance/query-as-role';
 export * from './instance/swap-pgdata';
 export * from './instance/adopt-restored-copy';
 export * from './pgbackrest/kill-stray-restores';
+export * from './instance/table-copy/stage-tables';
+export * from './instance/table-copy/copy-staged-schema';
+export * from './instance/table-copy/replace-tables';

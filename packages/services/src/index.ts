@@ -34,3 +34,6 @@ export * from './auth/sign-in-with-password';
 export * from './repository/recover-repository';
 export * from './alerts/register-alert-webhook';
 export * from './alerts/record-alertmanager-notification';
+export * from './time-travel/open-time-travel';
+export * from './time-travel/run-console-query';
+export * from './time-travel/request-table-restore';

@@ -47,6 +47,12 @@ export const workflowIds = {
   /** one read of destructive events in archived WAL (GET …/wal-events) */
   findWalEvents: (tenantId: string, instanceId: string, requestId: string) =>
     `${instanceBase(tenantId, instanceId)}:wal-events:${part('request id', requestId)}`,
+  /** one query of the read-only console (time travel), on a clone at T or the live instance */
+  consoleQuery: (tenantId: string, instanceId: string, requestId: string) =>
+    `${instanceBase(tenantId, instanceId)}:console:${part('request id', requestId)}`,
+  /** one table-level restore: its transient clone restore is its child */
+  tableRestore: (tenantId: string, instanceId: string, restoreId: string) =>
+    `${instanceBase(tenantId, instanceId)}:table-restore:${part('restore id', restoreId)}`,
   /** one per operator request to rebuild the instance's repositories from object versions */
   repoRecover: (tenantId: string, instanceId: string, recoveryId: string) =>
     `${instanceBase(tenantId, instanceId)}:repo-recover:${part('recovery id', recoveryId)}`,

@@ -39,3 +39,7 @@ export type {
 } from './repository/recover-repository';
 export { deliverAlert } from './alerts/deliver-alert';
 export type { DeliverAlertInput } from './alerts/deliver-alert';
+export { runConsoleQuery } from './time-travel/run-console-query';
+export type { ConsoleQueryInput } from './time-travel/run-console-query';
+export { restoreTables } from './time-travel/restore-tables';
+export type { RestoreTablesInput, RestoreTablesResult } from './time-travel/restore-tables';

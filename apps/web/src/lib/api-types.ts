@@ -11,6 +11,8 @@ import type {
   RestoreMode,
   RestorePlan,
   RestoreTargetSpec,
+  TableRestoreRecord,
+  ConsoleQueryResult,
   ValidationExpectation,
 } from '@rewind/core';
 import type {
@@ -197,6 +199,8 @@ export interface RestoreView {
   resolvedTargetAt: string | null;
   region: string | null;
   checks: RestoreCheck[];
+  /** set on a table-level restore (POST /instances/{id}/table-restores) */
+  tableRestore: TableRestoreRecord | null;
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
@@ -336,3 +340,18 @@ export interface AuditPage {
 export type AuditVerify =
   | { ok: true; checked: number }
   | { ok: false; checked: number; firstBroken: { seq: number; id: string; reason: string } };
+
+/** POST /api/v1/instances/{id}/time-travel */
+export interface TimeTravelView {
+  restoreId: string;
+  status: 'pending_approval' | 'running' | 'succeeded';
+  cloneId: string | null;
+  reused: boolean;
+  target: RestoreTargetSpec;
+}
+
+/** POST /api/v1/instances/{id}/query */
+export interface ConsoleQueryView extends ConsoleQueryResult {
+  instanceId: string;
+  access: 'owner' | 'read_only';
+}

@@ -83,6 +83,21 @@ const byId: Case[] = [
       `/api/v1/instances/${a.instanceId}/wal-events?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z`,
   },
   {
+    route: 'POST /api/v1/instances/[id]/time-travel',
+    path: () => `/api/v1/instances/${a.instanceId}/time-travel`,
+    body: { target: { time: '2026-01-01T00:00:00Z' } },
+  },
+  {
+    route: 'POST /api/v1/instances/[id]/query',
+    path: () => `/api/v1/instances/${a.instanceId}/query`,
+    body: { sql: 'select 1' },
+  },
+  {
+    route: 'POST /api/v1/instances/[id]/table-restores',
+    path: () => `/api/v1/instances/${a.instanceId}/table-restores`,
+    body: { target: { time: '2026-01-01T00:00:00Z' }, tables: ['orders'] },
+  },
+  {
     route: 'GET /api/v1/instances/[id]/drills',
     path: () => `/api/v1/instances/${a.instanceId}/drills`,
   },

@@ -31,6 +31,8 @@ export * from './preflight-restore';
 export * from './request-restore';
 export * from './get-restore';
 export * from './update-restore';
+export * from './find-time-travel-clone';
+export * from './record-console-query';
 export * from './start-restore-drill';
 export * from './finish-restore-drill';
 export * from './list-restore-drills';

@@ -1,4 +1,4 @@
-import type { RestoreCheck, RestoreTargetSpec } from '@rewind/core';
+import type { RestoreCheck, RestoreTargetSpec, TableRestoreRecord } from '@rewind/core';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instances } from './instances';
 import { tenants } from './tenants';
@@ -38,6 +38,11 @@ export const restores = pgTable(
     progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
     checks: jsonb('checks').$type<RestoreCheck[]>().notNull().default([]),
     resultInstanceId: uuid('result_instance_id').references(() => instances.id),
+    /**
+     * set on a table-level restore (issue 16 part 3): the clone is transient, and what it copies
+     * into the live instance (the spec, then its outcome or error) is kept here
+     */
+    tableRestore: jsonb('table_restore').$type<TableRestoreRecord>(),
     /** a `latest` target, once the copy replayed it: the last commit the restored copy applied */
     resolvedTargetAt: timestamp('resolved_target_at', { withTimezone: true }),
     error: text('error'),

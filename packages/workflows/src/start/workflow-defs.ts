@@ -38,4 +38,6 @@ export const workflowDefs = {
   findWalEvents: def('findWalEvents', workflowIds.findWalEvents),
   restoreToPointInTime: def('restoreToPointInTime', workflowIds.restore),
   applyTenantPlan: def('applyTenantPlan', workflowIds.applyTenantPlan),
+  runConsoleQuery: def('runConsoleQuery', workflowIds.consoleQuery),
+  restoreTables: def('restoreTables', workflowIds.tableRestore),
 } as const;

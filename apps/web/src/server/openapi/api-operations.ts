@@ -17,6 +17,11 @@ import { decisionBody, restoreListQuery, undoBody } from '../restores/decision-b
 import { restoreBody } from '../restores/restore-body';
 import { createValidationQueryBody } from '../instances/validation-query-view';
 import {
+  consoleQueryBody,
+  tableRestoreBody,
+  timeTravelBody,
+} from '../time-travel/time-travel-bodies';
+import {
   acceptInvitationBody,
   addMemberBody,
   changePasswordBody,
@@ -35,6 +40,8 @@ import {
   okSchema,
   preflightSchema,
   restoreSchema,
+  consoleQuerySchema,
+  timeTravelSchema,
 } from './response-schemas';
 
 /**
@@ -262,6 +269,34 @@ export const apiOperations: readonly ApiOperation[] = [
     query: walEventsQuery,
     status: 200,
     response: anyObject,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instances/{id}/time-travel',
+    summary: 'Open the short-lived clone at T for the read-only console (found again if it exists)',
+    tag: 'time travel',
+    body: timeTravelBody,
+    status: 202,
+    response: timeTravelSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instances/{id}/query',
+    summary:
+      'One read-only query as the caller’s role (a time-travel clone or the live instance; audited)',
+    tag: 'time travel',
+    body: consoleQueryBody,
+    status: 200,
+    response: consoleQuerySchema,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instances/{id}/table-restores',
+    summary: 'Restore chosen tables (or one schema) as of T into the live instance',
+    tag: 'time travel',
+    body: tableRestoreBody,
+    status: 202,
+    response: acceptedSchema,
   },
   {
     method: 'get',

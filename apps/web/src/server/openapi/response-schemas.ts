@@ -91,6 +91,22 @@ export const restoreSchema = open({
   checks: z.array(open({ name: z.string(), ok: z.boolean(), detail: z.string() })),
 });
 
+export const timeTravelSchema = open({
+  restoreId: z.string(),
+  status: z.string(),
+  cloneId: z.string().nullable(),
+  reused: z.boolean(),
+  target: z.unknown(),
+});
+
+export const consoleQuerySchema = open({
+  instanceId: z.string(),
+  access: z.enum(['owner', 'read_only']),
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string().nullable())),
+  more: z.boolean(),
+});
+
 export const meSchema = open({
   principal: open({
     kind: z.enum(['session', 'token']),
