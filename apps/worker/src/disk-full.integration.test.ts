@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile, rename, rmdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createActivities } from '@rewind/activities';
-import { createApiTokenRecord, inTenantTx } from '@rewind/db';
+import { createApiTokenRecord, inTenantTx, listAlerts } from '@rewind/db';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,7 +26,7 @@ import {
  * of its own (nothing else lives on it, so the drill runs beside the other tests), then a ballast
  * file fills it, under a pgbench load and while a restore of the instance runs. PostgreSQL must
  * refuse writes, lose nothing it committed, the instance must say why (API), and all must come
- * back once the ballast is gone.
+ * back once the ballast is gone; the data_volume_full alert opens while the volume is full.
  */
 const env = loadTestEnv();
 const run = promisify(execFile);
@@ -86,12 +86,16 @@ const bigWrite = (tag: string) =>
      insert into drill_big select '${tag}', string_agg(md5(random()::text), '') from generate_series(1, 400)`,
   );
 
+/** The instance's open data_volume_full alerts, as the tenant reads them (RLS on). */
+const openFullAlerts = async () =>
+  (
+    await inTenantTx(s.app.db, { tenantId: s.tenantId }, (tx) =>
+      listAlerts(tx, s.tenantId, { status: 'open', instanceId: s.source.id }),
+    )
+  ).filter((a) => a.kind === 'data_volume_full');
+
 describe('fault drill 8: the data volume of one instance fills up', () => {
-  // Skipped, not loosened: every part of this drill holds except its RPO check. After space
-  // returns, the load's rows stay in the open WAL segment for longer than archive_timeout + 30 s
-  // (pg_stat_archiver: no failure, no switch). Issue 11 stays open until that is found and fixed;
-  // see "Known gaps" in docs/architecture.md.
-  it.skip('writes are refused, nothing committed is lost, the instance says why, and it recovers when space returns', async () => {
+  it('writes are refused, nothing committed is lost, the instance says why, and it recovers when space returns', async () => {
     const ref = { tenantId: s.tenantId, instanceId: s.source.id };
     const activities = createActivities(s.deps);
     const { token } = await inTenantTx(s.platform.db, { tenantId: s.tenantId }, (tx) =>
@@ -135,6 +139,11 @@ describe('fault drill 8: the data volume of one instance fills up', () => {
     const shown = await detail();
     expect(shown.status).toBe('running');
     expect(shown.healthReason).toBe(probe.healthReason);
+    // the alert the monitor evaluates after that sync opens, naming the instance and why
+    await activities.evaluateInstanceAlerts(ref);
+    expect((await openFullAlerts()).map((a) => a.summary)).toEqual([
+      `${s.source.name}: ${probe.healthReason}`,
+    ]);
 
     // the restore (reading S3, writing the clone elsewhere) is not affected
     const done = await s.waitFor(during.id, (x) => x.status === 'succeeded', 8 * 60_000);
@@ -152,6 +161,8 @@ describe('fault drill 8: the data volume of one instance fills up', () => {
     const after = (await activities.syncCatalog(ref)).probe;
     expect(after.healthReason).toBeNull();
     expect((await detail()).healthReason).toBeNull();
+    await activities.evaluateInstanceAlerts(ref);
+    expect(await openFullAlerts()).toEqual([]);
     await bigWrite('after'); // writes are accepted again
     const recoverMs = Date.now() - freedAt;
 

@@ -9,6 +9,7 @@ import { pgBin, runSql, sqlIdentifier, sqlLiteral, startCluster } from './cluste
 import { ensureReaderRole, type ReaderRole } from './ensure-reader-role';
 import { readInstanceMeta, writeInstanceMeta, type InstanceMeta } from './instance-meta';
 import { renderPostgresqlConf } from './render-postgresql-conf';
+import { wakeCheckpointer } from './wake-checkpointer';
 import { writePgBackRestConfig } from './write-pgbackrest-config';
 
 export interface InitInstanceInput {
@@ -71,6 +72,7 @@ export async function initInstance(
       throw new Error(`${label} already exists on port ${existing.port}, asked for ${input.port}`);
     }
     await startCluster(config, { pgdata: paths.pgdata, logFile: paths.postgresLog, label });
+    await wakeCheckpointer(config, { pgdata: paths.pgdata, label });
     return { ...result, created: false };
   }
   await rm(paths.pgdata, { recursive: true, force: true });
@@ -128,6 +130,7 @@ export async function initInstance(
 
   // phase: start and create the tenant's role + database
   await startCluster(config, { pgdata: paths.pgdata, logFile: paths.postgresLog, label });
+  await wakeCheckpointer(config, { pgdata: paths.pgdata, label });
   const target = { socketDir: paths.run, port: input.port };
   await runSql(
     config,
