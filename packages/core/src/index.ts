@@ -24,6 +24,7 @@ export * from './restore/validation-query';
 export * from './restore/validation-query-sql';
 export * from './instance/lifecycle';
 export * from './instance/instance-name';
+export * from './instance/health-reason';
 export * from './repository/repository-lock';
 export * from './retry/backoff';
 export * from './health/worker-pollers';
