@@ -38,3 +38,4 @@ export * from './alerts/instance-alert-conditions';
 export * from './alerts/alertmanager-notification';
 export * from './drill/drill-target';
 export * from './drill/verified-coverage';
+export * from './recoverability/dashboard-ranges';

@@ -10,7 +10,8 @@ export interface RecordedRestorePatch {
 }
 
 const TERMINAL = ['succeeded', 'failed', 'cancelled', 'rejected', 'expired'];
-const isPhase = (p: string) => (RESTORE_PHASES as readonly string[]).includes(p);
+/** a phase the duration histogram (and the RTO history) counts; `done` and unknown ones are not */
+export const isRestorePhase = (p: string) => (RESTORE_PHASES as readonly string[]).includes(p);
 const seconds = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
 
 /**
@@ -26,7 +27,7 @@ export function observeRestoreRecorded(
 ): void {
   const { mode, kind } = before;
   if (patch.phase && patch.phase !== before.phase) {
-    if (isPhase(before.phase) && before.phaseStartedAt)
+    if (isRestorePhase(before.phase) && before.phaseStartedAt)
       metrics.phaseSeconds.observe(
         { phase: before.phase, mode, kind },
         seconds(before.phaseStartedAt, now),

@@ -33,3 +33,5 @@ export * from './auth/sign-in-with-password';
 export * from './repository/recover-repository';
 export * from './alerts/register-alert-webhook';
 export * from './alerts/record-alertmanager-notification';
+export * from './recoverability/fleet-recoverability-dashboard';
+export * from './recoverability/instance-recoverability-dashboard';

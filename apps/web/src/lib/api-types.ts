@@ -327,3 +327,6 @@ export interface AuditPage {
 export type AuditVerify =
   | { ok: true; checked: number }
   | { ok: false; checked: number; firstBroken: { seq: number; id: string; reason: string } };
+
+/** GET /api/v1/instances/{id}/recoverability: the shape the service aggregates, not restated. */
+export type { InstanceRecoverabilityDashboard } from '@rewind/services';

@@ -1,6 +1,7 @@
 import { instanceNow, planRestore, type PlanCandidate, type RestoreTargetSpec } from '@rewind/core';
 import {
   appendAuditEvent,
+  appendRestorePhaseDuration,
   createInstanceRecord,
   eq,
   getInstance,
@@ -12,7 +13,7 @@ import {
   updateRestore,
   type RestorePatch,
 } from '@rewind/db';
-import { observeRestoreRecorded } from '@rewind/metrics';
+import { isRestorePhase, observeRestoreRecorded } from '@rewind/metrics';
 import type { ActivityDeps } from '../deps';
 
 export interface RestoreRun {
@@ -92,6 +93,17 @@ export function restoreRecordActivities(deps: ActivityDeps) {
           ...(finished ? { finishedAt: now } : {}),
           ...(patch.phase && patch.phase !== timings?.phase ? { phaseStartedAt: now } : {}),
         });
+        // the phase that just ended, kept for the RTO-by-phase history (the metric's moment)
+        if (
+          timings?.phaseStartedAt &&
+          patch.phase &&
+          patch.phase !== timings.phase &&
+          isRestorePhase(timings.phase)
+        )
+          await appendRestorePhaseDuration(tx, input.tenantId, input.restoreId, {
+            phase: timings.phase,
+            seconds: Math.max(0, (now.getTime() - timings.phaseStartedAt.getTime()) / 1000),
+          });
         if (input.audit)
           await appendAuditEvent(tx, {
             tenantId: input.tenantId,
