@@ -181,7 +181,9 @@ export async function readFleetRecoverabilityDashboard(
     }),
     alerts: {
       open: openAlerts.length,
-      byKind: [...byKind].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count),
+      byKind: [...byKind]
+        .map(([kind, count]) => ({ kind, count }))
+        .sort((a, b) => b.count - a.count),
       newest: openAlerts.slice(0, 8).map((a) => ({
         id: a.id,
         kind: a.kind,

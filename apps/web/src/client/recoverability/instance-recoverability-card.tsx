@@ -89,7 +89,11 @@ function Charts({ d, tz }: { d: InstanceRecoverabilityDashboard; tz: string }) {
   const zoneNote = `Times in ${tz} (${offsetLabel(Date.parse(d.to), tz)}).`;
 
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div
+      className="grid gap-4 lg:grid-cols-2"
+      data-testid="recoverability-charts"
+      data-range={d.range}
+    >
       <ChartFigure
         title="Recovery point age"
         testId="chart-rpo-trend"
