@@ -33,7 +33,9 @@ export async function readRecoveryPointTrend(
       samples: sql<number>`count(*)::int`,
     })
     .from(t)
-    .where(and(tenantWhere(t, tenantId), eq(t.instanceId, instanceId), gte(t.sampledAt, options.since)))
+    .where(
+      and(tenantWhere(t, tenantId), eq(t.instanceId, instanceId), gte(t.sampledAt, options.since)),
+    )
     .groupBy(t.region, sql`2`)
     .orderBy(asc(sql`2`), asc(t.region));
 }

@@ -45,10 +45,7 @@ export const restores = pgTable(
      * every phase that has ended, in order, with its seconds (`phase_started_at` to the next
      * phase): the history the RTO-by-phase dashboard reads; the metric observes the same moments
      */
-    phaseDurations: jsonb('phase_durations')
-      .$type<RestorePhaseDuration[]>()
-      .notNull()
-      .default([]),
+    phaseDurations: jsonb('phase_durations').$type<RestorePhaseDuration[]>().notNull().default([]),
     progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
     checks: jsonb('checks').$type<RestoreCheck[]>().notNull().default([]),
     resultInstanceId: uuid('result_instance_id').references(() => instances.id),

@@ -28,7 +28,12 @@ export async function readFleetRestoreOutcomes(
 ): Promise<{ outcomes: FleetRestoreOutcomeCount[]; durations: FleetRestoreDurations[] }> {
   const since = options.since.toISOString();
   const kind = sql`case when requested_by is null then 'drill' else 'user' end`;
-  const outcomes = await db.execute<{ at: number; kind: string; status: string; count: number }>(sql`
+  const outcomes = await db.execute<{
+    at: number;
+    kind: string;
+    status: string;
+    count: number;
+  }>(sql`
     select extract(epoch from date_bin(${`${options.bucketSeconds} seconds`}::interval, finished_at, ${since}::timestamptz))::float8 as at,
            ${kind} as kind, status, count(*)::int as count
       from restores
