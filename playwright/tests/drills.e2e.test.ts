@@ -49,6 +49,18 @@ describe('a new instance is drilled in both regions; verified coverage on the ti
     return { status: res.status, body: (await res.json()) as T };
   };
 
+  /** a browser context of its own at that size and zone, signed in as `who` */
+  const signedIn = async (
+    who: { email: string; password: string },
+    viewport: { width: number; height: number },
+    timezoneId: string,
+  ) => {
+    const context = await browser.newContext({ baseURL: base, viewport, timezoneId });
+    const page = await context.newPage();
+    await signInThroughForm(page, who);
+    return { context, page };
+  };
+
   beforeAll(async () => {
     base = env.WEB_URL;
     browser = await launchBrowser();
@@ -110,13 +122,7 @@ describe('a new instance is drilled in both regions; verified coverage on the ti
 
   it('draws the verified band on the portal timeline (desktop and 390 px, Auckland time)', async () => {
     for (const [label, viewport] of Object.entries(VIEWPORTS)) {
-      const context = await browser.newContext({
-        baseURL: base,
-        viewport,
-        timezoneId: BROWSER_ZONE,
-      });
-      const page = await context.newPage();
-      await signInThroughForm(page, tenant.people.owner!);
+      const { context, page } = await signedIn(tenant.people.owner!, viewport, BROWSER_ZONE);
       await page.goto(`/instances/${instanceId}`);
       const timeline = page.getByTestId('window-timeline');
       await timeline.waitFor();
@@ -135,13 +141,7 @@ describe('a new instance is drilled in both regions; verified coverage on the ti
   }, 180_000);
 
   it('lists both drills in the admin console with region, target and backup', async () => {
-    const context = await browser.newContext({
-      baseURL: base,
-      viewport: VIEWPORTS.desktop,
-      timezoneId: BROWSER_ZONE,
-    });
-    const page = await context.newPage();
-    await signInThroughForm(page, platformAdmin);
+    const { context, page } = await signedIn(platformAdmin, VIEWPORTS.desktop, BROWSER_ZONE);
     const res = await page.request.get(`/api/v1/admin/drills?tenant=${tenant.id}`);
     const admin = ((await res.json()) as { drills: AdminDrill[] }).drills;
     expect(admin.map((d) => d.region).sort()).toEqual([env.REGION_A_NAME, env.REGION_B_NAME]);
@@ -164,13 +164,7 @@ describe('a new instance is drilled in both regions; verified coverage on the ti
    */
   it('plots the drills, verified coverage and recovery point age on the instance page', async () => {
     for (const [label, viewport] of Object.entries(DASHBOARD_SIZES)) {
-      const context = await browser.newContext({
-        baseURL: base,
-        viewport,
-        timezoneId: DASHBOARD_ZONE,
-      });
-      const page = await context.newPage();
-      await signInThroughForm(page, tenant.people.owner!);
+      const { context, page } = await signedIn(tenant.people.owner!, viewport, DASHBOARD_ZONE);
       await page.goto(`/instances/${instanceId}`);
       const card = page.getByTestId('instance-recoverability');
       await card.getByTestId('recoverability-charts').waitFor();
@@ -210,7 +204,6 @@ describe('a new instance is drilled in both regions; verified coverage on the ti
       expect(Object.fromEntries(db.rows.map((r) => [r.region, r.n]))).toEqual(
         countBySeries(trend.map((p) => ({ series: p.region }))),
       );
-      await card.scrollIntoViewIfNeeded();
       await screenshot(page, `dashboard-instance-${label}`);
       await context.close();
     }
@@ -218,13 +211,7 @@ describe('a new instance is drilled in both regions; verified coverage on the ti
 
   it('plots the fleet on the admin Recoverability page, over 24 h and 7 d', async () => {
     for (const [label, viewport] of Object.entries(DASHBOARD_SIZES)) {
-      const context = await browser.newContext({
-        baseURL: base,
-        viewport,
-        timezoneId: DASHBOARD_ZONE,
-      });
-      const page = await context.newPage();
-      await signInThroughForm(page, platformAdmin);
+      const { context, page } = await signedIn(platformAdmin, viewport, DASHBOARD_ZONE);
       const { body: d, at } = await nextJson<FleetRecoverabilityDashboard>(
         page,
         '/api/v1/admin/recoverability?range=24h',

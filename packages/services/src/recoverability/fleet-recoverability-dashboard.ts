@@ -89,7 +89,9 @@ function ageLabel(seconds: number): string {
   return seconds >= 3_600 ? `${seconds / 3_600} h` : `${seconds / 60} min`;
 }
 
-/** `< 1 min`, `1 min–5 min`, …, `≥ 6 h` for the bins RECOVERY_POINT_AGE_EDGES makes. */
+const sameUnit = (a: number, b: number) => a >= 3_600 === b >= 3_600;
+
+/** `< 1 min`, `1–5 min`, `15 min–1 h`, …, `≥ 6 h` for the bins RECOVERY_POINT_AGE_EDGES makes. */
 export function recoveryPointAgeBins(counts: number[], none: number): RecoveryPointAgeBin[] {
   const edges = RECOVERY_POINT_AGE_EDGES;
   const total = counts.reduce((a, b) => a + b, 0) + none;
@@ -101,7 +103,9 @@ export function recoveryPointAgeBins(counts: number[], none: number): RecoveryPo
         ? `< ${ageLabel(edges[0])}`
         : to === null
           ? `≥ ${ageLabel(from)}`
-          : `${ageLabel(from)}–${ageLabel(to)}`;
+          : sameUnit(from, to)
+            ? `${ageLabel(from).split(' ')[0]}–${ageLabel(to)}`
+            : `${ageLabel(from)}–${ageLabel(to)}`;
     return {
       label,
       fromSeconds: from,

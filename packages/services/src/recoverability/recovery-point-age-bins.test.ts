@@ -6,10 +6,10 @@ describe('recoveryPointAgeBins', () => {
     const bins = recoveryPointAgeBins([6, 2, 0, 1, 0, 1], 10);
     expect(bins.map((b) => b.label)).toEqual([
       '< 1 min',
-      '1 min–5 min',
-      '5 min–15 min',
+      '1–5 min',
+      '5–15 min',
       '15 min–1 h',
-      '1 h–6 h',
+      '1–6 h',
       '≥ 6 h',
     ]);
     expect(bins[0]).toEqual({

@@ -2,7 +2,7 @@
 
 import { cx } from '@rewind/ui';
 import type { ReactNode } from 'react';
-import type { BarShapeProps, DotItemDotProps } from 'recharts';
+import { Bar, type BarShapeProps, type DotItemDotProps } from 'recharts';
 
 /** Series colours: passing green, failing red, neither grey; regions indigo then amber. */
 export const COLORS = {
@@ -43,6 +43,32 @@ export function plottedBar(chart: string, series: string, valueOf: (payload: unk
     );
   }
   return PlottedBar;
+}
+
+/**
+ * The bars of a chart, one per series (stacked when `stackId` is given), each drawn and marked
+ * by plottedBar under the series' name. Returned as elements, not a component: recharts reads
+ * its Bars from the chart's direct children.
+ */
+export function seriesBars(
+  chart: string,
+  series: readonly { key: string; color: string; name?: string }[],
+  stackId?: string,
+) {
+  return series.map((s) => (
+    <Bar
+      key={s.key}
+      dataKey={s.key}
+      name={s.name ?? s.key}
+      fill={s.color}
+      maxBarSize={56}
+      isAnimationActive={false}
+      {...(stackId ? { stackId } : {})}
+      shape={plottedBar(chart, s.name ?? s.key, (p) =>
+        Number((p as Record<string, unknown>)[s.key] ?? 0),
+      )}
+    />
+  ));
 }
 
 /** A line's point, drawn only where there is a value, marked like plottedBar. */

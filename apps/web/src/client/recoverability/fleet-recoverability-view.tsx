@@ -15,9 +15,9 @@ import {
   ChartFigure,
   COLORS,
   percent,
-  plottedBar,
   RangeSwitch,
   regionColor,
+  seriesBars,
   StatTile,
 } from './chart-parts';
 
@@ -144,22 +144,20 @@ function Dashboard({ d }: { d: FleetRecoverabilityDashboard }) {
             <BarChart
               data={d.restores.buckets}
               accessibilityLayer={false}
-              margin={{ left: -20, right: 4 }}
+              margin={{ left: -20, right: 16 }}
             >
               <CartesianGrid vertical={false} stroke={COLORS.grid} />
               <XAxis dataKey="at" tickFormatter={tick} tick={AXIS_TICK} minTickGap={24} />
               <YAxis allowDecimals={false} tick={AXIS_TICK} />
               <Tooltip labelFormatter={(iso) => formatInstant(Date.parse(String(iso)), zone)} />
-              {(['succeeded', 'failed', 'other'] as const).map((k) => (
-                <Bar
-                  key={k}
-                  dataKey={k}
-                  stackId="r"
-                  fill={COLORS[k]}
-                  isAnimationActive={false}
-                  shape={plottedBar('restores', k, (p) => (p as Record<string, number>)[k] ?? 0)}
-                />
-              ))}
+              {seriesBars(
+                'restores',
+                (['succeeded', 'failed', 'other'] as const).map((k) => ({
+                  key: k,
+                  color: COLORS[k],
+                })),
+                'r',
+              )}
             </BarChart>
           </ResponsiveContainer>
         </ChartFigure>
@@ -180,29 +178,19 @@ function Dashboard({ d }: { d: FleetRecoverabilityDashboard }) {
         >
           <ResponsiveContainer width="100%" height={Math.max(HEIGHT, d.phases.length * 34)}>
             <BarChart
-              data={d.phases}
+              data={d.phases.map((p) => ({ ...p, phase: p.phase.replaceAll('_', ' ') }))}
               layout="vertical"
               accessibilityLayer={false}
               margin={{ left: 8, right: 12 }}
             >
               <CartesianGrid horizontal={false} stroke={COLORS.grid} />
               <XAxis type="number" tick={AXIS_TICK} unit=" s" />
-              <YAxis type="category" dataKey="phase" tick={AXIS_TICK} width={120} />
+              <YAxis type="category" dataKey="phase" tick={AXIS_TICK} width={140} />
               <Tooltip formatter={(v) => formatDuration(Number(v))} />
-              <Bar
-                dataKey="p50Seconds"
-                name="p50"
-                fill={COLORS.p50}
-                isAnimationActive={false}
-                shape={plottedBar('phases', 'p50', (p) => (p as { p50Seconds: number }).p50Seconds)}
-              />
-              <Bar
-                dataKey="p95Seconds"
-                name="p95"
-                fill={COLORS.p95}
-                isAnimationActive={false}
-                shape={plottedBar('phases', 'p95', (p) => (p as { p95Seconds: number }).p95Seconds)}
-              />
+              {seriesBars('phases', [
+                { key: 'p50Seconds', name: 'p50', color: COLORS.p50 },
+                { key: 'p95Seconds', name: 'p95', color: COLORS.p95 },
+              ])}
             </BarChart>
           </ResponsiveContainer>
         </ChartFigure>
@@ -224,20 +212,20 @@ function Dashboard({ d }: { d: FleetRecoverabilityDashboard }) {
           <ResponsiveContainer width="100%" height={HEIGHT}>
             <BarChart
               data={d.recoveryPointAge.bins}
+              layout="vertical"
               accessibilityLayer={false}
-              margin={{ left: -12, right: 4 }}
+              margin={{ left: 8, right: 16 }}
             >
-              <CartesianGrid vertical={false} stroke={COLORS.grid} />
-              <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
-              <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
-              <Tooltip formatter={(v) => percent(Number(v))} />
-              <Bar
-                dataKey="share"
-                name="share"
-                fill={COLORS.p50}
-                isAnimationActive={false}
-                shape={plottedBar('rpo', 'share', (p) => (p as { samples: number }).samples)}
+              <CartesianGrid horizontal={false} stroke={COLORS.grid} />
+              <XAxis
+                type="number"
+                domain={[0, 1]}
+                tick={AXIS_TICK}
+                tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
               />
+              <YAxis type="category" dataKey="label" tick={AXIS_TICK} width={80} />
+              <Tooltip formatter={(v) => percent(Number(v))} />
+              {seriesBars('rpo', [{ key: 'share', color: COLORS.p50 }])}
             </BarChart>
           </ResponsiveContainer>
         </ChartFigure>
@@ -261,25 +249,19 @@ function Dashboard({ d }: { d: FleetRecoverabilityDashboard }) {
           }}
         >
           <ResponsiveContainer width="100%" height={HEIGHT}>
-            <BarChart data={d.drills} accessibilityLayer={false} margin={{ left: -20, right: 4 }}>
+            <BarChart data={d.drills} accessibilityLayer={false} margin={{ left: -20, right: 16 }}>
               <CartesianGrid vertical={false} stroke={COLORS.grid} />
               <XAxis dataKey="region" tick={AXIS_TICK} />
               <YAxis allowDecimals={false} tick={AXIS_TICK} />
               <Tooltip />
-              <Bar
-                dataKey="passed"
-                stackId="d"
-                fill={COLORS.succeeded}
-                isAnimationActive={false}
-                shape={plottedBar('drills', 'passed', (p) => (p as { passed: number }).passed)}
-              />
-              <Bar
-                dataKey="failed"
-                stackId="d"
-                fill={COLORS.failed}
-                isAnimationActive={false}
-                shape={plottedBar('drills', 'failed', (p) => (p as { failed: number }).failed)}
-              />
+              {seriesBars(
+                'drills',
+                [
+                  { key: 'passed', color: COLORS.succeeded },
+                  { key: 'failed', color: COLORS.failed },
+                ],
+                'd',
+              )}
             </BarChart>
           </ResponsiveContainer>
         </ChartFigure>

@@ -112,7 +112,7 @@ function Charts({ d, tz }: { d: InstanceRecoverabilityDashboard; tz: string }) {
         }}
       >
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart data={rows} accessibilityLayer={false} margin={{ left: -8, right: 8 }}>
+          <LineChart data={rows} accessibilityLayer={false} margin={{ left: -8, right: 20 }}>
             <CartesianGrid vertical={false} stroke={COLORS.grid} />
             <XAxis
               dataKey="at"
@@ -223,6 +223,7 @@ function Charts({ d, tz }: { d: InstanceRecoverabilityDashboard; tz: string }) {
             <Bar
               dataKey="seconds"
               name="took"
+              maxBarSize={56}
               isAnimationActive={false}
               shape={plottedBar('drills', 'took', (p) => (p as { seconds: number }).seconds)}
             >
