@@ -1,6 +1,6 @@
-import type { RestoreCheck } from '@rewind/core';
+import { isRestorePhase, type RestoreCheck } from '@rewind/core';
 import type { RestoreTimings } from '@rewind/db';
-import { checkFamily, RESTORE_PHASES, type RestoreMetrics } from './restore-metrics';
+import { checkFamily, type RestoreMetrics } from './restore-metrics';
 
 export interface RecordedRestorePatch {
   status?: string;
@@ -10,8 +10,6 @@ export interface RecordedRestorePatch {
 }
 
 const TERMINAL = ['succeeded', 'failed', 'cancelled', 'rejected', 'expired'];
-/** a phase the duration histogram (and the RTO history) counts; `done` and unknown ones are not */
-export const isRestorePhase = (p: string) => (RESTORE_PHASES as readonly string[]).includes(p);
 const seconds = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
 
 /**

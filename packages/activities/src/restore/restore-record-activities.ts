@@ -1,4 +1,10 @@
-import { instanceNow, planRestore, type PlanCandidate, type RestoreTargetSpec } from '@rewind/core';
+import {
+  instanceNow,
+  isRestorePhase,
+  planRestore,
+  type PlanCandidate,
+  type RestoreTargetSpec,
+} from '@rewind/core';
 import {
   appendAuditEvent,
   appendRestorePhaseDuration,
@@ -13,7 +19,7 @@ import {
   updateRestore,
   type RestorePatch,
 } from '@rewind/db';
-import { isRestorePhase, observeRestoreRecorded } from '@rewind/metrics';
+import { observeRestoreRecorded } from '@rewind/metrics';
 import type { ActivityDeps } from '../deps';
 
 export interface RestoreRun {
@@ -96,8 +102,7 @@ export function restoreRecordActivities(deps: ActivityDeps) {
         // the phase that just ended, kept for the RTO-by-phase history (the metric's moment);
         // the first phase, validating, began with the request (its row has no phase start)
         const endedStartedAt =
-          timings?.phaseStartedAt ??
-          (timings?.phase === 'validating' ? timings.requestedAt : null);
+          timings?.phaseStartedAt ?? (timings?.phase === 'validating' ? timings.requestedAt : null);
         if (
           timings &&
           endedStartedAt &&

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { PlatformDb } from '../../platform-db';
+import { isTenantRestore } from '../tenant-restore-filter';
 
 export interface FleetRestoreOutcomeCount {
   /** start of the bucket, unix seconds */
   at: number;
-  /** a drill's restore has no requester */
+  /** a drill's restore is one a restore_drills row points at */
   kind: 'user' | 'drill';
   status: 'succeeded' | 'failed' | 'cancelled' | 'rejected' | 'expired';
   count: number;
@@ -27,7 +28,8 @@ export async function readFleetRestoreOutcomes(
   options: { since: Date; bucketSeconds: number },
 ): Promise<{ outcomes: FleetRestoreOutcomeCount[]; durations: FleetRestoreDurations[] }> {
   const since = options.since.toISOString();
-  const kind = sql`case when requested_by is null then 'drill' else 'user' end`;
+  // the one rule for a drill's restore: a drill row points at it
+  const kind = sql`case when ${isTenantRestore()} then 'user' else 'drill' end`;
   const outcomes = await db.execute<{
     at: number;
     kind: string;
