@@ -3,7 +3,7 @@
 import { DASHBOARD_RANGES, FLEET_DASHBOARD_RANGES, type DashboardRange } from '@rewind/core/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FleetRecoverabilityDashboard } from '@/server/admin/admin-types';
 import { PageTitle } from '../admin/admin-shell';
 import { QueryStates } from '../admin/query-states';
