@@ -204,6 +204,8 @@ describe('a new instance is drilled in both regions; verified coverage on the ti
       expect(Object.fromEntries(db.rows.map((r) => [r.region, r.n]))).toEqual(
         countBySeries(trend.map((p) => ({ series: p.region }))),
       );
+      // back to the top: a full-page shot draws the sticky header where the page was scrolled
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, `dashboard-instance-${label}`);
       await context.close();
     }
