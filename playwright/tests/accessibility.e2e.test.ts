@@ -187,7 +187,15 @@ describe('accessibility (axe-core)', () => {
     await context.close();
     await auditPages(
       admin,
-      () => ['/admin', '/admin/fleet', '/admin/tenants', '/admin/restores', '/admin/audit'],
+      () => [
+        '/admin',
+        '/admin/fleet',
+        '/admin/recoverability',
+        '/admin/tenants',
+        '/admin/restores',
+        '/admin/alerts',
+        '/admin/audit',
+      ],
       'admin',
     );
   });

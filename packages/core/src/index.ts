@@ -43,3 +43,4 @@ export * from './drill/verified-coverage';
 export * from './time-travel/table-restore';
 export * from './time-travel/console-query';
 export * from './time-travel/table-dependents-sql';
+export * from './recoverability/dashboard-ranges';

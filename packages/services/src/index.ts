@@ -37,3 +37,5 @@ export * from './alerts/record-alertmanager-notification';
 export * from './time-travel/open-time-travel';
 export * from './time-travel/run-console-query';
 export * from './time-travel/request-table-restore';
+export * from './recoverability/fleet-recoverability-dashboard';
+export * from './recoverability/instance-recoverability-dashboard';

@@ -355,3 +355,6 @@ export interface ConsoleQueryView extends ConsoleQueryResult {
   instanceId: string;
   access: 'owner' | 'read_only';
 }
+
+/** GET /api/v1/instances/{id}/recoverability: the shape the service aggregates, not restated. */
+export type { InstanceRecoverabilityDashboard } from '@rewind/services';

@@ -106,6 +106,10 @@ const byId: Case[] = [
     path: () => `/api/v1/instances/${a.instanceId}/repository-checks`,
   },
   {
+    route: 'GET /api/v1/instances/[id]/recoverability',
+    path: () => `/api/v1/instances/${a.instanceId}/recoverability?range=7d`,
+  },
+  {
     route: 'GET /api/v1/instances/[id]/restores',
     path: () => `/api/v1/instances/${a.instanceId}/restores`,
   },
@@ -175,6 +179,10 @@ const adminRoutes: Case[] = [
   { route: 'GET /api/v1/admin/drills', path: () => '/api/v1/admin/drills' },
   { route: 'GET /api/v1/admin/alerts', path: () => '/api/v1/admin/alerts' },
   { route: 'GET /api/v1/admin/fleet', path: () => '/api/v1/admin/fleet' },
+  {
+    route: 'GET /api/v1/admin/recoverability',
+    path: () => '/api/v1/admin/recoverability?range=30d',
+  },
   { route: 'GET /api/v1/admin/tenants', path: () => '/api/v1/admin/tenants' },
   {
     route: 'PATCH /api/v1/admin/tenants/[id]',

@@ -27,6 +27,7 @@ import { loadInstanceFacts, type InstanceRef } from './instance-facts';
 import { probeInstance } from './probe-instance';
 import { scanRestorePoints } from './scan-restore-points';
 import { readWalPosition } from './wal-position';
+import { sampleRecoveryPoint } from './sample-recovery-point';
 
 export interface RegionSyncResult {
   region: string;
@@ -50,6 +51,8 @@ export interface SyncCatalogResult {
     restarted: boolean;
     error?: string;
   };
+  /** the recovery-point sample after the sync could not be written (the sync still counts) */
+  sampleError?: string;
 }
 
 /**
@@ -287,5 +290,15 @@ export async function syncCatalog(
       });
     }
   }
-  return { status: facts.status, regions: results, probe };
+  // the trend is history, not the sync's purpose: a sample that cannot be written is skipped
+  const sampleError = await sampleRecoveryPoint(deps, ref).then(
+    () => null,
+    (err: unknown) => `while sampling the recovery point of ${label}: ${(err as Error).message}`,
+  );
+  return {
+    status: facts.status,
+    regions: results,
+    probe,
+    ...(sampleError ? { sampleError } : {}),
+  };
 }

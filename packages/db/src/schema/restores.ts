@@ -16,6 +16,12 @@ export const restoreStatuses = [
 ] as const;
 export type RestoreStatus = (typeof restoreStatuses)[number];
 
+/** One ended phase of a restore (validating, provisioning, restoring, checking, …). */
+export interface RestorePhaseDuration {
+  phase: string;
+  seconds: number;
+}
+
 export const restores = pgTable(
   'restores',
   {
@@ -35,6 +41,11 @@ export const restores = pgTable(
     phase: text('phase').notNull().default('validating'),
     /** when `phase` was entered: the phase-duration metric observes each phase as it ends */
     phaseStartedAt: timestamp('phase_started_at', { withTimezone: true }),
+    /**
+     * every phase that has ended, in order, with its seconds (`phase_started_at` to the next
+     * phase): the history the RTO-by-phase dashboard reads; the metric observes the same moments
+     */
+    phaseDurations: jsonb('phase_durations').$type<RestorePhaseDuration[]>().notNull().default([]),
     progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
     checks: jsonb('checks').$type<RestoreCheck[]>().notNull().default([]),
     resultInstanceId: uuid('result_instance_id').references(() => instances.id),

@@ -6,6 +6,10 @@ import { adminAuditQuery, adminDrillsQuery, adminRestoresQuery } from '../admin/
 import { adminAlertsQuery, alertsQuery, createWebhookBody } from '../alerts/alert-views';
 import { auditQuerySchema } from '../audit/audit-query';
 import {
+  fleetRecoverabilityQuery,
+  instanceRecoverabilityQuery,
+} from '../recoverability/recoverability-queries';
+import {
   createInstanceBody,
   extendCloneBody,
   instanceActionBody,
@@ -229,6 +233,16 @@ export const apiOperations: readonly ApiOperation[] = [
     path: '/api/v1/instances/{id}/repository-checks',
     summary: 'Scheduled pgbackrest verify and WAL continuity results per region',
     tag: 'restores',
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/instances/{id}/recoverability',
+    summary:
+      "The instance's recovery point age trend per region, its newest drills and verified coverage",
+    tag: 'restores',
+    query: instanceRecoverabilityQuery,
     status: 200,
     response: anyObject,
   },
@@ -608,6 +622,16 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'Restore drills across tenants (platform admin)',
     tag: 'admin',
     query: adminDrillsQuery,
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/admin/recoverability',
+    summary:
+      'Fleet recoverability over 24 h, 7 d or 30 d: restore success, RTO per phase, recovery point age, drill pass rate, open alerts (platform admin)',
+    tag: 'admin',
+    query: fleetRecoverabilityQuery,
     status: 200,
     response: anyObject,
   },
