@@ -9,6 +9,7 @@ export * from './time/parse-target-time';
 export * from './postgres/lsn';
 export * from './postgres/xid';
 export * from './postgres/destructive-event';
+export * from './postgres/relation-names';
 export * from './window/restore-window';
 export * from './audit/hash-chain';
 export * from './restore/restore-target';

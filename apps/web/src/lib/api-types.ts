@@ -6,7 +6,7 @@
  */
 import type {
   DrillTargetKind,
-  DestructiveEvent,
+  NamedDestructiveEvent,
   RestoreCheck,
   RestoreMode,
   RestorePlan,
@@ -222,8 +222,11 @@ export interface RestoreListItem {
   finishedAt: string | null;
 }
 
-/** A destructive event as the engine finds it in WAL, its commit time as `time`. */
-export type WalEvent = Omit<DestructiveEvent, 'committedAt'> & { time: string };
+/**
+ * A destructive event as the engine finds it in WAL, its commit time as `time`, named as at the
+ * event, with the target that restores to just before it.
+ */
+export type WalEvent = Omit<NamedDestructiveEvent, 'committedAt'> & { time: string };
 
 export interface WalEventsResponse {
   from: string;

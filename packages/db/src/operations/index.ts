@@ -74,3 +74,5 @@ export * from './record-alert-delivery';
 export * from './list-alert-deliveries';
 export * from './read-instance-alert-facts';
 export * from './get-alert-delivery';
+export * from './record-relation-names';
+export * from './list-relation-names';

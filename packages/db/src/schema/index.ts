@@ -15,3 +15,4 @@ export * from './idempotency-keys';
 export * from './invitations';
 export * from './alerts';
 export * from './repository-checks';
+export * from './relation-names';

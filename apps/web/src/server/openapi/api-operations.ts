@@ -15,6 +15,7 @@ import {
 import { decisionBody, restoreListQuery, undoBody } from '../restores/decision-body';
 import { restoreBody } from '../restores/restore-body';
 import { createValidationQueryBody } from '../instances/validation-query-view';
+import { walEventsQuery } from '../instances/wal-events-query';
 import {
   acceptInvitationBody,
   addMemberBody,
@@ -34,6 +35,7 @@ import {
   okSchema,
   preflightSchema,
   restoreSchema,
+  walEventsResponseSchema,
 } from './response-schemas';
 
 /**
@@ -64,12 +66,6 @@ export interface ApiOperation {
 const empty = z.object({}).strict();
 const anyObject = okSchema;
 const anyList = listOf(anyObject);
-const walEventsQuery = z
-  .object({
-    from: z.string().describe('RFC 3339 with an offset'),
-    to: z.string().describe('RFC 3339 with an offset; at most 7 days after from'),
-  })
-  .strict();
 
 export const apiOperations: readonly ApiOperation[] = [
   {
@@ -246,11 +242,12 @@ export const apiOperations: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/api/v1/instances/{id}/wal-events',
-    summary: 'Destructive events in archived WAL',
+    summary:
+      'Destructive events in archived WAL, named as at the event, each with the target that restores to just before it',
     tag: 'instances',
     query: walEventsQuery,
     status: 200,
-    response: anyObject,
+    response: walEventsResponseSchema,
   },
   {
     method: 'get',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { appErrorCodes } from '@rewind/core';
+import { appErrorCodes, destructiveEventKinds } from '@rewind/core';
 import { z } from 'zod';
 
 /**
@@ -104,3 +104,26 @@ export const meSchema = open({
 });
 
 export const healthSchema = open({ status: z.string() });
+
+export const walEventSchema = open({
+  kind: z.enum(destructiveEventKinds),
+  xid: z.number().int(),
+  lsn: z.string(),
+  time,
+  database: z.string().nullable(),
+  schema: z.string().nullable(),
+  table: z.string().nullable(),
+  tables: z.array(open({ schema: z.string(), table: z.string() })),
+  relations: z.array(z.string()).optional(),
+  rowCount: z.number().int().optional(),
+  confidence: z.enum(['exact', 'inferred']),
+  restoreTarget: open({ xid: z.string(), inclusive: z.literal(false) }).describe(
+    'POST …/restores with this target restores to just before the event',
+  ),
+});
+
+export const walEventsResponseSchema = open({
+  from: time,
+  to: time,
+  events: z.array(walEventSchema),
+});
