@@ -14,6 +14,7 @@ export * from './window/restore-window';
 export * from './audit/hash-chain';
 export * from './restore/restore-target';
 export * from './restore/restore-check';
+export * from './restore/clone-diff';
 export * from './restore/restore-mode';
 export * from './restore/format-in-zone';
 export * from './restore/plan-restore';

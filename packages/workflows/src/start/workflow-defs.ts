@@ -36,5 +36,6 @@ export const workflowDefs = {
   takeBackup: def('takeBackup', workflowIds.backup),
   findWalEvents: def('findWalEvents', workflowIds.findWalEvents),
   restoreToPointInTime: def('restoreToPointInTime', workflowIds.restore),
+  diffRestoreClone: def('diffRestoreClone', workflowIds.restoreDiff),
   applyTenantPlan: def('applyTenantPlan', workflowIds.applyTenantPlan),
 } as const;

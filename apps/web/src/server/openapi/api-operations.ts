@@ -14,6 +14,7 @@ import {
 } from '../instances/instance-bodies';
 import { decisionBody, restoreListQuery, undoBody } from '../restores/decision-body';
 import { restoreBody } from '../restores/restore-body';
+import { restoreDiffQuery } from '../restores/diff-query';
 import { createValidationQueryBody } from '../instances/validation-query-view';
 import { walEventsQuery } from '../instances/wal-events-query';
 import {
@@ -27,6 +28,7 @@ import { tenantPatchBody } from '../tenancy/tenant-settings';
 import { createTokenBody } from '../tenancy/token-view';
 import {
   acceptedSchema,
+  cloneDiffSchema,
   healthSchema,
   instanceDetailSchema,
   instanceSummarySchema,
@@ -290,6 +292,16 @@ export const apiOperations: readonly ApiOperation[] = [
     tag: 'restores',
     status: 200,
     response: restoreSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/restores/{id}/diff',
+    summary:
+      'The clone against its source, per table: row counts, rows only on one side and changed rows by primary key (a sample above sampleBound rows); ?format=csv answers text/csv',
+    tag: 'restores',
+    query: restoreDiffQuery,
+    status: 200,
+    response: cloneDiffSchema,
   },
   {
     method: 'post',
