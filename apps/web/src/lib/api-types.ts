@@ -5,6 +5,7 @@
  * type-only imports, so the browser bundle loads none of those packages.
  */
 import type {
+  CloneDiff,
   DrillTargetKind,
   NamedDestructiveEvent,
   RestoreCheck,
@@ -145,7 +146,7 @@ export interface ValidationQueryView {
 
 export interface RestoreRequest {
   /** `time` is sent as typed: the server refuses a time without offset (target_naive) */
-  target: { time: string; inclusive?: boolean } | 'latest';
+  target: { time: string; inclusive?: boolean } | { xid: string; inclusive: boolean } | 'latest';
   mode?: RestoreMode;
   region?: string;
 }
@@ -227,6 +228,9 @@ export interface RestoreListItem {
  * event, with the target that restores to just before it.
  */
 export type WalEvent = Omit<NamedDestructiveEvent, 'committedAt'> & { time: string };
+
+/** GET /api/v1/restores/{id}/diff: the clone against its source, per table (core's contract). */
+export type { CloneDiff };
 
 export interface WalEventsResponse {
   from: string;

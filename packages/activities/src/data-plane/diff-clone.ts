@@ -15,34 +15,34 @@ export interface DiffCloneInput {
  * its unix socket, and only keys, counts and row hashes leave PostgreSQL.
  */
 export async function diffClone(deps: ActivityDeps, input: DiffCloneInput): Promise<CloneDiff> {
-  const { clone, source } = await inTenantTx(
-    deps.db,
-    { tenantId: input.tenantId },
-    async (tx) => {
-      const restore = await getRestore(tx, input.tenantId, input.restoreId);
-      if (!restore.resultInstanceId)
-        throw new Error(`restore ${input.restoreId} has made no clone to compare`);
-      return {
-        clone: await getInstance(tx, input.tenantId, restore.resultInstanceId),
-        source: await getInstance(tx, input.tenantId, restore.instanceId),
-      };
-    },
-  );
-  const side = (row: typeof clone, label: string): DiffSide => {
+  const { clone, source } = await inTenantTx(deps.db, { tenantId: input.tenantId }, async (tx) => {
+    const restore = await getRestore(tx, input.tenantId, input.restoreId);
+    if (!restore.resultInstanceId)
+      throw new Error(`restore ${input.restoreId} has made no clone to compare`);
+    return {
+      clone: await getInstance(tx, input.tenantId, restore.resultInstanceId),
+      source: await getInstance(tx, input.tenantId, restore.instanceId),
+    };
+  });
+  // a restore's clone lives under its own id on the host; an instance under its stanza
+  const side = (row: typeof clone, label: string, dir: string): DiffSide => {
     if (row.port === null) throw new Error(`the ${label} ${row.id} has no port on this host`);
     const port = row.port;
     return {
       run: (database, sql) =>
-        deps.engine.runSql({ socketDir: deps.engine.paths(row.stanza).run, port, database }, sql, {
+        deps.engine.runSql({ socketDir: deps.engine.paths(dir).run, port, database }, sql, {
           context: `comparing database ${database} of the ${label} ${row.id}`,
           timeoutMs: 10 * 60_000,
         }),
     };
   };
   const comparedAt = new Date().toISOString();
-  const tables = await withHeartbeat(() => diffTables(side(clone, 'clone'), side(source, 'source')), {
-    phase: 'diff',
-  });
+  const tables = await withHeartbeat(
+    () => diffTables(side(clone, 'clone', clone.id), side(source, 'source', source.stanza)),
+    {
+      phase: 'diff',
+    },
+  );
   return {
     restoreId: input.restoreId,
     cloneInstanceId: clone.id,

@@ -1,9 +1,4 @@
-import {
-  CLONE_DIFF_LIMITS,
-  type RowChange,
-  type RowDiff,
-  type TableDiff,
-} from '@rewind/core';
+import { CLONE_DIFF_LIMITS, type RowChange, type RowDiff, type TableDiff } from '@rewind/core';
 import { sqlIdentifier } from './cluster';
 import { listDatabasesSql, type RunInDatabase } from './read-relation-names';
 
@@ -120,7 +115,10 @@ async function compareTable(
   if (JSON.stringify(c.primaryKey) !== JSON.stringify(s.primaryKey))
     return countsOnly('primary_key_differs');
   const pk = c.primaryKey;
-  const modulus = Math.max(1, Math.ceil(Math.max(rowCounts.clone, rowCounts.source) / limits.sampleBound));
+  const modulus = Math.max(
+    1,
+    Math.ceil(Math.max(rowCounts.clone, rowCounts.source) / limits.sampleBound),
+  );
   const cloneRows = await rowHashes(clone, database, { ...c, primaryKey: pk }, modulus);
   const sourceRows = await rowHashes(source, database, { ...s, primaryKey: pk }, modulus);
   const diffs: { keyText: string; change: RowChange }[] = [];
@@ -197,8 +195,12 @@ export async function diffTables(
   const cloneDbs = await databases(clone);
   const sourceDbs = new Set(await databases(source));
   for (const database of [...new Set([...cloneDbs, ...sourceDbs])].sort()) {
-    const c = cloneDbs.includes(database) ? await tables(clone, database) : new Map<string, TableInfo>();
-    const s = sourceDbs.has(database) ? await tables(source, database) : new Map<string, TableInfo>();
+    const c = cloneDbs.includes(database)
+      ? await tables(clone, database)
+      : new Map<string, TableInfo>();
+    const s = sourceDbs.has(database)
+      ? await tables(source, database)
+      : new Map<string, TableInfo>();
     for (const key of [...new Set([...c.keys(), ...s.keys()])].sort()) {
       const ct = c.get(key);
       const st = s.get(key);
