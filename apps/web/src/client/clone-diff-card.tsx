@@ -87,10 +87,10 @@ function DiffTables({ diff, instanceZone }: { diff: CloneDiff; instanceZone?: st
   return (
     <div className="space-y-3">
       <p className="text-xs text-zinc-500">
-        Compared <Instant iso={diff.comparedAt} instanceZone={instanceZone} />:{' '}
-        {diff.tables.length} tables, {changed.length} differ. Tables over{' '}
-        {diff.sampleBound.toLocaleString('en-US')} rows are compared on a sample; at most{' '}
-        {diff.listBound.toLocaleString('en-US')} rows are listed per table.
+        Compared <Instant iso={diff.comparedAt} instanceZone={instanceZone} />: {diff.tables.length}{' '}
+        tables, {changed.length} differ. Tables over {diff.sampleBound.toLocaleString('en-US')} rows
+        are compared on a sample; at most {diff.listBound.toLocaleString('en-US')} rows are listed
+        per table.
       </p>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tables compared">
         <table className="w-full min-w-[36rem] text-left text-xs" data-testid="clone-diff-table">
@@ -117,8 +117,8 @@ function DiffTables({ diff, instanceZone }: { diff: CloneDiff; instanceZone?: st
                   ) : null}
                   {t.sample ? (
                     <span className="block font-sans text-zinc-500">
-                      sample: 1 in {t.sample.modulus} keys (≈{t.sample.bound.toLocaleString('en-US')}{' '}
-                      rows per side)
+                      sample: 1 in {t.sample.modulus} keys (≈
+                      {t.sample.bound.toLocaleString('en-US')} rows per side)
                     </span>
                   ) : null}
                 </td>

@@ -139,7 +139,10 @@ describe('the served OpenAPI document', () => {
       const post = await call(f.baseUrl, 'POST', path, { token: acme, body: {} });
       expect(post.status).toBe(405);
       expect(post.body).toEqual({
-        error: { code: 'method_not_allowed', message: 'POST is not allowed on this endpoint; use GET' },
+        error: {
+          code: 'method_not_allowed',
+          message: 'POST is not allowed on this endpoint; use GET',
+        },
       });
     }
     // an unknown path stays a JSON 404

@@ -43,7 +43,12 @@ describe('nameDestructiveEvent', () => {
       db,
       span({ seenUntil: '2026-11-22T14:05:10Z' }),
       span({ relOid: 16393, relfilenode: 16393, relkind: 'i', seenUntil: '2026-11-22T14:05:10Z' }),
-      span({ relOid: 16390, relfilenode: 16390, tableName: 'later', seenFrom: '2026-11-22T15:00:00Z' }),
+      span({
+        relOid: 16390,
+        relfilenode: 16390,
+        tableName: 'later',
+        seenFrom: '2026-11-22T15:00:00Z',
+      }),
     ];
     const named = nameDestructiveEvent(
       event({ relations: ['base/16384/16390', 'base/16384/16393'], relationOids: [16390, 16393] }),
@@ -65,7 +70,12 @@ describe('nameDestructiveEvent', () => {
     ];
     const at = (committedAt: string) =>
       nameDestructiveEvent(
-        event({ kind: 'mass_delete', relations: ['1663/16384/16390'], rowCount: 5000, committedAt }),
+        event({
+          kind: 'mass_delete',
+          relations: ['1663/16384/16390'],
+          rowCount: 5000,
+          committedAt,
+        }),
         spans,
       ).table;
     expect(at('2026-11-22T14:05:00Z')).toBe('old_name');
@@ -76,7 +86,10 @@ describe('nameDestructiveEvent', () => {
 
   it('names a dropped database by its OID; an unseen relation stays null', () => {
     expect(
-      nameDestructiveEvent(event({ kind: 'drop_database', dbOid: 16384, relations: ['1663/16384'] }), [db]),
+      nameDestructiveEvent(
+        event({ kind: 'drop_database', dbOid: 16384, relations: ['1663/16384'] }),
+        [db],
+      ),
     ).toMatchObject({ database: 'app', schema: null, table: null, tables: [] });
     expect(
       nameDestructiveEvent(event({ relations: ['base/99/16390'], relationOids: [16390] }), [db]),

@@ -111,9 +111,7 @@ export function nameDestructiveEvent(
   const matched: RelationNameSpan[] = [];
   for (const f of files) {
     const hit = inForce(
-      spans.filter(
-        (s) => s.relOid !== 0 && s.dbOid === f.dbOid && s.relfilenode === f.relfilenode,
-      ),
+      spans.filter((s) => s.relOid !== 0 && s.dbOid === f.dbOid && s.relfilenode === f.relfilenode),
       event.committedAt,
     );
     if (hit) matched.push(hit);
