@@ -1,6 +1,11 @@
 import { CLONE_DIFF_LIMITS, type RowChange, type RowDiff, type TableDiff } from '@rewind/core';
 import { sqlIdentifier } from './cluster';
-import { listDatabasesSql, type RunInDatabase } from './read-relation-names';
+import {
+  jsonLines,
+  listDatabasesSql,
+  plainDatabaseName,
+  type RunInDatabase,
+} from './read-relation-names';
 
 /** One side of a comparison: SQL as the superuser in one of its databases. */
 export interface DiffSide {
@@ -28,19 +33,10 @@ select json_build_array(n.nspname, c.relname,
    and n.nspname not like 'pg_toast%' and n.nspname not like 'pg_temp%'
  order by 1`;
 
-// a -d argument with `=` or a URI prefix would be read as a connection string
-const plainName = (name: string) => !name.includes('=') && !/^postgres(ql)?:\/\//i.test(name);
-
-const jsonLines = (out: string) =>
-  out
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as unknown);
-
 async function databases(side: DiffSide): Promise<string[]> {
   return (jsonLines(await side.run('postgres', listDatabasesSql)) as [number, string][])
     .map(([, name]) => name)
-    .filter(plainName);
+    .filter(plainDatabaseName);
 }
 
 async function tables(side: DiffSide, database: string): Promise<Map<string, TableInfo>> {
@@ -99,18 +95,8 @@ async function compareTable(
     clone: await count(clone, database, c),
     source: await count(source, database, s),
   };
-  const countsOnly = (status: TableDiff['status']): TableDiff => ({
-    ...base,
-    status,
-    primaryKey: c.primaryKey ?? s.primaryKey,
-    rowCounts,
-    onlyInClone: null,
-    onlyInSource: null,
-    changed: null,
-    rows: [],
-    rowsTruncated: false,
-    sample: null,
-  });
+  const countsOnly = (status: TableDiff['status']) =>
+    uncompared(database, c, status, c.primaryKey ?? s.primaryKey, rowCounts);
   if (!c.primaryKey || !s.primaryKey) return countsOnly('no_primary_key');
   if (JSON.stringify(c.primaryKey) !== JSON.stringify(s.primaryKey))
     return countsOnly('primary_key_differs');
@@ -156,20 +142,21 @@ async function compareTable(
   };
 }
 
-async function oneSide(
-  side: DiffSide,
+/** A table whose rows were not compared: its counts and why. */
+function uncompared(
   database: string,
   t: TableInfo,
-  status: 'only_in_clone' | 'only_in_source',
-): Promise<TableDiff> {
-  const n = await count(side, database, t);
+  status: TableDiff['status'],
+  primaryKey: string[] | null,
+  rowCounts: TableDiff['rowCounts'],
+): TableDiff {
   return {
     database,
     schema: t.schema,
     table: t.table,
     status,
-    primaryKey: t.primaryKey,
-    rowCounts: status === 'only_in_clone' ? { clone: n, source: null } : { clone: null, source: n },
+    primaryKey,
+    rowCounts,
     onlyInClone: null,
     onlyInSource: null,
     changed: null,
@@ -177,6 +164,18 @@ async function oneSide(
     rowsTruncated: false,
     sample: null,
   };
+}
+
+async function oneSide(
+  side: DiffSide,
+  database: string,
+  t: TableInfo,
+  status: 'only_in_clone' | 'only_in_source',
+): Promise<TableDiff> {
+  const n = await count(side, database, t);
+  const rowCounts =
+    status === 'only_in_clone' ? { clone: n, source: null } : { clone: null, source: n };
+  return uncompared(database, t, status, t.primaryKey, rowCounts);
 }
 
 /**

@@ -29,9 +29,11 @@ select json_build_array(c.oid, pg_relation_filenode(c.oid), c.relkind,
 
 // psql takes a -d argument with `=` or a URI prefix as a connection string: such a database is
 // named (its own row) but its relations are not read
-const plainName = (name: string) => !name.includes('=') && !/^postgres(ql)?:\/\//i.test(name);
+export const plainDatabaseName = (name: string) =>
+  !name.includes('=') && !/^postgres(ql)?:\/\//i.test(name);
 
-function lines(out: string): unknown[][] {
+/** psql -At output of one JSON array per line. */
+export function jsonLines(out: string): unknown[][] {
   return out
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -44,11 +46,9 @@ function lines(out: string): unknown[][] {
  */
 export async function readRelationNames(run: RunInDatabase): Promise<CatalogRelation[]> {
   const out: CatalogRelation[] = [];
-  for (const [dbOid, databaseName, dbSpace] of lines(await run('postgres', listDatabasesSql)) as [
-    number,
-    string,
-    number,
-  ][]) {
+  for (const [dbOid, databaseName, dbSpace] of jsonLines(
+    await run('postgres', listDatabasesSql),
+  ) as [number, string, number][]) {
     out.push({
       dbOid,
       databaseName,
@@ -59,8 +59,8 @@ export async function readRelationNames(run: RunInDatabase): Promise<CatalogRela
       tableName: null,
       tablespaceOid: dbSpace,
     });
-    if (!plainName(databaseName)) continue;
-    const rows = lines(await run(databaseName, listRelationsSql)) as [
+    if (!plainDatabaseName(databaseName)) continue;
+    const rows = jsonLines(await run(databaseName, listRelationsSql)) as [
       number,
       number,
       string,
