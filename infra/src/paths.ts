@@ -21,6 +21,22 @@ export function parseProfile(value: string | undefined): Profile {
   throw new Error(`unknown profile "${v}" (expected dev or test)`);
 }
 
+/**
+ * The stack's folder name under `.data/`: the profile, or REWIND_STACK_NAME for a second stack
+ * of the same profile (`npm test` runs its disruptive tests, which stop regions and kill
+ * processes, on `test-disruptive` beside the main one). It must start with the profile's name.
+ */
+export function stackName(profile: Profile, env: NodeJS.ProcessEnv = process.env): string {
+  const name = env.REWIND_STACK_NAME;
+  if (name === undefined || name === '') return profile;
+  if (name !== profile && !new RegExp(`^${profile}-[a-z0-9][a-z0-9-]{0,30}$`).test(name)) {
+    throw new Error(
+      `REWIND_STACK_NAME=${name} must be "${profile}" or "${profile}-<lowercase name>" for the ${profile} profile`,
+    );
+  }
+  return name;
+}
+
 export interface StackPaths {
   profile: Profile;
   dataDir: string;
@@ -42,7 +58,7 @@ export interface StackPaths {
 
 export function stackPaths(profile: Profile, root: string = REPO_ROOT): StackPaths {
   // `.data/<profile>`, or where its symlink points when the checkout is private (data-home.ts)
-  const dataDir = resolveDataDir(root, profile);
+  const dataDir = resolveDataDir(root, stackName(profile));
   const tlsDir = join(dataDir, 'tls');
   const logsDir = join(dataDir, 'logs');
   const runDir = join(dataDir, 'run');

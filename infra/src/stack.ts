@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readSupervisorState, web, worker } from './apps';
 import { controlPg } from './control-db';
 import { ensureDataDir } from './data-home';
-import { REPO_ROOT, stackPaths, type Profile } from './paths';
+import { REPO_ROOT, stackName, stackPaths, type Profile } from './paths';
 import { assertPortsFree, computePorts, findPortClashes, type PortLayout } from './ports';
 import { loadOrCreateSecrets } from './secrets';
 import { alertmanager, prometheus } from './prometheus';
@@ -47,7 +47,7 @@ function resolvePorts(profile: Profile, forUp: boolean): PortLayout {
 export function createContext(opts: StackOptions, forUp: boolean): ServiceContext {
   const log = opts.log ?? ((m: string) => console.log(m));
   // `up` makes the data dir first: outside the checkout when postgres cannot reach it
-  if (forUp) ensureDataDir(REPO_ROOT, opts.profile, log);
+  if (forUp) ensureDataDir(REPO_ROOT, stackName(opts.profile), log);
   const paths = stackPaths(opts.profile);
   mkdirSync(paths.logsDir, { recursive: true });
   mkdirSync(paths.runDir, { recursive: true });

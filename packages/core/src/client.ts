@@ -10,6 +10,7 @@ export * from './window/restore-window';
 export * from './restore/restore-target';
 export * from './restore/restore-check';
 export * from './restore/restore-mode';
+export * from './restore/restore-phases';
 export * from './restore/validation-query';
 export * from './instance/instance-name';
 export * from './instance/instance-roles';

@@ -16,6 +16,7 @@ export * from './restore/restore-target';
 export * from './restore/restore-check';
 export * from './restore/clone-diff';
 export * from './restore/restore-mode';
+export * from './restore/restore-phases';
 export * from './restore/format-in-zone';
 export * from './restore/plan-restore';
 export * from './restore/clock-skew';

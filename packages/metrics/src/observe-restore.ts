@@ -1,6 +1,6 @@
-import type { RestoreCheck } from '@rewind/core';
+import { isRestorePhase, type RestoreCheck } from '@rewind/core';
 import type { RestoreTimings } from '@rewind/db';
-import { checkFamily, RESTORE_PHASES, type RestoreMetrics } from './restore-metrics';
+import { checkFamily, type RestoreMetrics } from './restore-metrics';
 
 export interface RecordedRestorePatch {
   status?: string;
@@ -10,7 +10,6 @@ export interface RecordedRestorePatch {
 }
 
 const TERMINAL = ['succeeded', 'failed', 'cancelled', 'rejected', 'expired'];
-const isPhase = (p: string) => (RESTORE_PHASES as readonly string[]).includes(p);
 const seconds = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
 
 /**
@@ -26,7 +25,7 @@ export function observeRestoreRecorded(
 ): void {
   const { mode, kind } = before;
   if (patch.phase && patch.phase !== before.phase) {
-    if (isPhase(before.phase) && before.phaseStartedAt)
+    if (isRestorePhase(before.phase) && before.phaseStartedAt)
       metrics.phaseSeconds.observe(
         { phase: before.phase, mode, kind },
         seconds(before.phaseStartedAt, now),

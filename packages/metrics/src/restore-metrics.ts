@@ -1,31 +1,16 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
 
-/**
- * Per-process restore SLIs, counted in the process where the event happens (the worker's
- * activities). Label values are bounded enums, never a tenant's id, slug or name, nor a
- * validation query's name (tenant data).
- */
-export const RESTORE_PHASES = [
-  'validating',
-  'awaiting_approval',
-  'provisioning',
-  'restoring',
-  'starting',
-  'waiting_for_promotion',
-  'verifying',
-  'outcome',
-  'backing_up',
-  'cutover',
-  'undoing',
-] as const;
-export type RestorePhase = (typeof RESTORE_PHASES)[number];
-
 /** the restore's checks by family: each tenant validation query counts as `validation` */
 export const CHECK_FAMILIES = ['recovery_target', 'amcheck', 'schema_dump', 'validation', 'other'];
 
 // 1 s to ~4.5 h: a restore phase or lead time on a large instance can take hours
 const DURATION_BUCKETS = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 16200];
 
+/**
+ * Per-process restore SLIs, counted in the process where the event happens (the worker's
+ * activities). Label values are bounded enums, never a tenant's id, slug or name, nor a
+ * validation query's name (tenant data); a phase label is one of core's RESTORE_PHASES.
+ */
 export interface RestoreMetrics {
   /** finished restores by mode, kind (user, drill) and result: success rate = succeeded / all */
   restores: Counter<'mode' | 'kind' | 'result'>;

@@ -1,18 +1,16 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { Button, Card, EmptyState, ErrorState, Spinner } from '@rewind/ui';
+import { Card, EmptyState, ErrorState, Spinner } from '@rewind/ui';
 import { useAudit, useAuditVerify, useInstances } from './queries';
 import {
   AUDIT_INPUT,
   AuditActionAndTimeFields,
   AuditPager,
   AuditTarget,
-  auditFieldErrors,
   fieldErrorOf,
   utcFieldToIso,
-  type AuditFieldErrors,
 } from './audit-filters';
+import { AuditFormButtons, useAuditSearchState } from './audit-search-state';
 import { Instant } from './zone-context';
 
 interface Filters {
@@ -32,31 +30,19 @@ function tenantHref(t: { type: string; id: string }): string | null {
 }
 
 export function AuditView() {
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [applied, setApplied] = useState<Filters>(EMPTY);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [errors, setErrors] = useState<AuditFieldErrors>({});
+  const { draft, setDraft, applied, cursors, setCursors, cursor, shownErrors, submit, clear } =
+    useAuditSearchState(EMPTY);
   const query = {
     instanceId: applied.instanceId,
     action: applied.action,
     from: applied.from ? (utcFieldToIso(applied.from) ?? '') : '',
     to: applied.to ? (utcFieldToIso(applied.to) ?? '') : '',
-    cursor: cursors.at(-1) ?? '',
+    cursor: cursor ?? '',
   };
   const audit = useAudit(query);
   const refused = audit.isError ? fieldErrorOf(audit.error) : null;
-  const shownErrors = { ...refused, ...errors };
   const verify = useAuditVerify();
   const instances = useInstances();
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const found = auditFieldErrors(draft, draft.action);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setApplied(draft);
-    setCursors([]);
-  };
 
   return (
     <section className="space-y-6">
@@ -112,22 +98,12 @@ export function AuditView() {
             ))}
           </select>
         </Field>
-        <AuditActionAndTimeFields draft={draft} errors={shownErrors} onChange={setDraft} />
-        <div className="flex items-end gap-2">
-          <Button type="submit">Apply</Button>
-          <Button
-            type="button"
-            variant="ghost"
-            onClick={() => {
-              setDraft(EMPTY);
-              setApplied(EMPTY);
-              setCursors([]);
-              setErrors({});
-            }}
-          >
-            Clear
-          </Button>
-        </div>
+        <AuditActionAndTimeFields
+          draft={draft}
+          errors={shownErrors(audit.error)}
+          onChange={setDraft}
+        />
+        <AuditFormButtons submitLabel="Apply" onClear={clear} className="flex items-end gap-2" />
       </form>
 
       <Card>

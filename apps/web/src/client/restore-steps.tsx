@@ -1,12 +1,16 @@
 'use client';
 
+import type { RestorePhase } from '@rewind/core/client';
 import { Card, ProgressBar } from '@rewind/ui';
 import type { RestoreView } from '@/lib/api-types';
 import { isFinalRestore } from './queries';
 import { CancelButton } from './restore-cancel-undo';
 import { formatBytes, formatDuration } from './time';
 
-const CLONE_STEPS = [
+/** a step is a phase of core's list, or the end states the workflow records after the last one */
+type Step = RestorePhase | 'done' | 'undone';
+
+const CLONE_STEPS: readonly Step[] = [
   'validating',
   'provisioning',
   'restoring',
@@ -16,7 +20,7 @@ const CLONE_STEPS = [
   'outcome',
   'done',
 ];
-const REPLACE_STEPS = [
+const REPLACE_STEPS: readonly Step[] = [
   'validating',
   'awaiting_approval',
   'provisioning',
@@ -29,7 +33,7 @@ const REPLACE_STEPS = [
   'done',
 ];
 
-const STEP_LABEL: Record<string, string> = {
+const STEP_LABEL: Record<Step, string> = {
   validating: 'Validate target',
   awaiting_approval: 'Approval',
   provisioning: 'Provision instance',
@@ -49,7 +53,7 @@ const STEP_LABEL: Record<string, string> = {
 export function RestoreStepsCard({ r }: { r: RestoreView }) {
   const final = isFinalRestore(r.status);
   const steps = r.mode === 'replace' ? REPLACE_STEPS : CLONE_STEPS;
-  const currentIdx = steps.indexOf(r.phase);
+  const currentIdx = steps.indexOf(r.phase as Step);
   const percent = r.progress.percent ?? (r.status === 'succeeded' ? 100 : 0);
   const tone =
     r.status === 'failed'
@@ -77,7 +81,7 @@ export function RestoreStepsCard({ r }: { r: RestoreView }) {
       <p className="mt-2 text-sm text-zinc-600" data-testid="restore-phase" data-phase={r.phase}>
         {final && r.status !== 'succeeded'
           ? `Restore ${r.status.replace(/_/g, ' ')}`
-          : (STEP_LABEL[r.phase] ?? r.phase.replace(/_/g, ' '))}
+          : (STEP_LABEL[r.phase as Step] ?? r.phase.replace(/_/g, ' '))}
         {r.progress.bytesRestored !== undefined
           ? ` · ${formatBytes(r.progress.bytesRestored)}${r.progress.bytesTotal ? ` of ${formatBytes(r.progress.bytesTotal)}` : ''} restored`
           : ''}

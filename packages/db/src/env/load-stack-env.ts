@@ -27,12 +27,13 @@ export function parseEnvFile(text: string): Record<string, string> {
 
 /**
  * For command-line entry points (CLI, seed): variables already in the environment win; the
- * rest come from the stack's `.data/<profile>/stack.env` (profile from REWIND_PROFILE,
- * default dev; file overridable with REWIND_STACK_ENV_FILE). Validated with the one schema.
+ * rest come from the stack's `.data/<name>/stack.env` (name from REWIND_STACK_NAME, else the
+ * profile from REWIND_PROFILE, default dev; file overridable with REWIND_STACK_ENV_FILE). Validated with the one schema.
  */
 export function loadStackEnv(source: NodeJS.ProcessEnv = process.env): StackEnv {
   const profile = source.REWIND_PROFILE ?? 'dev';
-  const file = source.REWIND_STACK_ENV_FILE ?? `${repoRoot}.data/${profile}/stack.env`;
+  const name = source.REWIND_STACK_NAME || profile;
+  const file = source.REWIND_STACK_ENV_FILE ?? `${repoRoot}.data/${name}/stack.env`;
   const merged: Record<string, string | undefined> = existsSync(file)
     ? { ...parseEnvFile(readFileSync(file, 'utf8')) }
     : {};

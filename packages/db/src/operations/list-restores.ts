@@ -1,8 +1,9 @@
-import { and, desc, eq, notExists } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
-import { instances, restoreDrills, restores } from '../schema';
+import { instances, restores } from '../schema';
+import { isTenantRestore } from './tenant-restore-filter';
 import { getInstance } from './get-instance';
 import type { RestoreRecord } from './get-restore';
 
@@ -46,13 +47,7 @@ export async function listRestores(
       and(
         tenantWhere(restores, tenantId),
         instanceId ? eq(restores.instanceId, instanceId) : undefined,
-        // a drill's restore is the platform's, not the tenant's: it is listed with the drills
-        notExists(
-          tx
-            .select({ id: restoreDrills.id })
-            .from(restoreDrills)
-            .where(eq(restoreDrills.restoreId, restores.id)),
-        ),
+        isTenantRestore(),
       ),
     )
     .orderBy(desc(restores.createdAt))

@@ -1,8 +1,9 @@
-import { and, eq, inArray, notExists } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, type ActiveRestoreFact } from '@rewind/core';
 import type { Tx } from '../client';
 import { isUuid, requireTenantRow, tenantWhere } from '../access';
-import { instances, restoreDrills, restores } from '../schema';
+import { instances, restores } from '../schema';
+import { isTenantRestore } from './tenant-restore-filter';
 import type { InstanceRecord } from './get-instance';
 
 export interface LockedInstance {
@@ -42,12 +43,7 @@ export async function lockInstanceForLifecycle(
         inArray(restores.status, ['pending_approval', 'running']),
         // a drill restores from S3 into a clone of the platform's: it never holds the source
         // back (and the tenant could not cancel it), so a delete goes ahead beside it
-        notExists(
-          tx
-            .select({ id: restoreDrills.id })
-            .from(restoreDrills)
-            .where(eq(restoreDrills.restoreId, restores.id)),
-        ),
+        isTenantRestore(),
       ),
     )
     .orderBy(restores.createdAt);

@@ -1,4 +1,4 @@
-import type { RestoreMode } from '@rewind/core';
+import type { RestoreMode, RestorePhase } from '@rewind/core';
 import type { RestoreProgressView, UndoReplacePayload, UndoReplaceResult } from '../messages';
 
 export interface RestoreToPointInTimeInput {
@@ -68,6 +68,7 @@ export function phaseDurations(
 
 export const DAY_SECONDS = 24 * 60 * 60;
 
+/** progress shown on entering each phase (core's RESTORE_PHASES; `undoing` keeps the bar where it is) */
 export const PERCENT: Record<string, number> = {
   validating: 2,
   awaiting_approval: 5,
@@ -80,7 +81,7 @@ export const PERCENT: Record<string, number> = {
   cutover: 92,
   backing_up: 95,
   done: 100,
-};
+} satisfies Partial<Record<RestorePhase | 'done', number>>;
 
 export function initialRestoreState(input: RestoreToPointInTimeInput): RestoreState {
   const replace = input.mode === 'replace';

@@ -1,17 +1,15 @@
 'use client';
 
-import { Button, EmptyState } from '@rewind/ui';
-import { useState, type FormEvent } from 'react';
+import { EmptyState } from '@rewind/ui';
 import {
   AUDIT_INPUT,
   AuditActionAndTimeFields,
   AuditPager,
   AuditTarget,
-  auditFieldErrors,
   fieldErrorOf,
   utcFieldToIso,
-  type AuditFieldErrors,
 } from '../audit-filters';
+import { AuditFormButtons, useAuditSearchState } from '../audit-search-state';
 import { PageTitle } from './admin-shell';
 import { useAuditSearch, useTenants } from './admin-queries';
 import { formatUtc } from './format';
@@ -51,23 +49,10 @@ function adminHref(t: { type: string; id: string }): string | null {
  */
 export function AuditSearch() {
   const tenants = useTenants();
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [applied, setApplied] = useState<Filters>(EMPTY);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1) ?? null;
-  const [errors, setErrors] = useState<AuditFieldErrors>({});
+  const { draft, setDraft, applied, cursors, setCursors, cursor, shownErrors, submit, clear } =
+    useAuditSearchState(EMPTY);
   const page = useAuditSearch(toQuery(applied, cursor));
   const refused = page.isError ? fieldErrorOf(page.error) : null;
-  const shownErrors = { ...refused, ...errors };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const found = auditFieldErrors(draft, draft.action);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setApplied(draft);
-    setCursors([]);
-  };
 
   return (
     <>
@@ -98,22 +83,12 @@ export function AuditSearch() {
             ))}
           </select>
         </label>
-        <AuditActionAndTimeFields draft={draft} errors={shownErrors} onChange={setDraft} />
-        <div className="flex gap-2 lg:pt-5">
-          <Button type="submit">Search</Button>
-          <Button
-            type="button"
-            variant="ghost"
-            onClick={() => {
-              setDraft(EMPTY);
-              setApplied(EMPTY);
-              setCursors([]);
-              setErrors({});
-            }}
-          >
-            Clear
-          </Button>
-        </div>
+        <AuditActionAndTimeFields
+          draft={draft}
+          errors={shownErrors(page.error)}
+          onChange={setDraft}
+        />
+        <AuditFormButtons submitLabel="Search" onClear={clear} className="flex gap-2 lg:pt-5" />
       </form>
       {refused ? (
         <EmptyState title="No events" description="Fix the marked filter and search again." />

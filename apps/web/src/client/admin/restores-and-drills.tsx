@@ -7,6 +7,7 @@ import { RestoreTarget } from './approvals-queue';
 import { useAllRestores, useDrills } from './admin-queries';
 import { formatDuration, formatUtc } from './format';
 import { QueryStates } from './query-states';
+import { AdminTable } from './admin-table';
 
 export function RestoresAndDrills() {
   const restores = useAllRestores();
@@ -88,73 +89,59 @@ export function RestoresAndDrills() {
             const rows = byTenant(all).filter((r) => status === 'all' || r.status === status);
             if (rows.length === 0) return <NoMatch />;
             return (
-              <div className="scroll-x rounded-lg border border-zinc-200">
-                <table className="w-full text-sm" data-testid="admin-restores">
-                  <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
-                    <tr>
-                      <th scope="col" className="px-3 py-2.5">
-                        Tenant / instance
-                      </th>
-                      <th scope="col" className="px-3 py-2.5">
-                        Status
-                      </th>
-                      <th scope="col" className="hidden px-3 py-2.5 md:table-cell">
-                        Target
-                      </th>
-                      <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">
-                        Requested by
-                      </th>
-                      <th scope="col" className="px-3 py-2.5">
-                        Created
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-zinc-100">
-                    {rows.map((r) => (
-                      <tr
-                        key={r.id}
-                        id={`restore-${r.id}`}
-                        data-testid="admin-restore-row"
-                        data-restore-id={r.id}
-                        className="scroll-mt-28 target:bg-amber-50"
+              <AdminTable
+                testId="admin-restores"
+                columns={[
+                  { label: 'Tenant / instance' },
+                  { label: 'Status' },
+                  { label: 'Target', className: 'hidden md:table-cell' },
+                  { label: 'Requested by', className: 'hidden lg:table-cell' },
+                  { label: 'Created' },
+                ]}
+              >
+                {rows.map((r) => (
+                  <tr
+                    key={r.id}
+                    id={`restore-${r.id}`}
+                    data-testid="admin-restore-row"
+                    data-restore-id={r.id}
+                    className="scroll-mt-28 target:bg-amber-50"
+                  >
+                    <td className="px-3 py-2.5 align-top">
+                      <p className="font-medium">{r.tenant.name}</p>
+                      <a
+                        href={`#restore-${r.id}`}
+                        className="font-mono text-xs text-indigo-700 hover:underline"
+                        title={r.id}
                       >
-                        <td className="px-3 py-2.5 align-top">
-                          <p className="font-medium">{r.tenant.name}</p>
-                          <a
-                            href={`#restore-${r.id}`}
-                            className="font-mono text-xs text-indigo-700 hover:underline"
-                            title={r.id}
-                          >
-                            {r.id.slice(0, 8)}
-                          </a>
-                          <p className="font-mono text-xs text-zinc-500">
-                            {r.instance.name} · {r.mode}
-                          </p>
-                        </td>
-                        <td className="px-3 py-2.5 align-top">
-                          <StatusBadge status={r.status} />
-                          <p className="mt-0.5 text-xs text-zinc-500">{r.phase}</p>
-                          {r.error ? (
-                            <p className="mt-0.5 max-w-64 text-xs text-red-700">{r.error}</p>
-                          ) : null}
-                        </td>
-                        <td className="hidden px-3 py-2.5 align-top font-mono text-xs md:table-cell">
-                          <RestoreTarget restore={r} />
-                        </td>
-                        <td className="hidden px-3 py-2.5 align-top text-xs text-zinc-600 lg:table-cell">
-                          {r.requestedBy?.email ?? '—'}
-                        </td>
-                        <td
-                          className="px-3 py-2.5 align-top text-xs whitespace-nowrap text-zinc-600"
-                          title={formatUtc(r.createdAt)}
-                        >
-                          {formatDuration(r.ageSeconds)} ago
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                        {r.id.slice(0, 8)}
+                      </a>
+                      <p className="font-mono text-xs text-zinc-500">
+                        {r.instance.name} · {r.mode}
+                      </p>
+                    </td>
+                    <td className="px-3 py-2.5 align-top">
+                      <StatusBadge status={r.status} />
+                      <p className="mt-0.5 text-xs text-zinc-500">{r.phase}</p>
+                      {r.error ? (
+                        <p className="mt-0.5 max-w-64 text-xs text-red-700">{r.error}</p>
+                      ) : null}
+                    </td>
+                    <td className="hidden px-3 py-2.5 align-top font-mono text-xs md:table-cell">
+                      <RestoreTarget restore={r} />
+                    </td>
+                    <td className="hidden px-3 py-2.5 align-top text-xs text-zinc-600 lg:table-cell">
+                      {r.requestedBy?.email ?? '—'}
+                    </td>
+                    <td
+                      className="px-3 py-2.5 align-top text-xs whitespace-nowrap text-zinc-600"
+                      title={formatUtc(r.createdAt)}
+                    >
+                      {formatDuration(r.ageSeconds)} ago
+                    </td>
+                  </tr>
+                ))}
+              </AdminTable>
             );
           }}
         </QueryStates>
@@ -179,106 +166,88 @@ export function RestoresAndDrills() {
             if (rows.length === 0) return <NoMatch />;
             return (
               // no links in these rows: the region itself takes focus so a keyboard can scroll it
-              <div
-                className="scroll-x rounded-lg border border-zinc-200"
-                tabIndex={0}
-                role="region"
-                aria-label="Drills table"
+              <AdminTable
+                testId="admin-drills"
+                columns={[
+                  { label: 'Tenant / instance' },
+                  { label: 'Result' },
+                  { label: 'Region / target' },
+                  { label: 'Checks', className: 'hidden md:table-cell' },
+                  { label: 'Started' },
+                ]}
+                label="Drills table"
               >
-                <table className="w-full text-sm" data-testid="admin-drills">
-                  <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
-                    <tr>
-                      <th scope="col" className="px-3 py-2.5">
-                        Tenant / instance
-                      </th>
-                      <th scope="col" className="px-3 py-2.5">
-                        Result
-                      </th>
-                      <th scope="col" className="px-3 py-2.5">
-                        Region / target
-                      </th>
-                      <th scope="col" className="hidden px-3 py-2.5 md:table-cell">
-                        Checks
-                      </th>
-                      <th scope="col" className="px-3 py-2.5">
-                        Started
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-zinc-100">
-                    {rows.map((d) => (
-                      <tr key={d.id}>
-                        <td className="px-3 py-2.5 align-top">
-                          <p className="font-medium">{d.tenant.name}</p>
-                          <p className="font-mono text-xs text-zinc-500">
-                            {d.instance.name} · {d.trigger}
-                          </p>
-                        </td>
-                        <td className="px-3 py-2.5 align-top">
-                          <StatusBadge status={d.status} />
-                          {d.durationSeconds !== null ? (
-                            <p className="mt-0.5 text-xs text-zinc-500">
-                              in {formatDuration(d.durationSeconds)}
-                            </p>
+                {rows.map((d) => (
+                  <tr key={d.id}>
+                    <td className="px-3 py-2.5 align-top">
+                      <p className="font-medium">{d.tenant.name}</p>
+                      <p className="font-mono text-xs text-zinc-500">
+                        {d.instance.name} · {d.trigger}
+                      </p>
+                    </td>
+                    <td className="px-3 py-2.5 align-top">
+                      <StatusBadge status={d.status} />
+                      {d.durationSeconds !== null ? (
+                        <p className="mt-0.5 text-xs text-zinc-500">
+                          in {formatDuration(d.durationSeconds)}
+                        </p>
+                      ) : null}
+                      {d.failedCheck ? (
+                        <p className="mt-0.5 text-xs text-red-700">
+                          failed at {d.failedCheck}
+                          {d.walSegment ? (
+                            <>
+                              {' '}
+                              · segment{' '}
+                              <span className="font-mono" data-testid="drill-wal-segment">
+                                {d.walSegment}
+                              </span>
+                            </>
                           ) : null}
-                          {d.failedCheck ? (
-                            <p className="mt-0.5 text-xs text-red-700">
-                              failed at {d.failedCheck}
-                              {d.walSegment ? (
-                                <>
-                                  {' '}
-                                  · segment{' '}
-                                  <span className="font-mono" data-testid="drill-wal-segment">
-                                    {d.walSegment}
-                                  </span>
-                                </>
-                              ) : null}
-                            </p>
-                          ) : null}
-                          {d.error ? (
-                            <p className="mt-0.5 max-w-64 break-words text-xs text-red-700">
-                              {d.error.length > 300 ? `${d.error.slice(0, 300)}…` : d.error}
-                            </p>
-                          ) : null}
-                        </td>
-                        <td className="px-3 py-2.5 align-top text-xs" data-testid="drill-target">
-                          <p className="font-medium">{d.region ?? '—'}</p>
-                          {d.target && 'time' in d.target ? (
-                            <p className="font-mono text-zinc-600">
-                              {formatUtc(d.target.time)}
-                              {d.targetKind === 'oldest' ? ' (oldest)' : ''}
-                            </p>
-                          ) : null}
-                          {d.backupLabel ? (
-                            <p className="font-mono text-zinc-500">from {d.backupLabel}</p>
-                          ) : null}
-                          {d.bytesRestored !== null ? (
-                            <p className="text-zinc-500">
-                              {(d.bytesRestored / 1024 / 1024).toFixed(1)} MiB restored
-                            </p>
-                          ) : null}
-                          {d.phases.length > 0 ? (
-                            <p
-                              className="hidden text-zinc-500 lg:block"
-                              title="seconds per phase of the drill's restore"
-                            >
-                              {d.phases.map((p) => `${p.phase} ${p.seconds} s`).join(' · ')}
-                            </p>
-                          ) : null}
-                        </td>
-                        <td className="hidden px-3 py-2.5 align-top text-xs md:table-cell">
-                          {d.checks.length === 0
-                            ? '—'
-                            : `${d.checks.filter((c) => c.ok).length}/${d.checks.length} passed`}
-                        </td>
-                        <td className="px-3 py-2.5 align-top text-xs whitespace-nowrap text-zinc-600">
-                          {formatUtc(d.startedAt)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                        </p>
+                      ) : null}
+                      {d.error ? (
+                        <p className="mt-0.5 max-w-64 break-words text-xs text-red-700">
+                          {d.error.length > 300 ? `${d.error.slice(0, 300)}…` : d.error}
+                        </p>
+                      ) : null}
+                    </td>
+                    <td className="px-3 py-2.5 align-top text-xs" data-testid="drill-target">
+                      <p className="font-medium">{d.region ?? '—'}</p>
+                      {d.target && 'time' in d.target ? (
+                        <p className="font-mono text-zinc-600">
+                          {formatUtc(d.target.time)}
+                          {d.targetKind === 'oldest' ? ' (oldest)' : ''}
+                        </p>
+                      ) : null}
+                      {d.backupLabel ? (
+                        <p className="font-mono text-zinc-500">from {d.backupLabel}</p>
+                      ) : null}
+                      {d.bytesRestored !== null ? (
+                        <p className="text-zinc-500">
+                          {(d.bytesRestored / 1024 / 1024).toFixed(1)} MiB restored
+                        </p>
+                      ) : null}
+                      {d.phases.length > 0 ? (
+                        <p
+                          className="hidden text-zinc-500 lg:block"
+                          title="seconds per phase of the drill's restore"
+                        >
+                          {d.phases.map((p) => `${p.phase} ${p.seconds} s`).join(' · ')}
+                        </p>
+                      ) : null}
+                    </td>
+                    <td className="hidden px-3 py-2.5 align-top text-xs md:table-cell">
+                      {d.checks.length === 0
+                        ? '—'
+                        : `${d.checks.filter((c) => c.ok).length}/${d.checks.length} passed`}
+                    </td>
+                    <td className="px-3 py-2.5 align-top text-xs whitespace-nowrap text-zinc-600">
+                      {formatUtc(d.startedAt)}
+                    </td>
+                  </tr>
+                ))}
+              </AdminTable>
             );
           }}
         </QueryStates>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useTenants } from './admin-queries';
 import { QueryStates } from './query-states';
+import { AdminTable } from './admin-table';
 
 /** The console's home shows who is on the platform at a glance; plan changes live on their own page. */
 export function TenantsOverview() {
@@ -27,41 +28,30 @@ export function TenantsOverview() {
         empty={{ title: 'No tenants' }}
       >
         {(rows) => (
-          <div className="scroll-x rounded-lg border border-zinc-200">
-            <table className="w-full text-sm" data-testid="admin-tenants">
-              <thead className="bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2.5">
-                    Tenant
-                  </th>
-                  <th scope="col" className="px-4 py-2.5">
-                    Plan
-                  </th>
-                  <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">
-                    Members
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 text-right">
-                    Instances
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100">
-                {rows.map((t) => (
-                  <tr key={t.id}>
-                    <td className="px-4 py-2.5">
-                      <p className="font-medium">{t.name}</p>
-                      <p className="font-mono text-xs text-zinc-500">{t.slug}</p>
-                    </td>
-                    <td className="px-4 py-2.5 text-zinc-600">{t.planName}</td>
-                    <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">
-                      {t.members.length}
-                    </td>
-                    <td className="px-4 py-2.5 text-right tabular-nums">{t.instanceCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            testId="admin-tenants"
+            columns={[
+              { label: 'Tenant' },
+              { label: 'Plan' },
+              { label: 'Members', className: 'hidden sm:table-cell' },
+              { label: 'Instances', className: 'text-right' },
+            ]}
+            pad="px-4"
+          >
+            {rows.map((t) => (
+              <tr key={t.id}>
+                <td className="px-4 py-2.5">
+                  <p className="font-medium">{t.name}</p>
+                  <p className="font-mono text-xs text-zinc-500">{t.slug}</p>
+                </td>
+                <td className="px-4 py-2.5 text-zinc-600">{t.planName}</td>
+                <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">
+                  {t.members.length}
+                </td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{t.instanceCount}</td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
       </QueryStates>
     </section>

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { RestoreMode, RestoreTargetSpec } from '@rewind/core';
 import type { PlatformDb } from '../../platform-db';
+import { isTenantRestore } from '../tenant-restore-filter';
 import {
   instanceRegionStatus,
   instances,
@@ -36,12 +37,12 @@ export interface PlatformRestoreRow {
   latestCommitAt: Date | null;
 }
 
-/** Restores of every tenant, newest first: the approvals queue and the admin restore list. */
+/** Restores of every tenant (drills are listed with the drills), newest first: the approvals queue and the admin restore list. */
 export async function listPlatformRestores(
   db: PlatformDb,
   filter: PlatformRestoreFilter,
 ): Promise<PlatformRestoreRow[]> {
-  const where: SQL[] = [];
+  const where: SQL[] = [isTenantRestore()];
   if (filter.statuses && filter.statuses.length > 0)
     where.push(inArray(restores.status, [...filter.statuses]));
   if (filter.tenantId) where.push(eq(restores.tenantId, filter.tenantId));

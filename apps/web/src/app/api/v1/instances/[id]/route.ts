@@ -5,14 +5,13 @@ import {
   requestDeleteInstance,
   startCloneDelete,
   setLegalHold,
-  startInstanceAction,
 } from '@rewind/services';
 import { readJsonBody } from '@/server/api/read-json-body';
 import { auditActor } from '@/server/audit/audit-actor';
 import { legalHoldBody } from '@/server/tenancy/member-bodies';
 import { withTenant } from '@/server/api/with-tenant';
 import { env } from '@/server/env';
-import { acceptedResponse } from '@/server/instances/accepted-response';
+import { acceptLifecycleAction } from '@/server/instances/lifecycle-action-route';
 import { instanceHost } from '@/server/instances/instance-host';
 import { connectsAsOwner } from '@/server/instances/connect-as-owner';
 import { toInstanceDetail } from '@/server/instances/instance-view';
@@ -77,7 +76,8 @@ export const PATCH = withTenant<{ id: string }>(
  * now) ends as its TTL would, now: its restore's workflow removes it.
  */
 export const DELETE = withTenant<{ id: string }>(
-  async ({ tx, tenant, principal, params, afterCommit }) => {
+  async (ctx) => {
+    const { tx, tenant, principal, params, afterCommit } = ctx;
     const row = await getInstance(tx, tenant.tenantId, params.id);
     if (row.kind === 'clone') {
       const clone = await requestDeleteClone(tx, {
@@ -89,14 +89,7 @@ export const DELETE = withTenant<{ id: string }>(
       afterCommit(() => startCloneDelete(serviceDeps(), clone));
       return Response.json({ id: clone.instanceId, status: clone.status }, { status: 202 });
     }
-    const accepted = await requestDeleteInstance(tx, {
-      tenantId: tenant.tenantId,
-      instanceId: params.id,
-      actor: auditActor(principal),
-      requestedBy: principal.userId,
-    });
-    afterCommit(() => startInstanceAction(serviceDeps(), accepted));
-    return acceptedResponse(accepted);
+    return acceptLifecycleAction(ctx, requestDeleteInstance);
   },
   { permissions: ['instance:delete'] },
 );
