@@ -137,7 +137,8 @@ function DiffTables({ diff, instanceZone }: { diff: CloneDiff; instanceZone?: st
         .map((t) => (
           <details key={`${t.database}.${t.schema}.${t.table}`} className="text-xs">
             <summary className="cursor-pointer font-medium text-zinc-700">
-              {t.schema}.{t.table}: {t.rows.length.toLocaleString('en-US')} rows
+              {t.schema}.{t.table}: {t.rows.length.toLocaleString('en-US')}{' '}
+              {t.rows.length === 1 ? 'row' : 'rows'}
               {t.rowsTruncated ? ' (first ones by key)' : ''}
             </summary>
             <ul className="mt-1 max-h-64 overflow-y-auto font-mono" tabIndex={0}>
