@@ -80,6 +80,19 @@ async function deleteCloneNow(page: Page, scope: Page | Locator, cloneId: string
     .toBe(404);
 }
 
+/** Keep as a permanent instance on a clone's page: its dialog says what it costs; cancelled. */
+async function openKeepDialog(page: Page, shot: string): Promise<void> {
+  const button = page.getByTestId('clone-card').getByTestId('clone-keep');
+  await button.waitFor();
+  await screenshot(page, `${shot}-button`);
+  await button.click();
+  const dialog = page.getByTestId('clone-keep-confirm');
+  expect(await dialog.textContent()).toMatch(/counts against your plan's instance limit/);
+  await screenshot(page, shot);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /** `instance.password_revealed` events of one instance, from the tenant's audit trail */
 async function reveals(instanceId: string): Promise<number> {
   const res = await source.api<{
@@ -183,7 +196,10 @@ describe('portal: point-in-time restore', () => {
       .poll(async () => result.getByTestId('clone-expires').textContent(), { timeout: 30_000 })
       .toContain(wallIn(Date.parse(before.body.expiresAt!) + 3600_000, ZONE));
     await screenshot(page, 'portal-clone-extended');
-    await deleteCloneNow(page, result, cloneId);
+    // on the clone's own page: Keep as a permanent instance asks first (cancelled: nothing changes)
+    await page.goto(`/instances/${cloneId}`);
+    await openKeepDialog(page, 'portal-clone-keep-desktop');
+    await deleteCloneNow(page, page, cloneId);
     await context.close();
   });
 
@@ -208,6 +224,8 @@ describe('portal: point-in-time restore', () => {
       .locator('[data-testid="restore-status"] [data-status="succeeded"]')
       .waitFor({ timeout: 280_000 });
     expect(await page.getByTestId('restore-finished').textContent()).toMatch(NAMED_INSTANT);
+    // `latest`, once replayed, is the second it reached, named in the chosen zone
+    expect(await page.getByTestId('restore-resolved-target').textContent()).toMatch(NAMED_INSTANT);
     await screenshot(page, 'portal-restore-done-mobile');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -229,6 +247,7 @@ describe('portal: point-in-time restore', () => {
     );
     await screenshot(page, 'portal-instances-mobile');
     await page.goto(`/instances/${cloneId}`);
+    await openKeepDialog(page, 'portal-clone-keep-mobile');
     await deleteCloneNow(page, page, cloneId);
     await context.close();
   });

@@ -1,4 +1,5 @@
 import type { EngineConfig } from './engine-config';
+import { adoptRestoredCopy } from './instance/adopt-restored-copy';
 import { applyArchiveTimeout } from './instance/apply-archive-timeout';
 import { destroyCluster } from './instance/destroy-cluster';
 import { ensureReaderRole } from './instance/ensure-reader-role';
@@ -56,6 +57,7 @@ export function createEngine(config: EngineConfig) {
     ensureReaderRole: bind(ensureReaderRole),
     waitForPromotion: bind(waitForPromotion),
     swapPgdata: bind(swapPgdata),
+    adoptRestoredCopy: bind(adoptRestoredCopy),
   };
 }
 

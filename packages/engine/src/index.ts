@@ -39,4 +39,5 @@ export * from './wal';
 export * from './instance/integrity-checks';
 export * from './instance/query-as-role';
 export * from './instance/swap-pgdata';
+export * from './instance/adopt-restored-copy';
 export * from './pgbackrest/kill-stray-restores';

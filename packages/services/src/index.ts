@@ -11,6 +11,7 @@ export * from './instances/set-legal-hold';
 export * from './instances/find-wal-events';
 export * from './instances/extend-clone';
 export * from './instances/delete-clone';
+export * from './instances/keep-clone';
 export * from './restores/request-restore';
 export * from './restores/decide-restore';
 export * from './restores/deliver-approval';

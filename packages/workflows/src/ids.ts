@@ -22,6 +22,8 @@ function instanceBase(tenantId: string, instanceId: string): string {
 export const workflowIds = {
   createInstance: (tenantId: string, instanceId: string) =>
     `${instanceBase(tenantId, instanceId)}:create`,
+  /** a clone kept as a permanent instance: one per instance, a second request finds it running */
+  keepClone: (tenantId: string, instanceId: string) => `${instanceBase(tenantId, instanceId)}:keep`,
   deleteInstance: (tenantId: string, instanceId: string) =>
     `${instanceBase(tenantId, instanceId)}:delete`,
   /** one id per requested backup; `requestId` makes a double-click start one backup, not two */

@@ -5,6 +5,8 @@ export { auditExportSweep } from './audit-export-sweep';
 export type { AuditExportSweepResult } from './audit-export-sweep';
 export { createInstance, proveNewInstance } from './instance/create-instance';
 export type { CreateInstanceInput, CreateInstanceResult } from './instance/create-instance';
+export { keepClone } from './instance/keep-clone';
+export type { KeepCloneInput, KeepCloneResult } from './instance/keep-clone';
 export { stopInstance, startInstance } from './instance/stop-start-instance';
 export type { InstanceActionInput } from './instance/stop-start-instance';
 export { deleteInstance } from './instance/delete-instance';

@@ -58,6 +58,15 @@ export const extendCloneUpdate = defineUpdate<
   [{ expiresAt: string; byUserId: string }]
 >('extendClone');
 
+/**
+ * Ends a finished clone's TTL without removing it: the clone is kept as a permanent instance
+ * (the keepClone workflow then gives it its own stanza, backups and schedules). Refused once the
+ * clone's expiry has passed or it was already kept.
+ */
+export const keepCloneUpdate = defineUpdate<{ keptAt: string }, [{ byUserId: string }]>(
+  'keepClone',
+);
+
 export interface RestoreProgressView {
   status:
     'pending_approval' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rejected' | 'expired';

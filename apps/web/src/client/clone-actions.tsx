@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button, Dialog } from '@rewind/ui';
-import { useExtendClone } from './clone-queries';
+import { useExtendClone, useKeepClone } from './clone-queries';
 import { useCan, useInstanceLifecycle } from './queries';
 import { Instant } from './zone-context';
 
@@ -19,14 +19,17 @@ export interface CloneFacts {
 
 /**
  * What a person does with a clone once it is made, on its own page and on its restore's page:
- * see when it goes, Extend TTL (up to the plan's maximum lifetime for clones), Delete now.
+ * see when it goes, Extend TTL (up to the plan's maximum lifetime for clones), Keep as a
+ * permanent instance (counts against the plan's instance limit), Delete now.
  */
 export function CloneActions({ clone }: { clone: CloneFacts }) {
   const canExtend = useCan('restore:request');
   const canDelete = useCan('instance:delete');
   const extend = useExtendClone(clone.id);
   const lifecycle = useInstanceLifecycle(clone.id);
+  const keep = useKeepClone(clone.id);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmKeep, setConfirmKeep] = useState(false);
   if (!clone.expiresAt) return null;
   const running = clone.status === 'running';
   const expires = Date.parse(clone.expiresAt);
@@ -84,8 +87,17 @@ export function CloneActions({ clone }: { clone: CloneFacts }) {
             <span className="text-xs text-zinc-500">already at the plan&apos;s maximum</span>
           ) : null}
           <Button
-            variant="danger"
+            variant="secondary"
             className="h-8 text-xs sm:ml-auto"
+            disabled={!canExtend || keep.isPending}
+            onClick={() => setConfirmKeep(true)}
+            data-testid="clone-keep"
+          >
+            Keep as a permanent instance
+          </Button>
+          <Button
+            variant="danger"
+            className="h-8 text-xs"
             disabled={!canDelete || lifecycle.isPending}
             onClick={() => setConfirmDelete(true)}
             data-testid="clone-delete"
@@ -97,7 +109,7 @@ export function CloneActions({ clone }: { clone: CloneFacts }) {
       {running && (!canExtend || !canDelete) ? (
         <p className="text-xs text-zinc-500" data-testid="clone-actions-why">
           {!canExtend
-            ? 'Owners and admins extend clones; owners delete them.'
+            ? 'Owners and admins extend or keep clones; owners delete them.'
             : 'Only owners delete a clone early; it goes by itself when it expires.'}
         </p>
       ) : null}
@@ -111,6 +123,38 @@ export function CloneActions({ clone }: { clone: CloneFacts }) {
           {lifecycle.error.message}
         </p>
       ) : null}
+      <Dialog
+        open={confirmKeep}
+        onClose={() => setConfirmKeep(false)}
+        title="Keep this clone as a permanent instance?"
+        testId="clone-keep-confirm"
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setConfirmKeep(false)}>
+              Cancel
+            </Button>
+            <Button
+              disabled={keep.isPending}
+              onClick={() => keep.mutate(undefined, { onSuccess: () => setConfirmKeep(false) })}
+              data-testid="clone-keep-confirm-button"
+            >
+              Keep it
+            </Button>
+          </>
+        }
+      >
+        <p>
+          The clone{clone.name ? <span className="font-mono"> {clone.name}</span> : null} stops
+          expiring and becomes one of your instances: it counts against your plan&apos;s instance
+          limit, archives its WAL to both regions and gets its own backups, schedules and drills. It
+          keeps its data, port and credentials.
+        </p>
+        {keep.isError ? (
+          <p role="alert" className="text-red-700" data-testid="clone-keep-error">
+            {keep.error.message}
+          </p>
+        ) : null}
+      </Dialog>
       <Dialog
         open={confirmDelete}
         onClose={() => setConfirmDelete(false)}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CloneExtended, InstanceCredentials } from '@/lib/api-types';
+import type { CloneExtended, CloneKept, InstanceCredentials } from '@/lib/api-types';
 import { api } from './api';
 import { queryKeys } from './queries';
 
@@ -23,6 +23,19 @@ export function useExtendClone(cloneId: string) {
         method: 'POST',
         body: { expiresAt },
       }),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: queryKeys.instance(cloneId) });
+      await client.invalidateQueries({ queryKey: queryKeys.instances, exact: true });
+      await client.invalidateQueries({ queryKey: ['restores'] });
+    },
+  });
+}
+
+/** Keep as a permanent instance: no expiry any more; counts against the plan's instance limit. */
+export function useKeepClone(cloneId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<CloneKept>(`/api/v1/instances/${enc(cloneId)}/keep`, { method: 'POST' }),
     onSettled: async () => {
       await client.invalidateQueries({ queryKey: queryKeys.instance(cloneId) });
       await client.invalidateQueries({ queryKey: queryKeys.instances, exact: true });

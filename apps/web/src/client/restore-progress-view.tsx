@@ -44,7 +44,11 @@ function Progress({ r }: { r: RestoreView }) {
   const tz = useDisplayZone(r.timeZone);
   const verified = r.status === 'succeeded' && r.checks.length > 0 && r.checks.every((c) => c.ok);
   const targetLabel =
-    'time' in r.target ? formatInstant(Date.parse(r.target.time), tz) : describeTarget(r.target);
+    'time' in r.target
+      ? formatInstant(Date.parse(r.target.time), tz)
+      : 'latest' in r.target && r.resolvedTargetAt
+        ? `latest, ${formatInstant(Date.parse(r.resolvedTargetAt), tz)}`
+        : describeTarget(r.target);
 
   return (
     <>
@@ -52,7 +56,18 @@ function Progress({ r }: { r: RestoreView }) {
         <h1 className="min-w-0 text-xl font-semibold tracking-tight break-words">
           {r.mode === 'clone' ? 'Restore as clone' : 'Replace'} to{' '}
           <span className="font-mono text-lg" data-testid="restore-title-target">
-            {targetLabel}
+            {'latest' in r.target && r.resolvedTargetAt ? (
+              <>
+                latest,{' '}
+                <Instant
+                  iso={r.resolvedTargetAt}
+                  instanceZone={r.timeZone}
+                  testId="restore-resolved-target"
+                />
+              </>
+            ) : (
+              targetLabel
+            )}
           </span>
         </h1>
         <span data-testid="restore-status">

@@ -56,7 +56,11 @@ export function CloneResultCard({ r }: { r: RestoreView }) {
             expiresAt={result.status === 'deleted' ? null : result.expiresAt}
             instanceZone={r.timeZone}
           />
-        ) : null}
+        ) : (
+          <span className="text-xs text-zinc-600" data-testid="clone-kept">
+            kept as a permanent instance (no expiry)
+          </span>
+        )}
       </p>
       {result.connection ? (
         <ConnectionFields instanceId={result.instanceId} connection={result.connection} />

@@ -103,6 +103,13 @@ export interface CloneExtended {
   maxExpiresAt: string;
 }
 
+/** 202 of POST /api/v1/instances/{id}/keep: the clone is a permanent instance, `creating` until its first backups. */
+export interface CloneKept {
+  id: string;
+  status: 'creating';
+  restoreId: string;
+}
+
 /** 202 of POST …/stop, POST …/start and DELETE /api/v1/instances/{id}: the status it is in now. */
 export interface InstanceActionAccepted {
   id: string;
@@ -187,6 +194,8 @@ export interface RestoreView {
   requestedBy: RestoreRequester | null;
   progress: RestoreProgress;
   target: RestoreTargetSpec;
+  /** a `latest` target once the copy replayed it: the last commit it applied */
+  resolvedTargetAt: string | null;
   region: string | null;
   checks: RestoreCheck[];
   error: string | null;

@@ -146,7 +146,7 @@ export async function snapshotTenant(
       `select user_id, role from memberships where tenant_id = $1 order by user_id`,
     ),
     instance: await q(
-      `select id, name, legal_hold, expires_at from instances where tenant_id = $1 and id = $2`,
+      `select id, name, kind, status, legal_hold, expires_at from instances where tenant_id = $1 and id = $2`,
       [t.instanceId],
     ),
     restore: await q(`select id, status, phase from restores where tenant_id = $1 and id = $2`, [

@@ -43,6 +43,10 @@ const byId: Case[] = [
     body: { expiresAt: '2099-01-01T00:00:00Z' },
   },
   {
+    route: 'POST /api/v1/instances/[id]/keep',
+    path: () => `/api/v1/instances/${a.instanceId}/keep`,
+  },
+  {
     route: 'POST /api/v1/instances/[id]/password',
     path: () => `/api/v1/instances/${a.instanceId}/password`,
   },

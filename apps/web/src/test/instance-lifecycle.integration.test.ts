@@ -3,7 +3,6 @@ import { stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstanceRecord, inTenantTx, restores } from '@rewind/db';
 import {
@@ -15,6 +14,7 @@ import {
 import { workflowIds } from '@rewind/workflows/ids';
 import type { InstanceCredentials, InstanceDetail } from '../lib/api-types';
 import { call, type CallResult } from './api-call';
+import { sqlAs } from './real-instance';
 import { stackFixtures, type StackFixtures } from './stack-fixtures';
 
 /**
@@ -151,7 +151,6 @@ afterAll(async () => {
   await f?.close();
 });
 
-type Conn = InstanceCredentials;
 /** the credentials as Reveal fetches them (POST …/password); null while the role is not made */
 const connectionOf = async (token: string): Promise<InstanceCredentials | null> => {
   const res = await api('POST', `/api/v1/instances/${id}/password`, token);
@@ -159,27 +158,6 @@ const connectionOf = async (token: string): Promise<InstanceCredentials | null> 
   expect(res.status).toBe(200);
   return res.body as InstanceCredentials;
 };
-/** real SQL as the credentials the API handed out; PostgreSQL's own error text when refused */
-async function sqlAs(c: Conn, text: string): Promise<string> {
-  const client = new pg.Client({
-    host: c.host,
-    port: c.port!,
-    database: c.database,
-    user: c.user,
-    password: c.password,
-  });
-  await client.connect();
-  try {
-    const r = (await client.query<Record<string, unknown>>(text)) as unknown as
-      pg.QueryResult | pg.QueryResult[];
-    // several statements answer one result each: the last one's rows
-    return JSON.stringify((Array.isArray(r) ? r[r.length - 1]! : r).rows);
-  } catch (err) {
-    return `ERROR: ${(err as Error).message}`;
-  } finally {
-    await client.end();
-  }
-}
 
 describe('who gets which credentials (issue 12: members got the owner password)', () => {
   it('owners and admins get the owner role; members only the read-only role', async () => {

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
+import { adoptKeptClone } from './adopt-kept-clone';
 import { applyInstancePlan } from './apply-instance-plan';
 import { diffClone, type DiffCloneInput } from './diff-clone';
 import { ensureReaderRole } from './ensure-reader-role';
@@ -16,6 +17,10 @@ export function hostDataPlaneActivities(deps: ActivityDeps) {
   return {
     async provisionInstance(ref: InstanceRef) {
       return provisionInstance(deps, ref);
+    },
+    /** a clone kept as a permanent instance: its own stanza, archiving to both regions */
+    async adoptKeptClone(ref: InstanceRef) {
+      return adoptKeptClone(deps, ref);
     },
     /** archive_timeout and pgbackrest.conf retention from the tenant's current plan */
     async applyInstancePlan(ref: InstanceRef) {

@@ -45,11 +45,20 @@ export async function provisionInstance(
         .catch((err: unknown) => {
           throw new Error(`${context}: ${(err as Error).message}`, { cause: err });
         });
-      await deps.engine.stanzaCreate({ instanceId: row.stanza }).catch((err: unknown) => {
-        throw new Error(`${context}: stanza-create: ${(err as Error).message}`, { cause: err });
-      });
+      await createStanza(deps, row.stanza, context);
       return { created: result.created };
     },
     { phase: 'provision' },
   );
+}
+
+/** stanza-create on both repos, its error naming what it was part of. */
+export async function createStanza(
+  deps: ActivityDeps,
+  stanza: string,
+  context: string,
+): Promise<void> {
+  await deps.engine.stanzaCreate({ instanceId: stanza }).catch((err: unknown) => {
+    throw new Error(`${context}: stanza-create: ${(err as Error).message}`, { cause: err });
+  });
 }

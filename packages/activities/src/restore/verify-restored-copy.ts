@@ -11,7 +11,15 @@ import {
   type RestoreCheck,
   type RestoreTargetSpec,
 } from '@rewind/core';
-import { and, asc, eq, getInstance, inTenantTx, validationQueries } from '@rewind/db';
+import {
+  and,
+  asc,
+  eq,
+  getInstance,
+  inTenantTx,
+  recordResolvedTarget,
+  validationQueries,
+} from '@rewind/db';
 import {
   dumpSchema,
   queryAsRoleReadOnly,
@@ -84,6 +92,11 @@ export async function verifyRestoredCopy(
         { context: `reading the last applied commit of ${label}` },
       );
       const [xid, at] = row.split('|');
+      // a `latest` target is resolved now: the restore's page names the second it reached
+      if ('latest' in input.target && at)
+        await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
+          recordResolvedTarget(tx, input.tenantId, input.cloneId, new Date(at)),
+        );
       const log = parseRecoveryLog(await readFile(paths.postgresLog, 'utf8'));
       return judgeRecoveryStop(
         input.target,

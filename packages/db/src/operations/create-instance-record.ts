@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, ne, sql } from 'drizzle-orm';
 import {
   AppError,
   encryptSecret,
@@ -30,6 +30,37 @@ export interface CreateInstanceRecordOptions {
 
 const MAX_PORT_ATTEMPTS = 25;
 
+/**
+ * Refuses (conflict, nothing changed) when the tenant already has as many permanent instances
+ * as its plan allows; clones do not count. Used by a new instance and by a clone kept as one.
+ */
+export async function assertInstanceLimit(tx: Tx, tenantId: string): Promise<void> {
+  // two requests at once (a create and a keep) must not both take the last place
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`instance-limit:${tenantId}`}))`);
+  const [tenant] = await tx
+    .select({ id: tenants.id, planName: plans.name, maxInstances: plans.maxInstances })
+    .from(tenants)
+    .innerJoin(plans, eq(plans.id, tenants.planId))
+    .where(eq(tenants.id, tenantId));
+  if (!tenant) throw new AppError('not_found', 'tenant not found');
+  const [used] = await tx
+    .select({ n: count() })
+    .from(instances)
+    .where(
+      and(
+        tenantWhere(instances, tenantId),
+        ne(instances.status, 'deleted'),
+        eq(instances.kind, 'primary'),
+      ),
+    );
+  if ((used?.n ?? 0) >= tenant.maxInstances)
+    throw new AppError(
+      'conflict',
+      `the ${tenant.planName} plan allows ${tenant.maxInstances} instance(s); delete one or change plan`,
+      { maxInstances: tenant.maxInstances, plan: tenant.planName },
+    );
+}
+
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const e = (err as { cause?: unknown })?.cause ?? err;
   return (
@@ -57,13 +88,6 @@ export async function createInstanceRecord(
   const nameProblem = instanceNameProblem(name);
   if (nameProblem) throw new AppError('validation_failed', nameProblem);
 
-  const [tenant] = await tx
-    .select({ id: tenants.id, planName: plans.name, maxInstances: plans.maxInstances })
-    .from(tenants)
-    .innerJoin(plans, eq(plans.id, tenants.planId))
-    .where(eq(tenants.id, tenantId));
-  if (!tenant) throw new AppError('not_found', 'tenant not found');
-
   const live = and(tenantWhere(instances, tenantId), ne(instances.status, 'deleted'));
   const [taken] = await tx
     .select({ id: instances.id })
@@ -71,18 +95,8 @@ export async function createInstanceRecord(
     .where(and(live, eq(instances.name, name)))
     .limit(1);
   if (taken) throw new AppError('conflict', `an instance named ${name} already exists`);
-  if (!options.ignorePlanLimit && (options.kind ?? 'primary') === 'primary') {
-    const [used] = await tx
-      .select({ n: count() })
-      .from(instances)
-      .where(and(live, eq(instances.kind, 'primary')));
-    if ((used?.n ?? 0) >= tenant.maxInstances) {
-      throw new AppError(
-        'conflict',
-        `the ${tenant.planName} plan allows ${tenant.maxInstances} instance(s); delete one or change plan`,
-      );
-    }
-  }
+  if (!options.ignorePlanLimit && (options.kind ?? 'primary') === 'primary')
+    await assertInstanceLimit(tx, tenantId);
 
   const [host] = await tx
     .select()

@@ -53,6 +53,8 @@ export * from './revert-instance-status';
 export * from './record-password-reveal';
 export * from './find-clone-restore';
 export * from './set-clone-expiry';
+export * from './keep-clone-record';
+export * from './record-resolved-target';
 export * from './find-user-emails';
 export * from './find-tenant-by-slug';
 export * from './find-idempotent-response';

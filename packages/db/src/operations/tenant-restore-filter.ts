@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { restoreDrills, restores } from '../schema';
+import { instances, restoreDrills, restores } from '../schema';
 
 /**
  * A `restores` row the tenant asked for, not a drill's. A drill's restore is the platform's
@@ -9,4 +9,13 @@ import { restoreDrills, restores } from '../schema';
  */
 export function isTenantRestore(): SQL {
   return sql`not exists (select 1 from ${restoreDrills} where ${restoreDrills.restoreId} = ${restores.id})`;
+}
+
+/**
+ * An `instances` row of the tenant's own, not a drill's clone. A drill restores into a clone
+ * row of the tenant (so RLS and the host's paths work as for any clone) that lives only for the
+ * drill: the tenant's instance list leaves it out, as its restore is left out of the history.
+ */
+export function isTenantInstance(): SQL {
+  return sql`not exists (select 1 from ${restores} join ${restoreDrills} on ${restoreDrills.restoreId} = ${restores.id} where ${restores.resultInstanceId} = ${instances.id})`;
 }

@@ -38,6 +38,8 @@ export const restores = pgTable(
     progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
     checks: jsonb('checks').$type<RestoreCheck[]>().notNull().default([]),
     resultInstanceId: uuid('result_instance_id').references(() => instances.id),
+    /** a `latest` target, once the copy replayed it: the last commit the restored copy applied */
+    resolvedTargetAt: timestamp('resolved_target_at', { withTimezone: true }),
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

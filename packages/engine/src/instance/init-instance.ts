@@ -7,7 +7,12 @@ import { hostDir, instancePaths, assertSafeId } from '../paths';
 import { runAsPostgres } from '../run-as-postgres';
 import { pgBin, runSql, sqlIdentifier, sqlLiteral, startCluster } from './cluster';
 import { ensureReaderRole, type ReaderRole } from './ensure-reader-role';
-import { readInstanceMeta, writeInstanceMeta, type InstanceMeta } from './instance-meta';
+import {
+  newInstanceMeta,
+  readInstanceMeta,
+  writeInstanceMeta,
+  type InstanceMeta,
+} from './instance-meta';
 import { renderPostgresqlConf } from './render-postgresql-conf';
 import { writePgBackRestConfig } from './write-pgbackrest-config';
 
@@ -149,14 +154,13 @@ export async function initInstance(
   if (input.reader) await ensureReaderRole(config, target, input.reader, { label });
 
   // phase: mark done (last, so a crash before this point means "redo")
-  const meta: InstanceMeta = {
+  const meta: InstanceMeta = newInstanceMeta({
     instanceId: input.instanceId,
     port: input.port,
     database: input.database,
     owner: input.owner,
     archiveTimeoutSeconds: input.archiveTimeoutSeconds,
-    initializedAt: new Date().toISOString(),
-  };
+  });
   await writeInstanceMeta(paths.meta, meta);
   await stat(paths.meta);
   return result;

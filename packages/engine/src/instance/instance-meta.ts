@@ -26,3 +26,8 @@ export async function readInstanceMeta(file: string): Promise<InstanceMeta | und
 export async function writeInstanceMeta(file: string, meta: InstanceMeta): Promise<void> {
   await writeFileForPostgres(file, `${JSON.stringify(meta, null, 2)}\n`, 0o644);
 }
+
+/** A new instance's facts, stamped now. */
+export function newInstanceMeta(facts: Omit<InstanceMeta, 'initializedAt'>): InstanceMeta {
+  return { ...facts, initializedAt: new Date().toISOString() };
+}

@@ -97,7 +97,10 @@ export function parseControlData(text: string): {
  * would never reach the repositories. The history file matters most: the next promotion picks
  * its timeline by probing the archive for history files, and must not reuse this one.
  */
-async function markUnarchived(config: EngineConfig, pgdata: string): Promise<SwapPgdataResult> {
+export async function markUnarchived(
+  config: EngineConfig,
+  pgdata: string,
+): Promise<SwapPgdataResult> {
   const r = await runAsPostgres(pgBin(config, 'pg_controldata'), ['-D', pgdata], {
     context: `reading the control file of ${pgdata}`,
     timeoutMs: 15_000,

@@ -3,6 +3,7 @@ import {
   approvalSignal,
   approveRestoreUpdate,
   extendCloneUpdate,
+  keepCloneUpdate,
   rejectRestoreUpdate,
   restoreProgressQuery,
   undoReplaceUpdate,
@@ -15,6 +16,8 @@ import type { RestoreState, RestoreToPointInTimeInput } from './restore-state';
  *   update approveRestoreUpdate / rejectRestoreUpdate ({ approverUserId, reason })
  *   update extendCloneUpdate ({ expiresAt, byUserId }): a clone's expiry, or (replace) how long
  *          the source's previous data is kept for undo
+ *   update keepCloneUpdate ({ byUserId }): a finished clone's TTL ends without removing it (kept
+ *          as a permanent instance); refused once its expiry passed
  *   update undoReplaceUpdate ({ byUserId, reason }): replace only, while the old data is kept;
  *          answered once the undo phase (in the workflow's main body) has run
  *   query  restoreProgressQuery
@@ -72,6 +75,7 @@ export function registerRestoreHandlers(
         const { view } = state;
         if (
           view.status !== 'succeeded' ||
+          state.kept ||
           (replace && view.phase !== 'done' && view.phase !== 'undone')
         )
           throw new Error(
@@ -79,6 +83,28 @@ export function registerRestoreHandlers(
           );
         if (Number.isNaN(Date.parse(p.expiresAt)))
           throw new Error('expiresAt must be an RFC 3339 time');
+      },
+    },
+  );
+
+  setHandler(
+    keepCloneUpdate,
+    () => {
+      state.kept = true;
+      state.view.expiresAt = null;
+      return { keptAt: new Date().toISOString() };
+    },
+    {
+      validator: (p) => {
+        if (replace) throw new Error('only a clone can be kept as a permanent instance');
+        if (state.kept) throw new Error('this clone is already kept as a permanent instance');
+        if (
+          state.view.status !== 'succeeded' ||
+          state.expiresAtMs === null ||
+          Date.now() >= state.expiresAtMs
+        )
+          throw new Error('only a running clone before its expiry can be kept');
+        if (!p.byUserId) throw new Error('byUserId is required');
       },
     },
   );

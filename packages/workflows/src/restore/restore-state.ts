@@ -45,6 +45,8 @@ export interface RestoreState {
   decision: { approved: boolean; by: string; reason: string } | undefined;
   /** a clone's expiry, or (replace) when the previous data is destroyed; null until known */
   expiresAtMs: number | null;
+  /** keepCloneUpdate: the clone outlives this workflow as a permanent instance */
+  kept: boolean;
   undoRequest: UndoReplacePayload | undefined;
   undoOutcome: { ok: true; result: UndoReplaceResult } | { ok: false; error: string } | undefined;
   /** when each phase began (workflow time), for the phase durations of the result */
@@ -59,7 +61,8 @@ export function phaseDurations(
   const out: { phase: string; seconds: number }[] = [];
   for (let i = 0; i < log.length; i++) {
     const cur = log[i]!;
-    if (cur.phase === 'done' || cur.phase === 'clone_destroyed') break;
+    if (cur.phase === 'done' || cur.phase === 'clone_destroyed' || cur.phase === 'clone_kept')
+      break;
     const next = log[i + 1]?.atMs ?? endMs;
     out.push({ phase: cur.phase, seconds: Math.max(0, Math.round((next - cur.atMs) / 100) / 10) });
   }
@@ -104,6 +107,7 @@ export function initialRestoreState(input: RestoreToPointInTimeInput): RestoreSt
     },
     decision: undefined,
     expiresAtMs: null,
+    kept: false,
     undoRequest: undefined,
     undoOutcome: undefined,
     phaseLog: [{ phase: 'validating', atMs: Date.now() }],

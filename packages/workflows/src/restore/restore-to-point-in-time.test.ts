@@ -1,7 +1,12 @@
 import { Context } from '@temporalio/activity';
 import { CancelledFailure, WorkflowFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { approveRestoreUpdate, extendCloneUpdate, undoReplaceUpdate } from '../messages';
+import {
+  approveRestoreUpdate,
+  extendCloneUpdate,
+  keepCloneUpdate,
+  undoReplaceUpdate,
+} from '../messages';
 import { restoreActivityStubs, STUB_CLONE } from '../../test-support/restore-activity-stubs';
 import {
   APPROVER,
@@ -161,6 +166,26 @@ describe('restoreToPointInTime: clone TTL', { timeout: WORKFLOW_TEST_TIMEOUT_MS 
     });
     const [destroyed] = stubs.callsOf('destroyClone');
     expect(destroyed!.scheduledAtMs).toBeGreaterThanOrEqual(Date.parse(until));
+  });
+});
+
+describe('restoreToPointInTime: keep a clone', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () => {
+  it('keepClone ends the TTL without removing the clone (no timer left, nothing destroyed)', async () => {
+    const stubs = restoreActivityStubs();
+    await harness.run(stubs.activities, {}, async (handle) => {
+      await viewWhen(handle, (v) => v.status === 'succeeded');
+      expect(
+        await handle.executeUpdate(keepCloneUpdate, { args: [{ byUserId: APPROVER }] }),
+      ).toEqual({ keptAt: expect.any(String) });
+      expect((await handle.result()).status).toBe('succeeded');
+    });
+    expect(stubs.callsOf('destroyClone')).toEqual([]);
+    expect(stubs.callsOf('setCloneRecord').map((c) => c.input)).toEqual([
+      expect.objectContaining({ cloneId: STUB_CLONE.cloneId, status: 'running' }),
+    ]);
+    expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
+      patch: { phase: 'clone_kept' },
+    });
   });
 });
 

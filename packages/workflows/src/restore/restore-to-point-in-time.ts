@@ -210,10 +210,18 @@ export async function restoreToPointInTime(
   }
 
   // The clone lives until its expiry, which extendCloneUpdate may move; the timer is durable.
+  // keepCloneUpdate ends it without removing the clone (kept as a permanent instance).
   const cloneId = view.cloneId!;
   for (;;) {
     const at = state.expiresAtMs!;
-    const moved = await condition(() => state.expiresAtMs !== at, Math.max(1, at - Date.now()));
+    const moved = await condition(
+      () => state.expiresAtMs !== at || state.kept,
+      Math.max(1, at - Date.now()),
+    );
+    if (state.kept) {
+      await records.recordRestore({ ...ids, patch: { phase: 'clone_kept' } });
+      return { status: 'succeeded', cloneId, region: view.region, ...measured() };
+    }
     if (!moved) break;
   }
   await CancellationScope.nonCancellable(async () => {

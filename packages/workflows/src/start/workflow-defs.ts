@@ -30,6 +30,7 @@ function def<N extends WorkflowName, IdParts extends unknown[]>(
 /** Every workflow the web, the CLI or the worker start from outside a workflow. */
 export const workflowDefs = {
   createInstance: def('createInstance', workflowIds.createInstance),
+  keepClone: def('keepClone', workflowIds.keepClone),
   stopInstance: def('stopInstance', workflowIds.stopInstance),
   startInstance: def('startInstance', workflowIds.startInstance),
   deleteInstance: def('deleteInstance', workflowIds.deleteInstance),

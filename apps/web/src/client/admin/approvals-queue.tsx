@@ -7,6 +7,7 @@ import type { AdminRestore } from '@/server/admin/admin-types';
 import { PageTitle } from './admin-shell';
 import { usePendingRestores } from './admin-queries';
 import { DecisionForm } from '../decision-form';
+import { Instant } from '../zone-context';
 import { formatDuration, formatUtc } from './format';
 import { QueryStates } from './query-states';
 
@@ -140,8 +141,17 @@ function PendingRow({
   );
 }
 
-/** The stored target; for `latest`, also the second it would reach if it started now. */
+/**
+ * The stored target; for `latest`, the second it reached once its copy replayed it, or before
+ * that the second it would reach if it started now.
+ */
 export function RestoreTarget({ restore: r }: { restore: AdminRestore }) {
+  if (r.resolvedTargetAt !== null)
+    return (
+      <span data-testid="latest-resolved">
+        {r.target}, <Instant iso={r.resolvedTargetAt} className="font-sans" />
+      </span>
+    );
   if (r.latestResolvesTo === null) return <>{r.target}</>;
   return (
     <span data-testid="latest-resolves-to">

@@ -30,6 +30,8 @@ export interface AdminRestore {
    * started now would reach; the real one is worked out when the restore starts. Else null.
    */
   latestResolvesTo: string | null;
+  /** a `latest` target once the restore replayed it: the last commit its copy applied, else null */
+  resolvedTargetAt: string | null;
   mode: RestoreMode;
   region: string | null;
   status: string;

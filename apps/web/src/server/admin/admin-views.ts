@@ -34,6 +34,7 @@ export function toAdminRestore(r: PlatformRestoreRow, now: Date): AdminRestore {
     target: targetLabel(r.target),
     latestResolvesTo:
       'latest' in r.target && r.latestCommitAt ? r.latestCommitAt.toISOString() : null,
+    resolvedTargetAt: r.resolvedTargetAt?.toISOString() ?? null,
     mode: r.mode,
     region: r.region,
     status: r.status,

@@ -29,3 +29,6 @@ export const extendCloneBody = z
 
 /** POST /api/v1/instances/{id}/password takes no options */
 export const revealPasswordBody = z.object({}).strict();
+
+/** POST /api/v1/instances/{id}/keep takes no options */
+export const keepCloneBody = z.object({}).strict();

@@ -9,6 +9,7 @@ import {
   createInstanceBody,
   extendCloneBody,
   instanceActionBody,
+  keepCloneBody,
   revealPasswordBody,
   startBackupBody,
 } from '../instances/instance-bodies';
@@ -230,6 +231,16 @@ export const apiOperations: readonly ApiOperation[] = [
     body: extendCloneBody,
     status: 200,
     response: anyObject,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instances/{id}/keep',
+    summary: 'Keep a clone as a permanent instance (counts against the plan; own backups)',
+    tag: 'instances',
+    body: keepCloneBody,
+    bodyOptional: true,
+    status: 202,
+    response: acceptedSchema,
   },
   {
     method: 'post',

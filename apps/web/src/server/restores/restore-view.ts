@@ -25,6 +25,7 @@ export function toRestoreView(
     requestedBy,
     progress: row.progress,
     target: row.target,
+    resolvedTargetAt: row.resolvedTargetAt?.toISOString() ?? null,
     region: row.region,
     checks: row.checks,
     error: row.error,

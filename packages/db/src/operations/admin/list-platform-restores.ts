@@ -35,6 +35,8 @@ export interface PlatformRestoreRow {
   finishedAt: Date | null;
   /** the instance's newest archived commit in any region: what `latest` means as of now */
   latestCommitAt: Date | null;
+  /** a `latest` target once replayed: the last commit the copy applied */
+  resolvedTargetAt: Date | null;
 }
 
 /** Restores of every tenant (drills are listed with the drills), newest first: the approvals queue and the admin restore list. */
@@ -66,6 +68,7 @@ export async function listPlatformRestores(
       error: restores.error,
       createdAt: restores.createdAt,
       finishedAt: restores.finishedAt,
+      resolvedTargetAt: restores.resolvedTargetAt,
       latestCommitAt: sql<
         Date | string | null
       >`(select max(${instanceRegionStatus.latestCommitAt}) from ${instanceRegionStatus} where ${instanceRegionStatus.instanceId} = ${restores.instanceId})`,
@@ -99,5 +102,6 @@ export async function listPlatformRestores(
     createdAt: r.createdAt,
     finishedAt: r.finishedAt,
     latestCommitAt: r.latestCommitAt === null ? null : new Date(r.latestCommitAt),
+    resolvedTargetAt: r.resolvedTargetAt,
   }));
 }

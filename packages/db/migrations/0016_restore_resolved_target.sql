@@ -1,0 +1,1 @@
+ALTER TABLE "restores" ADD COLUMN "resolved_target_at" timestamp with time zone;
