@@ -7,6 +7,8 @@ export * from './probe-binaries';
 export * from './create-engine';
 export * from './instance/cluster';
 export * from './instance/wake-checkpointer';
+export * from './instance/read-relation-names';
+export * from './instance/diff-tables';
 export * from './instance/render-postgresql-conf';
 export * from './instance/instance-meta';
 export * from './instance/init-instance';

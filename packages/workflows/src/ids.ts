@@ -34,6 +34,9 @@ export const workflowIds = {
     `${instanceBase(tenantId, instanceId)}:backup-schedule`,
   restore: (tenantId: string, instanceId: string, restoreId: string) =>
     `${instanceBase(tenantId, instanceId)}:restore:${part('restore id', restoreId)}`,
+  /** one comparison of a restore's clone with its source (GET …/restores/{id}/diff) */
+  restoreDiff: (tenantId: string, instanceId: string, restoreId: string, requestId: string) =>
+    `${instanceBase(tenantId, instanceId)}:restore:${part('restore id', restoreId)}:diff:${part('request id', requestId)}`,
   drill: (tenantId: string, instanceId: string, drillId: string) =>
     `${instanceBase(tenantId, instanceId)}:drill:${part('drill id', drillId)}`,
   /** one delivery of one alert event (opened or resolved) to the tenant's webhooks */

@@ -17,6 +17,8 @@ export { instanceMonitor } from './instance/instance-monitor';
 export type { InstanceMonitorInput } from './instance/instance-monitor';
 export { findWalEvents } from './instance/find-wal-events';
 export type { FindWalEventsInput } from './instance/find-wal-events';
+export { diffRestoreClone } from './restore/diff-restore-clone';
+export type { DiffCloneInput } from './restore/diff-restore-clone';
 export { restoreToPointInTime } from './restore/restore-to-point-in-time';
 export type {
   RestoreToPointInTimeInput,

@@ -5,8 +5,9 @@
  * type-only imports, so the browser bundle loads none of those packages.
  */
 import type {
+  CloneDiff,
   DrillTargetKind,
-  DestructiveEvent,
+  NamedDestructiveEvent,
   RestoreCheck,
   RestoreMode,
   RestorePlan,
@@ -154,7 +155,7 @@ export interface ValidationQueryView {
 
 export interface RestoreRequest {
   /** `time` is sent as typed: the server refuses a time without offset (target_naive) */
-  target: { time: string; inclusive?: boolean } | 'latest';
+  target: { time: string; inclusive?: boolean } | { xid: string; inclusive: boolean } | 'latest';
   mode?: RestoreMode;
   region?: string;
 }
@@ -235,8 +236,14 @@ export interface RestoreListItem {
   finishedAt: string | null;
 }
 
-/** A destructive event as the engine finds it in WAL, its commit time as `time`. */
-export type WalEvent = Omit<DestructiveEvent, 'committedAt'> & { time: string };
+/**
+ * A destructive event as the engine finds it in WAL, its commit time as `time`, named as at the
+ * event, with the target that restores to just before it.
+ */
+export type WalEvent = Omit<NamedDestructiveEvent, 'committedAt'> & { time: string };
+
+/** GET /api/v1/restores/{id}/diff: the clone against its source, per table (core's contract). */
+export type { CloneDiff };
 
 export interface WalEventsResponse {
   from: string;

@@ -128,6 +128,7 @@ const byId: Case[] = [
       `/api/v1/instances/${a.validationQuery.instanceId}/validation-queries/${a.validationQuery.id}`,
   },
   { route: 'GET /api/v1/restores/[id]', path: () => `/api/v1/restores/${a.restoreId}` },
+  { route: 'GET /api/v1/restores/[id]/diff', path: () => `/api/v1/restores/${a.restoreId}/diff` },
   {
     route: 'POST /api/v1/restores/[id]/approve',
     path: () => `/api/v1/restores/${a.restoreId}/approve`,

@@ -25,6 +25,7 @@ import { withHeartbeat } from '../heartbeat';
 import { archivePrefix, segmentsOfKeys } from './archive-keys';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
 import { probeInstance } from './probe-instance';
+import { recordInstanceRelationNames } from './record-relation-names';
 import { scanRestorePoints } from './scan-restore-points';
 import { readWalPosition } from './wal-position';
 import { sampleRecoveryPoint } from './sample-recovery-point';
@@ -53,6 +54,8 @@ export interface SyncCatalogResult {
   };
   /** the recovery-point sample after the sync could not be written (the sync still counts) */
   sampleError?: string;
+  /** relation names spans opened and closed (wal-events names events with them); null: not running */
+  relationNames: { opened: number; closed: number } | null | { error: string };
 }
 
 /**
@@ -137,6 +140,14 @@ export async function syncCatalog(
       error: `while probing ${label}: ${(err as Error).message}`,
     }),
   );
+  // what each relation file is called now, so a later DROP can still be named; a failure here
+  // must not stop the sync
+  const relationNames: SyncCatalogResult['relationNames'] = await recordInstanceRelationNames(
+    deps,
+    facts,
+  ).catch((err: unknown) => ({
+    error: `while recording the relation names of ${label}: ${(err as Error).message}`,
+  }));
   const { known, scannedThrough } = await inTenantTx(
     deps.db,
     { tenantId: ref.tenantId },
@@ -299,6 +310,7 @@ export async function syncCatalog(
     status: facts.status,
     regions: results,
     probe,
+    relationNames,
     ...(sampleError ? { sampleError } : {}),
   };
 }

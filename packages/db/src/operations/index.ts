@@ -85,3 +85,5 @@ export * from './admin/read-fleet-restore-outcomes';
 export * from './admin/read-fleet-phase-durations';
 export * from './admin/read-fleet-recovery-point-ages';
 export * from './admin/read-fleet-drill-results';
+export * from './record-relation-names';
+export * from './list-relation-names';

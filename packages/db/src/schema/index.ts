@@ -16,3 +16,4 @@ export * from './invitations';
 export * from './alerts';
 export * from './repository-checks';
 export * from './recovery-point-samples';
+export * from './relation-names';

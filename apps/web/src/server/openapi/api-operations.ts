@@ -19,7 +19,9 @@ import {
 } from '../instances/instance-bodies';
 import { decisionBody, restoreListQuery, undoBody } from '../restores/decision-body';
 import { restoreBody } from '../restores/restore-body';
+import { restoreDiffQuery } from '../restores/diff-query';
 import { createValidationQueryBody } from '../instances/validation-query-view';
+import { walEventsQuery } from '../instances/wal-events-query';
 import {
   consoleQueryBody,
   tableRestoreBody,
@@ -36,6 +38,7 @@ import { tenantPatchBody } from '../tenancy/tenant-settings';
 import { createTokenBody } from '../tenancy/token-view';
 import {
   acceptedSchema,
+  cloneDiffSchema,
   healthSchema,
   instanceDetailSchema,
   instanceSummarySchema,
@@ -46,6 +49,7 @@ import {
   restoreSchema,
   consoleQuerySchema,
   timeTravelSchema,
+  walEventsResponseSchema,
 } from './response-schemas';
 
 /**
@@ -76,12 +80,6 @@ export interface ApiOperation {
 const empty = z.object({}).strict();
 const anyObject = okSchema;
 const anyList = listOf(anyObject);
-const walEventsQuery = z
-  .object({
-    from: z.string().describe('RFC 3339 with an offset'),
-    to: z.string().describe('RFC 3339 with an offset; at most 7 days after from'),
-  })
-  .strict();
 
 export const apiOperations: readonly ApiOperation[] = [
   {
@@ -278,11 +276,12 @@ export const apiOperations: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/api/v1/instances/{id}/wal-events',
-    summary: 'Destructive events in archived WAL',
+    summary:
+      'Destructive events in archived WAL, named as at the event, each with the target that restores to just before it',
     tag: 'instances',
     query: walEventsQuery,
     status: 200,
-    response: anyObject,
+    response: walEventsResponseSchema,
   },
   {
     method: 'post',
@@ -353,6 +352,16 @@ export const apiOperations: readonly ApiOperation[] = [
     tag: 'restores',
     status: 200,
     response: restoreSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/restores/{id}/diff',
+    summary:
+      'The clone against its source, per table: row counts, rows only on one side and changed rows by primary key (a sample above sampleBound rows); ?format=csv answers text/csv',
+    tag: 'restores',
+    query: restoreDiffQuery,
+    status: 200,
+    response: cloneDiffSchema,
   },
   {
     method: 'post',
