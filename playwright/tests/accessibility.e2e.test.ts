@@ -150,6 +150,7 @@ describe('accessibility (axe-core)', () => {
       () => [
         '/',
         `/instances/${instanceId}`,
+        `/instances/${instanceId}/time-travel`,
         '/restores',
         `/restores/${restoreId}`,
         '/alerts',
@@ -166,6 +167,7 @@ describe('accessibility (axe-core)', () => {
       () => [
         '/',
         `/instances/${instanceId}`,
+        `/instances/${instanceId}/time-travel`,
         '/restores',
         `/restores/${restoreId}`,
         '/alerts',
@@ -190,6 +192,7 @@ describe('accessibility (axe-core)', () => {
       () => [
         '/admin',
         '/admin/fleet',
+        '/admin/recoverability',
         '/admin/tenants',
         '/admin/restores',
         '/admin/alerts',

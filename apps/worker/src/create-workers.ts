@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Activities } from '@rewind/activities';
+import type { StackEnv } from '@rewind/core';
 import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import {
   bundleWorkflowCode,
@@ -9,6 +10,8 @@ import {
 } from '@temporalio/worker';
 
 const require = createRequire(import.meta.url);
+
+type WorkerQueues = StackEnv['REWIND_WORKER_QUEUES'];
 
 /** packages/workflows/src/index.ts, resolved through the workspace so it works from any cwd. */
 export function workflowsPath(): string {
@@ -48,14 +51,43 @@ export interface CreateWorkersInput {
 export async function createWorkers(
   input: CreateWorkersInput,
 ): Promise<{ controlPlane: Worker; host: Worker }> {
-  const controlPlane = await Worker.create({
+  return {
+    controlPlane: await createControlPlaneWorker(input),
+    host: await createHostWorker(input),
+  };
+}
+
+/** The workers of REWIND_WORKER_QUEUES: both, or one of them (a Helm deployment splits them). */
+export async function createWorkersFor(
+  queues: WorkerQueues,
+  input: CreateWorkersInput,
+): Promise<Worker[]> {
+  const workers: Worker[] = [];
+  if (queues !== 'host') workers.push(await createControlPlaneWorker(input));
+  if (queues !== 'control-plane') workers.push(await createHostWorker(input));
+  return workers;
+}
+
+/** The task queues a worker of REWIND_WORKER_QUEUES polls, in the order createWorkersFor makes them. */
+export function polledQueues(queues: WorkerQueues, hostId: string): string[] {
+  return [
+    ...(queues !== 'host' ? [CONTROL_PLANE_QUEUE] : []),
+    ...(queues !== 'control-plane' ? [hostQueue(hostId)] : []),
+  ];
+}
+
+function createControlPlaneWorker(input: CreateWorkersInput): Promise<Worker> {
+  return Worker.create({
     connection: input.connection,
     namespace: input.namespace,
     taskQueue: input.controlPlaneQueue ?? CONTROL_PLANE_QUEUE,
     workflowBundle: input.workflowBundle,
     activities: input.activities,
   });
-  const host = await Worker.create({
+}
+
+function createHostWorker(input: CreateWorkersInput): Promise<Worker> {
+  return Worker.create({
     connection: input.connection,
     namespace: input.namespace,
     taskQueue: input.hostTaskQueue ?? hostQueue(input.hostId),
@@ -63,7 +95,6 @@ export async function createWorkers(
     // a restore or backup can hog both cores; keep host-local concurrency modest
     maxConcurrentActivityTaskExecutions: 4,
   });
-  return { controlPlane, host };
 }
 
 /** Resolves once every worker reports RUNNING (i.e. polling), rejects if one fails first. */

@@ -1,65 +1,43 @@
 import { randomUUID } from 'node:crypto';
-import { createApiTokenRecord, inTenantTx, restores } from '@rewind/db';
+import { restores } from '@rewind/db';
 import { findRows } from '@rewind/db/testing';
 import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
-import { loadTestEnv } from '@rewind/engine/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  alive,
-  appPid,
-  cloneNotesAndEnd,
-  failing,
-  health,
-  isGreen,
-  recordDrillFigures,
-  stackCtl,
-  syncedWindow,
-  untilHealth,
-  wholeWindow,
-} from './testing/fault-drill';
-import { restoreSuite, sleep, type RestoreSuite } from './testing/restore-suite';
-import {
-  DRILL_ARCHIVE_TIMEOUT_S,
-  DRILL_RPO_BOUND_S,
-  rowsLostBeyondRpo,
-  startWriteLoad,
-} from './testing/write-load';
+import { describe, expect, it } from 'vitest';
+import { alive, appPid, failing, health, stackCtl, untilHealth } from './testing/fault-drill';
+import { faultDrill, sleep } from './testing/fault-drill-fixture';
+import type { RestoreSuite } from './testing/restore-suite';
 
 // Disruptive: restarts every dependency of the stack's own worker and web, one at a time, and
 // checks the two processes ride it out (issue 11: an idle pg client without an 'error' listener
 // used to kill the worker on a control-PG restart). The restores run on the stack's worker.
-const env = loadTestEnv();
 const DOWN_FOR_MS = 12_000;
 
-let s: RestoreSuite;
-
-beforeAll(async () => {
-  s = await restoreSuite(env, 'deps', {
+const drill = faultDrill('deps', {
+  suite: (env) => ({
     workers: false,
-    archiveTimeoutSeconds: DRILL_ARCHIVE_TIMEOUT_S,
     queues: {
       controlPlaneQueue: CONTROL_PLANE_QUEUE,
       hostTaskQueue: hostQueue(env.REWIND_HOST_ID),
     },
-  });
-  await untilHealth(env, isGreen, 60_000);
-}, 300_000);
-
-afterAll(async () => {
+  }),
+  setUp: async () => {
+    await drill.untilGreen();
+  },
   // whatever failed above, leave the stack whole for whoever runs next
-  for (const dep of ['control-pg', 'temporal', 'region-a', 'region-b'])
-    await stackCtl('up', dep).catch(() => undefined);
-  await s?.close();
-}, 300_000);
-
-const target = () => ({ time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() });
+  tearDown: async () => {
+    for (const dep of ['control-pg', 'temporal', 'region-a', 'region-b'])
+      await stackCtl('up', dep).catch(() => undefined);
+  },
+});
+const { env, target } = drill;
 
 describe('the worker and web survive restarts of their dependencies', () => {
   it('control-PG, Temporal, region A and region B each restarted under a pgbench load: same pids, health red then green, a restore across it all is exact, nothing older than the RPO bound lost', async () => {
+    const { s } = drill;
     const worker = appPid(env, 'worker');
     const web = appPid(env, 'web');
-    const load = await startWriteLoad(s.engine, s.sock());
-    const during = await s.start({ target: target() });
+    const load = await drill.startLoad();
+    const during = await drill.restoreBeforeDelete();
     const figures: Array<{ dep: string; detectMs: number; recoverMs: number }> = [];
     let lastUpAt = Date.now();
 
@@ -82,7 +60,7 @@ describe('the worker and web survive restarts of their dependencies', () => {
       } finally {
         await stackCtl('up', dep);
       }
-      figures.push({ dep, detectMs, recoverMs: await untilHealth(env, isGreen, 120_000) });
+      figures.push({ dep, detectMs, recoverMs: await drill.untilGreen(120_000) });
       lastUpAt = Date.now();
       expect({ dep, worker: appPid(env, 'worker'), web: appPid(env, 'web') }).toEqual({
         dep,
@@ -94,27 +72,12 @@ describe('the worker and web survive restarts of their dependencies', () => {
 
     const done = await s.waitFor(during.id, (x) => x.status === 'succeeded', 8 * 60_000);
     // the load runs on until every row written during the last restart is older than the bound
-    await sleep(lastUpAt + DRILL_RPO_BOUND_S * 1000 + 1000 - Date.now());
+    await drill.untilPastRpoBound(lastUpAt);
     expect((await load.stop()).error).toBeNull();
-    // before anything switches WAL: what archived WAL holds is what archive-push achieved alone
-    const rpo = await rowsLostBeyondRpo(
-      s.engine,
-      s.sock(),
-      s.source.stanza,
-      [env.REGION_A_NAME, env.REGION_B_NAME],
-      DRILL_RPO_BOUND_S,
-    );
-    console.log(`[dependency-restarts] rpo ${JSON.stringify(rpo)}`);
+    const rpo = await drill.expectNothingLostBeyondRpo('dependency-restarts');
     expect(rpo.checked).toBeGreaterThan(0);
-    expect(rpo.lostByRegion).toEqual({ [env.REGION_A_NAME]: 0, [env.REGION_B_NAME]: 0 });
-    expect(await cloneNotesAndEnd(s, during, done.resultInstanceId!)).toEqual([
-      'r1',
-      'r2',
-      'r3',
-      'r4',
-      'r5',
-    ]);
-    expect(await syncedWindow(s)).toEqual(wholeWindow(env));
+    await drill.expectExact(during, done.resultInstanceId!);
+    await drill.expectWholeWindow();
     const names: Record<string, string> = {
       'control-pg': 'control-plane PostgreSQL restart',
       temporal: 'Temporal restart',
@@ -122,36 +85,23 @@ describe('the worker and web survive restarts of their dependencies', () => {
       'region-b': 'region B down and up',
     };
     for (const f of figures)
-      await recordDrillFigures(env, {
+      await drill.record(rpo, {
         fault: names[f.dep]!,
         detectMs: f.detectMs,
         recoverMs: f.recoverMs,
-        rowsLost: Object.values(rpo.lostByRegion).reduce((a, b) => a + b, 0),
-        restoreSucceeded: true,
         note: `same worker and web pids; ${rpo.total} load rows over all four restarts`,
       });
 
     // and it keeps serving: a new restore after all four restarts, on the same worker process
-    const after = await s.start({ target: target() });
+    const after = await drill.restoreBeforeDelete();
     const afterDone = await s.waitFor(after.id, (x) => x.status === 'succeeded', 8 * 60_000);
-    expect(await cloneNotesAndEnd(s, after, afterDone.resultInstanceId!)).toEqual([
-      'r1',
-      'r2',
-      'r3',
-      'r4',
-      'r5',
-    ]);
+    await drill.expectExact(after, afterDone.resultInstanceId!);
     expect([appPid(env, 'worker'), appPid(env, 'web')]).toEqual([worker, web]);
   }, 900_000);
 
   it('web SIGKILLed during POST …/restores with an Idempotency-Key: one restore or none, never two; a retry replays it', async () => {
-    const { token } = await inTenantTx(s.platform.db, { tenantId: s.tenantId }, (tx) =>
-      createApiTokenRecord(tx, {
-        tenantId: s.tenantId,
-        userId: s.ownerId,
-        name: `web-restart drill ${Date.now()}`,
-      }),
-    );
+    const { s } = drill;
+    const token = await drill.ownerToken('web-restart drill');
     const key = randomUUID();
     const post = () =>
       fetch(new URL(`/api/v1/instances/${s.source.id}/restores`, env.WEB_URL), {
@@ -201,9 +151,7 @@ describe('the worker and web survive restarts of their dependencies', () => {
     const handle = s.client.workflow.getHandle(done.workflowId) as Awaited<
       ReturnType<RestoreSuite['start']>
     >['handle'];
-    expect(
-      await cloneNotesAndEnd(s, { id, needsApproval: false, handle }, done.resultInstanceId!),
-    ).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
-    await untilHealth(env, isGreen, 120_000);
+    await drill.expectExact({ id, needsApproval: false, handle }, done.resultInstanceId!);
+    await drill.untilGreen(120_000);
   }, 600_000);
 });

@@ -2,10 +2,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseStackEnv, temporalConnectOptions, type StackEnv } from '@rewind/core';
 import { createActivities } from '@rewind/activities';
-import { CONTROL_PLANE_QUEUE, hostQueue } from '@rewind/workflows/task-queues';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { buildActivityDeps } from './build-deps';
-import { bundleWorkflows, createWorkers } from './create-workers';
+import { bundleWorkflows, createWorkersFor, polledQueues } from './create-workers';
 import { keepWorkersRunning } from './keep-workers-running';
 import { Connection } from '@temporalio/client';
 import { ensureAuditExportSchedule } from './ensure-audit-export-schedule';
@@ -51,25 +50,24 @@ async function main(): Promise<void> {
   try {
     await keepWorkersRunning({
       connect: () => NativeConnection.connect(temporalConnectOptions(env)),
-      createWorkers: async (connection) => {
-        const { controlPlane, host } = await createWorkers({
+      createWorkers: (connection) =>
+        createWorkersFor(env.REWIND_WORKER_QUEUES, {
           connection,
           namespace: env.TEMPORAL_NAMESPACE,
           hostId: env.REWIND_HOST_ID,
           activities,
           workflowBundle,
-        });
-        return [controlPlane, host];
-      },
+        }),
       onPolling: async (restarts) => {
         if (restarts === 0) {
           // A schedule problem must not keep the worker from serving restores: log it and go on.
-          await ensureAuditExportScheduleOnce(env);
+          // The control-plane workers own the schedules; a host-only worker has no business there.
+          if (env.REWIND_WORKER_QUEUES !== 'host') await ensureAuditExportScheduleOnce(env);
           await mkdir(path.dirname(readyFile), { recursive: true });
           await writeFile(readyFile, `${process.pid}\n`);
         }
         log(
-          `polling ${CONTROL_PLANE_QUEUE} and ${hostQueue(env.REWIND_HOST_ID)} at ${env.TEMPORAL_ADDRESS} on node ${process.version}${restarts === 0 ? `; ready file ${readyFile}` : ` again (restart ${restarts})`}`,
+          `polling ${polledQueues(env.REWIND_WORKER_QUEUES, env.REWIND_HOST_ID).join(' and ')} at ${env.TEMPORAL_ADDRESS} on node ${process.version}${restarts === 0 ? `; ready file ${readyFile}` : ` again (restart ${restarts})`}`,
         );
       },
       log,

@@ -9,6 +9,7 @@ import { auditActivities } from './audit/audit-activities';
 import { drillActivities } from './drill/drill-activities';
 import { repositoryActivities } from './repository/repository-activities';
 import { alertActivities } from './alerts/alert-activities';
+import { timeTravelActivities } from './time-travel';
 
 /** Every activity of the system, closed over its dependencies; grouped by domain in sub-folders. */
 export function createActivities(deps: ActivityDeps) {
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...drillActivities(deps),
     ...repositoryActivities(deps),
     ...alertActivities(deps),
+    ...timeTravelActivities(deps),
   };
 }
 

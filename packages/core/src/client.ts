@@ -15,3 +15,4 @@ export * from './restore/validation-query';
 export * from './instance/instance-name';
 export * from './instance/instance-roles';
 export * from './restore/clock-skew';
+export * from './recoverability/dashboard-ranges';

@@ -34,6 +34,9 @@ export const workflowIds = {
     `${instanceBase(tenantId, instanceId)}:backup-schedule`,
   restore: (tenantId: string, instanceId: string, restoreId: string) =>
     `${instanceBase(tenantId, instanceId)}:restore:${part('restore id', restoreId)}`,
+  /** one comparison of a restore's clone with its source (GET …/restores/{id}/diff) */
+  restoreDiff: (tenantId: string, instanceId: string, restoreId: string, requestId: string) =>
+    `${instanceBase(tenantId, instanceId)}:restore:${part('restore id', restoreId)}:diff:${part('request id', requestId)}`,
   drill: (tenantId: string, instanceId: string, drillId: string) =>
     `${instanceBase(tenantId, instanceId)}:drill:${part('drill id', drillId)}`,
   /** one delivery of one alert event (opened or resolved) to the tenant's webhooks */
@@ -47,6 +50,12 @@ export const workflowIds = {
   /** one read of destructive events in archived WAL (GET …/wal-events) */
   findWalEvents: (tenantId: string, instanceId: string, requestId: string) =>
     `${instanceBase(tenantId, instanceId)}:wal-events:${part('request id', requestId)}`,
+  /** one query of the read-only console (time travel), on a clone at T or the live instance */
+  consoleQuery: (tenantId: string, instanceId: string, requestId: string) =>
+    `${instanceBase(tenantId, instanceId)}:console:${part('request id', requestId)}`,
+  /** one table-level restore: its transient clone restore is its child */
+  tableRestore: (tenantId: string, instanceId: string, restoreId: string) =>
+    `${instanceBase(tenantId, instanceId)}:table-restore:${part('restore id', restoreId)}`,
   /** one per operator request to rebuild the instance's repositories from object versions */
   repoRecover: (tenantId: string, instanceId: string, recoveryId: string) =>
     `${instanceBase(tenantId, instanceId)}:repo-recover:${part('recovery id', recoveryId)}`,

@@ -17,6 +17,8 @@ export { instanceMonitor } from './instance/instance-monitor';
 export type { InstanceMonitorInput } from './instance/instance-monitor';
 export { findWalEvents } from './instance/find-wal-events';
 export type { FindWalEventsInput } from './instance/find-wal-events';
+export { diffRestoreClone } from './restore/diff-restore-clone';
+export type { DiffCloneInput } from './restore/diff-restore-clone';
 export { restoreToPointInTime } from './restore/restore-to-point-in-time';
 export type {
   RestoreToPointInTimeInput,
@@ -39,3 +41,7 @@ export type {
 } from './repository/recover-repository';
 export { deliverAlert } from './alerts/deliver-alert';
 export type { DeliverAlertInput } from './alerts/deliver-alert';
+export { runConsoleQuery } from './time-travel/run-console-query';
+export type { ConsoleQueryInput } from './time-travel/run-console-query';
+export { restoreTables } from './time-travel/restore-tables';
+export type { RestoreTablesInput, RestoreTablesResult } from './time-travel/restore-tables';

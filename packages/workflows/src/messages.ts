@@ -25,6 +25,11 @@ export interface ApprovalDecision {
 
 export const approvalSignal = defineSignal<[ApprovalDecision]>('approval');
 export const cancelSignal = defineSignal<[{ by: string; reason?: string }]>('cancel');
+/**
+ * A table restore's transient clone has served its copy: end its TTL now (the restore then
+ * destroys it as at the end of any TTL). A signal, as a parent workflow cannot send updates.
+ */
+export const expireCloneSignal = defineSignal<[]>('expireClone');
 
 // --- restoreToPointInTime (packages/workflows/src/restore/restore-to-point-in-time.ts) ---
 import { defineUpdate } from '@temporalio/workflow';

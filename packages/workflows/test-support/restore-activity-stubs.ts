@@ -106,6 +106,7 @@ export function restoreActivityStubs(overrides: Partial<RestoreActivityStubs> = 
         status: 'ok',
         regions: [],
         probe: { healthReason: null, clockSkewMs: null, restarted: false },
+        relationNames: null,
       };
     },
     ...overrides,

@@ -16,6 +16,7 @@ import { InstanceNotFound } from './not-found-panel';
 import { type PickedTarget } from './point-in-time-picker';
 import { PendingApprovals } from './pending-approvals';
 import { useBackups, useCan, useInstance, useTenant } from './queries';
+import { InstanceRecoverabilityCard } from './recoverability/instance-recoverability-card';
 import { RestorePanel } from './restore-panel';
 import { zoneName } from './time';
 import { ValidationQueriesCard } from './validation-queries-card';
@@ -148,6 +149,9 @@ function Detail({ instance, stale }: { instance: InstanceDetailFull; stale: bool
 
       {/* a clone is never restored from: the checks of its copies belong to its source */}
       {isClone ? null : <ValidationQueriesCard instance={instance} />}
+
+      {/* a clone is not drilled nor promised a window: its source's page shows the history */}
+      {isClone ? null : <InstanceRecoverabilityCard instanceId={instance.id} tz={tz} />}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Connection">

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { Button } from '@rewind/ui';
-import type { BackupItem, InstanceDetailFull } from '@/lib/api-types';
+import type { BackupItem, InstanceDetailFull, RestoreRequest } from '@/lib/api-types';
 import { QuickPicks } from './quick-picks';
 import {
   browserZone,
@@ -25,14 +25,18 @@ import { WalEventPicks } from './wal-event-picks';
 export type PickedTarget =
   | { kind: 'instant'; ms: number; via?: string; sent?: string }
   | { kind: 'latest' }
-  | { kind: 'typed'; text: string };
+  | { kind: 'typed'; text: string }
+  /** just before a WAL event: its xid, exclusive; `ms` is the event's commit (for the timeline) */
+  | { kind: 'xid'; xid: string; ms: number; via: string };
 
 export function targetText(t: PickedTarget): string {
+  if (t.kind === 'xid') return `xid ${t.xid}, exclusive`;
   return t.kind === 'instant' ? (t.sent ?? isoUtc(t.ms)) : t.kind === 'latest' ? 'latest' : t.text;
 }
 
-/** The request's `target`: `'latest'`, or `{ time }` */
-export function requestTarget(t: PickedTarget): 'latest' | { time: string } {
+/** The request's `target`: `'latest'`, `{ time }`, or just before a transaction `{ xid, inclusive: false }` */
+export function requestTarget(t: PickedTarget): RestoreRequest['target'] {
+  if (t.kind === 'xid') return { xid: t.xid, inclusive: false };
   return t.kind === 'latest' ? 'latest' : { time: targetText(t) };
 }
 
@@ -59,7 +63,7 @@ export function PointInTimePicker({
 }: Props) {
   const instanceZone = instance.timezone ?? 'UTC';
   const tz = zoneName(zone, instanceZone);
-  const instantMs = value?.kind === 'instant' ? value.ms : null;
+  const instantMs = value?.kind === 'instant' || value?.kind === 'xid' ? value.ms : null;
 
   // the fields follow the picked instant (and the zone it is read in) but may be half-typed
   const [fields, setFields] = useState<{ date: string; time: string }>({ date: '', time: '' });
@@ -153,14 +157,16 @@ export function PointInTimePicker({
         {value?.kind === 'latest' ? (
           <span className="text-zinc-500"> · the newest restorable second when it starts</span>
         ) : null}
+        {value?.kind === 'xid' ? <span className="text-zinc-500"> · {value.via}</span> : null}
       </p>
 
       <QuickPicks instance={instance} backups={backups} onChange={onChange} />
 
       <WalEventPicks
         instance={instance}
-        tz={tz}
-        onPick={(ms, via) => onChange({ kind: 'instant', ms, via })}
+        onPick={(event, via) =>
+          onChange({ kind: 'xid', xid: event.restoreTarget.xid, ms: Date.parse(event.time), via })
+        }
       />
 
       <PasteTime onChange={onChange} />

@@ -36,6 +36,8 @@ export function RestoreConfirmDialog({
   tz: string;
 }) {
   const latest = picked?.kind === 'latest';
+  // just before a WAL event: recovery stops before that transaction's commit, not at a second
+  const beforeXid = picked?.kind === 'xid' ? picked.xid : null;
   return (
     <Dialog
       open={open}
@@ -65,7 +67,9 @@ export function RestoreConfirmDialog({
         <span className="font-mono">{instance.name}</span>{' '}
         {latest
           ? 'at its newest restorable second, worked out when the restore starts; as of now that is'
-          : 'as it was at the end of'}
+          : beforeXid
+            ? `as it was just before transaction ${beforeXid} committed:`
+            : 'as it was at the end of'}
       </p>
       <p
         className="rounded-md bg-zinc-900 px-3 py-2 text-center font-mono text-sm break-words text-white sm:text-base"
@@ -76,8 +80,10 @@ export function RestoreConfirmDialog({
           : (plan?.description ?? '')}
       </p>
       <p className="text-zinc-600">
-        Every commit at or before that second is kept; nothing after it. Served from{' '}
-        {plan?.region ?? 'the healthy region'}
+        {beforeXid
+          ? `Every commit before transaction ${beforeXid} is kept; that transaction and everything after it are not.`
+          : 'Every commit at or before that second is kept; nothing after it.'}{' '}
+        Served from {plan?.region ?? 'the healthy region'}
         {region === 'auto' ? ' (automatic)' : ''}.
       </p>
       <CopyChecksSentence instanceId={instance.id} />

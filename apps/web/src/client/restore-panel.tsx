@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Card } from '@rewind/ui';
@@ -154,6 +155,16 @@ export function RestorePanel({
           </label>
 
           <CopyChecks instanceId={instance.id} />
+
+          {canRestore && value && value.kind !== 'latest' && ready && (
+            <Link
+              href={`/instances/${instance.id}/time-travel?at=${encodeURIComponent(targetText(value))}`}
+              className="block w-full rounded-md px-3 py-2 text-center text-sm font-medium text-indigo-700 ring-1 ring-inset ring-indigo-300 hover:bg-indigo-50"
+              data-testid="time-travel-link"
+            >
+              Look at this second (read-only console)
+            </Link>
+          )}
 
           {canRestore ? (
             <Button

@@ -9,6 +9,7 @@ import { InstanceNotFound } from './not-found-panel';
 import { useRestore } from './queries';
 import { ApprovalCard } from './restore-approval';
 import { UndoCard } from './restore-cancel-undo';
+import { CloneDiffCard } from './clone-diff-card';
 import { CloneResultCard, ReplaceResultCard } from './restore-result-cards';
 import { RestoreStepsCard } from './restore-steps';
 import { describeTarget } from './restores-table';
@@ -117,6 +118,10 @@ function Progress({ r }: { r: RestoreView }) {
       r.result &&
       !(r.status !== 'succeeded' && r.result.status === 'deleted') ? (
         <CloneResultCard r={r} />
+      ) : null}
+
+      {r.mode === 'clone' && r.status === 'succeeded' && r.result?.status === 'running' ? (
+        <CloneDiffCard restoreId={r.id} instanceZone={r.timeZone} />
       ) : null}
 
       {r.mode === 'replace' && r.status === 'succeeded' ? <UndoCard r={r} /> : null}

@@ -152,3 +152,12 @@ export function parseRfc3339(text: string): number | null {
   );
   return Number.isNaN(t) ? null : t;
 }
+
+/**
+ * A chart axis tick in `zone`: `14:05` when the axis spans a day or less, `11-22` beyond. The
+ * chart names the zone once in its caption; full instants (tooltips) go through formatInstant.
+ */
+export function formatAxisTick(epochMs: number, zone: string, spanSeconds: number): string {
+  const [date, time] = formatIn(epochMs, zone).split(' ');
+  return spanSeconds <= 86_400 ? time!.slice(0, 5) : date!.slice(5);
+}

@@ -2,20 +2,48 @@
 
 import { useState } from 'react';
 import { Button, Spinner } from '@rewind/ui';
-import type { InstanceDetailFull } from '@/lib/api-types';
-import { Chip, justBefore, maxIso, minIso } from './pick-chip';
+import type { InstanceDetailFull, WalEvent } from '@/lib/api-types';
+import { maxIso, minIso } from './pick-chip';
 import { useWalEvents } from './queries';
-import { formatIn, isoUtc } from './time';
+import { isoUtc } from './time';
+import { Instant } from './zone-context';
 
-/** "Just before DROP TABLE orders at 14:05:07": destructive statements read from archived WAL. */
+/** What the event did, as a person would say it: "DROP TABLE", "DELETE of 10,000 rows". */
+export function walEventLabel(e: Pick<WalEvent, 'kind' | 'rowCount'>): string {
+  const rows = e.rowCount !== undefined ? ` of ${e.rowCount.toLocaleString('en-US')} rows` : '';
+  switch (e.kind) {
+    case 'drop_table':
+      return 'DROP TABLE';
+    case 'drop_database':
+      return 'DROP DATABASE';
+    case 'truncate':
+      return 'TRUNCATE';
+    case 'mass_delete':
+      return `DELETE${rows}`;
+    case 'mass_update':
+      return `UPDATE${rows}`;
+  }
+}
+
+/** `sales.orders` (+2 more), the database, or the file nodes when no sync ever named them. */
+export function walEventTarget(e: Pick<WalEvent, 'tables' | 'database' | 'relations'>): string {
+  const [first, ...rest] = e.tables;
+  if (first) return `${first.schema}.${first.table}${rest.length ? ` (+${rest.length} more)` : ''}`;
+  if (e.database) return e.database;
+  return e.relations?.length ? `unnamed ${e.relations.join(', ')}` : 'unnamed relation';
+}
+
+/**
+ * Destructive statements read from archived WAL (DROP, TRUNCATE, mass DELETE/UPDATE), named as
+ * they were at the event; each has one button that fills the restore panel with the target just
+ * before it (its xid, exclusive).
+ */
 export function WalEventPicks({
   instance,
-  tz,
   onPick,
 }: {
   instance: InstanceDetailFull;
-  tz: string;
-  onPick: (ms: number, via: string) => void;
+  onPick: (event: WalEvent, via: string) => void;
 }) {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const events = useWalEvents(instance.id, range);
@@ -49,23 +77,45 @@ export function WalEventPicks({
         <p className="text-xs text-zinc-500">No destructive statements in the window.</p>
       ) : (
         <div>
-          <p className="mb-1.5 text-xs font-medium text-zinc-600">Just before… (times in {tz})</p>
-          <div className="flex flex-wrap gap-2">
+          <p className="mb-1.5 text-xs font-medium text-zinc-600">
+            Destructive statements, newest first
+          </p>
+          <ul className="divide-y divide-zinc-200 rounded-md ring-1 ring-inset ring-zinc-200">
             {events.data.events
-              .slice(-6)
+              .slice(-20)
               .reverse()
               .map((e) => {
-                const label = `${e.kind.replace(/_/g, ' ').toUpperCase()}${e.relations?.length ? ` ${e.relations.join(', ')}` : ''}`;
+                const what = `${walEventLabel(e)} ${walEventTarget(e)}`;
                 return (
-                  <Chip
-                    key={`${e.xid}-${e.lsn}`}
-                    onClick={() => onPick(justBefore(e.time), `just before ${label}`)}
+                  <li
+                    key={`${e.xid}-${e.lsn}-${e.kind}`}
+                    className="flex flex-wrap items-center justify-between gap-2 px-3 py-2"
+                    data-testid="wal-event"
                   >
-                    just before {label} at {formatIn(Date.parse(e.time), tz).slice(11)}
-                  </Chip>
+                    <div className="min-w-0 text-xs">
+                      <p className="font-medium break-words text-zinc-900">
+                        <span className="font-mono">{walEventLabel(e)}</span>{' '}
+                        <span className="font-mono text-indigo-800">{walEventTarget(e)}</span>
+                      </p>
+                      <p className="text-zinc-500">
+                        {e.database ? `${e.database} · ` : ''}
+                        <Instant iso={e.time} instanceZone={instance.timezone} /> · xid {e.xid}
+                      </p>
+                    </div>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      className="h-8 shrink-0 px-2.5 text-xs"
+                      onClick={() => onPick(e, `just before ${what} (xid ${e.xid})`)}
+                      data-testid="wal-event-restore-before"
+                      aria-label={`Restore to just before ${what} at ${e.time}`}
+                    >
+                      Restore to just before
+                    </Button>
+                  </li>
                 );
               })}
-          </div>
+          </ul>
         </div>
       )}
     </div>

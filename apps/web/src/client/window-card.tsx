@@ -43,7 +43,7 @@ export function WindowCard({
             backups={backups}
             now={now}
             retentionEdge={retentionEdge}
-            selected={picked?.kind === 'instant' ? picked.ms : null}
+            selected={picked?.kind === 'instant' || picked?.kind === 'xid' ? picked.ms : null}
             onPick={onPick ? (ms) => onPick({ kind: 'instant', ms, via: 'timeline' }) : undefined}
             format={(ms) => `${formatIn(ms, tz)}${tz === 'UTC' ? ' UTC' : ''}`}
           />

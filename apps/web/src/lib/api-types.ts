@@ -5,12 +5,15 @@
  * type-only imports, so the browser bundle loads none of those packages.
  */
 import type {
+  CloneDiff,
   DrillTargetKind,
-  DestructiveEvent,
+  NamedDestructiveEvent,
   RestoreCheck,
   RestoreMode,
   RestorePlan,
   RestoreTargetSpec,
+  TableRestoreRecord,
+  ConsoleQueryResult,
   ValidationExpectation,
 } from '@rewind/core';
 import type {
@@ -152,7 +155,7 @@ export interface ValidationQueryView {
 
 export interface RestoreRequest {
   /** `time` is sent as typed: the server refuses a time without offset (target_naive) */
-  target: { time: string; inclusive?: boolean } | 'latest';
+  target: { time: string; inclusive?: boolean } | { xid: string; inclusive: boolean } | 'latest';
   mode?: RestoreMode;
   region?: string;
 }
@@ -197,6 +200,8 @@ export interface RestoreView {
   resolvedTargetAt: string | null;
   region: string | null;
   checks: RestoreCheck[];
+  /** set on a table-level restore (POST /instances/{id}/table-restores) */
+  tableRestore: TableRestoreRecord | null;
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
@@ -231,8 +236,14 @@ export interface RestoreListItem {
   finishedAt: string | null;
 }
 
-/** A destructive event as the engine finds it in WAL, its commit time as `time`. */
-export type WalEvent = Omit<DestructiveEvent, 'committedAt'> & { time: string };
+/**
+ * A destructive event as the engine finds it in WAL, its commit time as `time`, named as at the
+ * event, with the target that restores to just before it.
+ */
+export type WalEvent = Omit<NamedDestructiveEvent, 'committedAt'> & { time: string };
+
+/** GET /api/v1/restores/{id}/diff: the clone against its source, per table (core's contract). */
+export type { CloneDiff };
 
 export interface WalEventsResponse {
   from: string;
@@ -336,3 +347,21 @@ export interface AuditPage {
 export type AuditVerify =
   | { ok: true; checked: number }
   | { ok: false; checked: number; firstBroken: { seq: number; id: string; reason: string } };
+
+/** POST /api/v1/instances/{id}/time-travel */
+export interface TimeTravelView {
+  restoreId: string;
+  status: 'pending_approval' | 'running' | 'succeeded';
+  cloneId: string | null;
+  reused: boolean;
+  target: RestoreTargetSpec;
+}
+
+/** POST /api/v1/instances/{id}/query */
+export interface ConsoleQueryView extends ConsoleQueryResult {
+  instanceId: string;
+  access: 'owner' | 'read_only';
+}
+
+/** GET /api/v1/instances/{id}/recoverability: the shape the service aggregates, not restated. */
+export type { InstanceRecoverabilityDashboard } from '@rewind/services';

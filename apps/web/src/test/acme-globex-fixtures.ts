@@ -192,6 +192,10 @@ export async function snapshotTenant(
     webhooks: await q(
       `select id, url, disabled_at from alert_webhooks where tenant_id = $1 order by id`,
     ),
+    // what catalog sync recorded of acme's relation names: wal-events of another tenant reads none
+    relationNames: await q(
+      `select id, seen_until from relation_names where tenant_id = $1 order by id`,
+    ),
     passwordReveals: await q(
       `select count(*)::int as n from audit_events where tenant_id = $1 and action = 'instance.password_revealed'`,
     ),

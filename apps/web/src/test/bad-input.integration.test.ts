@@ -137,6 +137,34 @@ const cases: Bad[] = [
   ['audit: non-numeric cursor', 'GET', () => '/api/v1/audit?cursor=abc', {}],
   ['audit: unknown parameter', 'GET', () => '/api/v1/audit?form=2026-01-01T00:00:00Z', {}],
   ['audit: repeated parameter', 'GET', () => '/api/v1/audit?limit=1&limit=2', {}],
+  // issue 16: wal-events and the clone diff take only their own parameters, each once
+  [
+    'wal-events: unknown parameter',
+    'GET',
+    () => `/api/v1/instances/${a.instanceId}/wal-events?form=2026-01-01T00:00:00Z`,
+    {},
+  ],
+  [
+    'wal-events: repeated parameter',
+    'GET',
+    () => `/api/v1/instances/${a.instanceId}/wal-events?kinds=truncate&kinds=drop_table`,
+    {},
+  ],
+  [
+    'wal-events: unknown kind',
+    'GET',
+    () => `/api/v1/instances/${a.instanceId}/wal-events?kinds=drop_view`,
+    {},
+  ],
+  [
+    'wal-events: time without offset',
+    'GET',
+    () => `/api/v1/instances/${a.instanceId}/wal-events?to=2026-01-01T00:00:00`,
+    {},
+  ],
+  ['diff: unknown format', 'GET', () => `/api/v1/restores/${a.restoreId}/diff?format=xml`, {}],
+  ['diff: unknown parameter', 'GET', () => `/api/v1/restores/${a.restoreId}/diff?table=x`, {}],
+  ['diff: a restore that made no clone', 'GET', () => `/api/v1/restores/${a.restoreId}/diff`, {}],
   [
     'audit: injection in instanceId',
     'GET',

@@ -87,12 +87,31 @@ const byId: Case[] = [
       `/api/v1/instances/${a.instanceId}/wal-events?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z`,
   },
   {
+    route: 'POST /api/v1/instances/[id]/time-travel',
+    path: () => `/api/v1/instances/${a.instanceId}/time-travel`,
+    body: { target: { time: '2026-01-01T00:00:00Z' } },
+  },
+  {
+    route: 'POST /api/v1/instances/[id]/query',
+    path: () => `/api/v1/instances/${a.instanceId}/query`,
+    body: { sql: 'select 1' },
+  },
+  {
+    route: 'POST /api/v1/instances/[id]/table-restores',
+    path: () => `/api/v1/instances/${a.instanceId}/table-restores`,
+    body: { target: { time: '2026-01-01T00:00:00Z' }, tables: ['orders'] },
+  },
+  {
     route: 'GET /api/v1/instances/[id]/drills',
     path: () => `/api/v1/instances/${a.instanceId}/drills`,
   },
   {
     route: 'GET /api/v1/instances/[id]/repository-checks',
     path: () => `/api/v1/instances/${a.instanceId}/repository-checks`,
+  },
+  {
+    route: 'GET /api/v1/instances/[id]/recoverability',
+    path: () => `/api/v1/instances/${a.instanceId}/recoverability?range=7d`,
   },
   {
     route: 'GET /api/v1/instances/[id]/restores',
@@ -113,6 +132,7 @@ const byId: Case[] = [
       `/api/v1/instances/${a.validationQuery.instanceId}/validation-queries/${a.validationQuery.id}`,
   },
   { route: 'GET /api/v1/restores/[id]', path: () => `/api/v1/restores/${a.restoreId}` },
+  { route: 'GET /api/v1/restores/[id]/diff', path: () => `/api/v1/restores/${a.restoreId}/diff` },
   {
     route: 'POST /api/v1/restores/[id]/approve',
     path: () => `/api/v1/restores/${a.restoreId}/approve`,
@@ -164,6 +184,10 @@ const adminRoutes: Case[] = [
   { route: 'GET /api/v1/admin/drills', path: () => '/api/v1/admin/drills' },
   { route: 'GET /api/v1/admin/alerts', path: () => '/api/v1/admin/alerts' },
   { route: 'GET /api/v1/admin/fleet', path: () => '/api/v1/admin/fleet' },
+  {
+    route: 'GET /api/v1/admin/recoverability',
+    path: () => '/api/v1/admin/recoverability?range=30d',
+  },
   { route: 'GET /api/v1/admin/tenants', path: () => '/api/v1/admin/tenants' },
   {
     route: 'PATCH /api/v1/admin/tenants/[id]',

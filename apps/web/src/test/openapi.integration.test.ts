@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +131,20 @@ describe('the served OpenAPI document', () => {
     const put = await call(f.baseUrl, 'PUT', '/api/v1/instances', { token: acme, body: {} });
     expect(put.status).toBe(405);
     expect((put.body as { error: { code: string } }).error.code).toBe('method_not_allowed');
+    // issue 16's routes serve GET only
+    for (const path of [
+      `/api/v1/instances/${randomUUID()}/wal-events`,
+      `/api/v1/restores/${randomUUID()}/diff`,
+    ]) {
+      const post = await call(f.baseUrl, 'POST', path, { token: acme, body: {} });
+      expect(post.status).toBe(405);
+      expect(post.body).toEqual({
+        error: {
+          code: 'method_not_allowed',
+          message: 'POST is not allowed on this endpoint; use GET',
+        },
+      });
+    }
     // an unknown path stays a JSON 404
     expect((await call(f.baseUrl, 'GET', '/api/v1/nope', { token: acme })).status).toBe(404);
   });

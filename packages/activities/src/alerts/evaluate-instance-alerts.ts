@@ -64,6 +64,7 @@ export async function evaluateInstanceAlerts(
     const conditions = evaluate({
       instanceId: ref.instanceId,
       instanceName: instance.name,
+      healthReason: instance.healthReason,
       now,
       archiveLagBoundSeconds: archiveLagBoundSeconds(facts.plan.archiveTimeoutSeconds),
       fullBackupEverySeconds: facts.plan.fullBackupEverySeconds,

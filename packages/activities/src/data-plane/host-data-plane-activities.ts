@@ -4,6 +4,7 @@ import type { ActivityDeps } from '../deps';
 import { withHeartbeat } from '../heartbeat';
 import { adoptKeptClone } from './adopt-kept-clone';
 import { applyInstancePlan } from './apply-instance-plan';
+import { diffClone, type DiffCloneInput } from './diff-clone';
 import { ensureReaderRole } from './ensure-reader-role';
 import type { InstanceRef } from './instance-facts';
 import { provisionInstance } from './provision-instance';
@@ -34,6 +35,10 @@ export function hostDataPlaneActivities(deps: ActivityDeps) {
     },
     async findWalEvents(input: FindWalEventsInput) {
       return findWalEvents(deps, input);
+    },
+    /** a restore's clone against its source, table by table (GET …/restores/{id}/diff) */
+    async diffClone(input: DiffCloneInput) {
+      return diffClone(deps, input);
     },
     /** pgbackrest verify + WAL continuity of one region's repository, each recorded as a result */
     async checkRepository(input: InstanceRef & { region: string }) {

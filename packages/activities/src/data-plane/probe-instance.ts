@@ -1,4 +1,5 @@
 import { readFile, statfs } from 'node:fs/promises';
+import { DATA_VOLUME_FULL_REASON } from '@rewind/core';
 import {
   inTenantTx,
   readControlPlaneClock,
@@ -13,6 +14,10 @@ import type { InstanceFacts } from './instance-facts';
  * extensions fail: it refuses writes. The instance says so instead of only failing commits.
  */
 export const DATA_VOLUME_FULL_BELOW_BYTES = 16 * 1024 * 1024;
+
+const WAKE_RECENT_CHECKPOINTER_SQL = `select pg_reload_conf() from pg_stat_activity
+  where backend_type = 'checkpointer' and not pg_is_in_recovery()
+    and backend_start > now() - current_setting('checkpoint_timeout')::interval`;
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -43,7 +48,7 @@ export async function probeInstance(
   const full = free !== null && free < DATA_VOLUME_FULL_BELOW_BYTES;
   if (full)
     reasons.push(
-      `data volume full: ${mib(free)} free of ${mib(fs!.blocks * fs!.bsize)}; PostgreSQL refuses writes until space is freed`,
+      `${DATA_VOLUME_FULL_REASON}: ${mib(free)} free of ${mib(fs!.blocks * fs!.bsize)}; PostgreSQL refuses writes until space is freed`,
     );
 
   let status = await deps.engine.instanceStatus({ instanceId: facts.stanza });
@@ -60,6 +65,16 @@ export async function probeInstance(
   }
 
   if (status.running && facts.port !== null) {
+    // a server the engine did not start (the postmaster's own restart after a PANIC, e.g. when
+    // pg_wal cannot grow on a full volume) has the same sleeping checkpointer wakeCheckpointer
+    // wakes after an engine start: for a checkpoint_timeout after its checkpointer started, each
+    // probe wakes it again (a reload; a no-op once its sleep honours archive_timeout)
+    await deps.engine
+      .runSql({ socketDir: paths.run, port: facts.port }, WAKE_RECENT_CHECKPOINTER_SQL, {
+        context: `waking the checkpointer of instance ${facts.instanceId}`,
+        timeoutMs: 15_000,
+      })
+      .catch(() => undefined);
     const cp = () => inTenantTx(deps.db, { tenantId: facts.tenantId }, readControlPlaneClock);
     const before = await cp();
     const on = await deps.engine

@@ -25,8 +25,10 @@ import { withHeartbeat } from '../heartbeat';
 import { archivePrefix, segmentsOfKeys } from './archive-keys';
 import { loadInstanceFacts, type InstanceRef } from './instance-facts';
 import { probeInstance } from './probe-instance';
+import { recordInstanceRelationNames } from './record-relation-names';
 import { scanRestorePoints } from './scan-restore-points';
 import { readWalPosition } from './wal-position';
+import { sampleRecoveryPoint } from './sample-recovery-point';
 
 export interface RegionSyncResult {
   region: string;
@@ -50,6 +52,10 @@ export interface SyncCatalogResult {
     restarted: boolean;
     error?: string;
   };
+  /** the recovery-point sample after the sync could not be written (the sync still counts) */
+  sampleError?: string;
+  /** relation names spans opened and closed (wal-events names events with them); null: not running */
+  relationNames: { opened: number; closed: number } | null | { error: string };
 }
 
 /**
@@ -137,6 +143,14 @@ export async function syncCatalog(
       error: `while probing ${label}: ${(err as Error).message}`,
     }),
   );
+  // what each relation file is called now, so a later DROP can still be named; a failure here
+  // must not stop the sync
+  const relationNames: SyncCatalogResult['relationNames'] = await recordInstanceRelationNames(
+    deps,
+    facts,
+  ).catch((err: unknown) => ({
+    error: `while recording the relation names of ${label}: ${(err as Error).message}`,
+  }));
   const { known, scannedThrough } = await inTenantTx(
     deps.db,
     { tenantId: ref.tenantId },
@@ -299,5 +313,16 @@ export async function syncCatalog(
       });
     }
   }
-  return { status: facts.status, regions: results, probe };
+  // the trend is history, not the sync's purpose: a sample that cannot be written is skipped
+  const sampleError = await sampleRecoveryPoint(deps, ref).then(
+    () => null,
+    (err: unknown) => `while sampling the recovery point of ${label}: ${(err as Error).message}`,
+  );
+  return {
+    status: facts.status,
+    regions: results,
+    probe,
+    relationNames,
+    ...(sampleError ? { sampleError } : {}),
+  };
 }

@@ -1,6 +1,13 @@
-import { instanceNow, planRestore, type PlanCandidate, type RestoreTargetSpec } from '@rewind/core';
+import {
+  instanceNow,
+  isRestorePhase,
+  planRestore,
+  type PlanCandidate,
+  type RestoreTargetSpec,
+} from '@rewind/core';
 import {
   appendAuditEvent,
+  appendRestorePhaseDuration,
   createInstanceRecord,
   eq,
   getInstance,
@@ -92,6 +99,21 @@ export function restoreRecordActivities(deps: ActivityDeps) {
           ...(finished ? { finishedAt: now } : {}),
           ...(patch.phase && patch.phase !== timings?.phase ? { phaseStartedAt: now } : {}),
         });
+        // the phase that just ended, kept for the RTO-by-phase history (the metric's moment);
+        // the first phase, validating, began with the request (its row has no phase start)
+        const endedStartedAt =
+          timings?.phaseStartedAt ?? (timings?.phase === 'validating' ? timings.requestedAt : null);
+        if (
+          timings &&
+          endedStartedAt &&
+          patch.phase &&
+          patch.phase !== timings.phase &&
+          isRestorePhase(timings.phase)
+        )
+          await appendRestorePhaseDuration(tx, input.tenantId, input.restoreId, {
+            phase: timings.phase,
+            seconds: Math.max(0, (now.getTime() - endedStartedAt.getTime()) / 1000),
+          });
         if (input.audit)
           await appendAuditEvent(tx, {
             tenantId: input.tenantId,

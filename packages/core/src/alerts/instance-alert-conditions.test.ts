@@ -7,6 +7,7 @@ const healthy = (): InstanceAlertFacts => ({
   instanceId: 'i1',
   instanceName: 'orders',
   now,
+  healthReason: null,
   archiveLagBoundSeconds: 180,
   fullBackupEverySeconds: 86_400,
   coverage: { a: 1, b: 1 },
@@ -180,5 +181,22 @@ describe('instance alert conditions', () => {
     expect(kinds(young)).toEqual([]);
     young.firstBackupAt = null;
     expect(kinds(young)).toEqual([]);
+  });
+
+  it('a full data volume raises one alert naming the instance and saying why; other reasons do not', () => {
+    const f = healthy();
+    f.healthReason =
+      'data volume full: 0.0 MiB free of 174.0 MiB; PostgreSQL refuses writes until space is freed';
+    expect(evaluateInstanceAlerts(f)).toEqual([
+      {
+        key: 'instance:i1:data_volume_full',
+        kind: 'data_volume_full',
+        summary:
+          'orders: data volume full: 0.0 MiB free of 174.0 MiB; PostgreSQL refuses writes until space is freed',
+        detail: {},
+      },
+    ]);
+    f.healthReason = 'PostgreSQL is not running';
+    expect(evaluateInstanceAlerts(f)).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { isDataVolumeFull } from '../instance/health-reason';
+
 /**
  * The alert conditions Rewind evaluates per instance from the catalog, as a pure function: the
  * worker's evaluation activity feeds it the facts after each catalog sync and raises what it
@@ -11,6 +13,7 @@ export const evaluatedAlertKinds = [
   'retention_coverage',
   'drill_failed',
   'verify_failed',
+  'data_volume_full',
 ] as const;
 export type EvaluatedAlertKind = (typeof evaluatedAlertKinds)[number];
 
@@ -51,6 +54,8 @@ export interface InstanceAlertFacts {
   instanceId: string;
   instanceName: string;
   now: Date;
+  /** what the instance's last probe found wrong, in words (null: all well or never probed) */
+  healthReason: string | null;
   /** the plan's archive-lag bound (seconds): 2 x archive_timeout + 60 */
   archiveLagBoundSeconds: number;
   /** the plan's full-backup cadence: a region whose newest backup is older than 2 x this missed one */
@@ -179,6 +184,9 @@ export function evaluateInstanceAlerts(f: InstanceAlertFacts): AlertCondition[] 
         );
     }
   }
+  // PostgreSQL refuses writes: the alert says why in the probe's words (free of total)
+  if (isDataVolumeFull(f.healthReason))
+    push('data_volume_full', null, `${name}: ${f.healthReason}`, {});
   if (f.geoCheck && !f.geoCheck.ok)
     push(
       'geo_check_red',

@@ -21,6 +21,12 @@ export const stackEnvSchema = z.object({
   REWIND_PROFILE: z.enum(['dev', 'test']),
   REWIND_DATA_DIR: z.string().min(1),
   REWIND_HOST_ID: z.string().min(1).default('host-1'),
+  /**
+   * Which task queues this worker process polls: both (the local stack's one worker), only the
+   * shared control-plane queue (workflows, catalog activities: a Deployment that scales out), or
+   * only `host:<REWIND_HOST_ID>` (a data-plane host's own activities: one pod per host).
+   */
+  REWIND_WORKER_QUEUES: z.enum(['all', 'control-plane', 'host']).default('all'),
   CONTROL_DATABASE_URL: z.string().startsWith('postgres'),
   CONTROL_DATABASE_PLATFORM_URL: z.string().startsWith('postgres'),
   CONTROL_DATABASE_OWNER_URL: z.string().startsWith('postgres'),

@@ -3,8 +3,14 @@
  * workflow returns and GET /api/v1/instances/{id}/wal-events shows (with `committedAt` as
  * `time`). Here in core so the browser can import the type without the engine.
  */
-export type DestructiveEventKind =
-  'drop_table' | 'drop_database' | 'truncate' | 'mass_delete' | 'mass_update';
+export const destructiveEventKinds = [
+  'drop_table',
+  'drop_database',
+  'truncate',
+  'mass_delete',
+  'mass_update',
+] as const;
+export type DestructiveEventKind = (typeof destructiveEventKinds)[number];
 
 export interface DestructiveEvent {
   kind: DestructiveEventKind;

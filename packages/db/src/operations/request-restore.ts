@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type RestoreMode, type RestorePlan } from '@rewind/core';
+import {
+  AppError,
+  type RestoreMode,
+  type RestorePlan,
+  type TableRestoreRecord,
+} from '@rewind/core';
 import type { Tx } from '../client';
 import { appendAuditEvent, type AuditActor } from '../audit/append-audit-event';
 import { isUuid, tenantWhere } from '../access';
@@ -16,6 +21,10 @@ export interface RequestRestoreOptions {
   regions: readonly string[];
   /** builds the workflow id from the new restore's id (workflowIds.restore) */
   workflowIdFor(restoreId: string): string;
+  /** a table-level restore: its clone is transient and this is what it copies into the source */
+  tableRestore?: TableRestoreRecord;
+  /** the audit action (`table_restore.requested` for a table-level restore) */
+  auditAction?: string;
   now?: Date;
 }
 
@@ -70,11 +79,12 @@ export async function requestRestore(
     region: plan.region,
     status,
     phase: 'validating',
+    tableRestore: options.tableRestore ?? null,
   });
   await appendAuditEvent(tx, {
     tenantId: options.tenantId,
     actor: options.actor,
-    action: 'restore.requested',
+    action: options.auditAction ?? 'restore.requested',
     target: { type: 'restore', id },
     data: {
       instanceId: instance.id,
@@ -83,6 +93,7 @@ export async function requestRestore(
       region: plan.region,
       backup: plan.backupLabel,
       needsApproval,
+      ...(options.tableRestore ? { tableRestore: options.tableRestore } : {}),
     },
   });
   return { id, workflowId, status, mode, needsApproval, plan, hostId: instance.hostId };

@@ -16,6 +16,7 @@ export type RestorePatch = Partial<
     | 'error'
     | 'finishedAt'
     | 'phaseStartedAt'
+    | 'tableRestore'
   >
 >;
 

@@ -22,6 +22,7 @@ export const alertKinds = [
   'verify_failed',
   'backup_missed',
   'retention_coverage',
+  'data_volume_full',
   'prometheus',
 ] as const;
 export type AlertKind = (typeof alertKinds)[number];

@@ -15,3 +15,5 @@ export * from './idempotency-keys';
 export * from './invitations';
 export * from './alerts';
 export * from './repository-checks';
+export * from './recovery-point-samples';
+export * from './relation-names';

@@ -1,7 +1,7 @@
 import type { DrillTargetKind, RestoreCheck, RestoreTargetSpec } from '@rewind/core';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { instances } from './instances';
-import { restores } from './restores';
+import { restores, type RestorePhaseDuration } from './restores';
 import { tenants } from './tenants';
 import { tenantIsolation } from './rls';
 
@@ -12,11 +12,8 @@ export type RestoreDrillStatus = (typeof restoreDrillStatuses)[number];
 export const restoreDrillTriggers = ['schedule', 'manual', 'new_instance'] as const;
 export type RestoreDrillTrigger = (typeof restoreDrillTriggers)[number];
 
-/** How long one phase of the drill's restore took (validating, provisioning, restoring, …). */
-export interface DrillPhaseDuration {
-  phase: string;
-  seconds: number;
-}
+/** How long one phase of the drill's restore took: the restore's own contract. */
+export type DrillPhaseDuration = RestorePhaseDuration;
 
 /**
  * A restore drill: a scheduled (or on-demand) restore of an instance to a recent target as a

@@ -1,4 +1,4 @@
-import type { RestoreCheck, RestoreTargetSpec } from '@rewind/core';
+import type { RestoreCheck, RestoreTargetSpec, TableRestoreRecord } from '@rewind/core';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instances } from './instances';
 import { tenants } from './tenants';
@@ -15,6 +15,12 @@ export const restoreStatuses = [
   'expired',
 ] as const;
 export type RestoreStatus = (typeof restoreStatuses)[number];
+
+/** One ended phase of a restore (validating, provisioning, restoring, checking, …). */
+export interface RestorePhaseDuration {
+  phase: string;
+  seconds: number;
+}
 
 export const restores = pgTable(
   'restores',
@@ -35,9 +41,19 @@ export const restores = pgTable(
     phase: text('phase').notNull().default('validating'),
     /** when `phase` was entered: the phase-duration metric observes each phase as it ends */
     phaseStartedAt: timestamp('phase_started_at', { withTimezone: true }),
+    /**
+     * every phase that has ended, in order, with its seconds (`phase_started_at` to the next
+     * phase): the history the RTO-by-phase dashboard reads; the metric observes the same moments
+     */
+    phaseDurations: jsonb('phase_durations').$type<RestorePhaseDuration[]>().notNull().default([]),
     progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
     checks: jsonb('checks').$type<RestoreCheck[]>().notNull().default([]),
     resultInstanceId: uuid('result_instance_id').references(() => instances.id),
+    /**
+     * set on a table-level restore (issue 16 part 3): the clone is transient, and what it copies
+     * into the live instance (the spec, then its outcome or error) is kept here
+     */
+    tableRestore: jsonb('table_restore').$type<TableRestoreRecord>(),
     /** a `latest` target, once the copy replayed it: the last commit the restored copy applied */
     resolvedTargetAt: timestamp('resolved_target_at', { withTimezone: true }),
     error: text('error'),

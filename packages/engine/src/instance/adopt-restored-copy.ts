@@ -7,6 +7,7 @@ import { startCluster, stopCluster } from './cluster';
 import { newInstanceMeta, readInstanceMeta, writeInstanceMeta } from './instance-meta';
 import { archiveCommand } from './render-postgresql-conf';
 import { markUnarchived, renderServingAutoConf, type SwapPgdataResult } from './swap-pgdata';
+import { wakeCheckpointer } from './wake-checkpointer';
 import { writePgBackRestConfig } from './write-pgbackrest-config';
 
 export interface AdoptRestoredCopyInput {
@@ -95,6 +96,7 @@ export async function adoptRestoredCopy(
     label,
     timeoutSeconds: 300,
   });
+  await wakeCheckpointer(config, { pgdata: paths.pgdata, label });
 
   // phase: nothing of the copy's directory is left (its logs, the spool of its WAL fetches)
   await rm(copy.root, { recursive: true, force: true });

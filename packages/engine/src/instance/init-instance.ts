@@ -14,6 +14,7 @@ import {
   type InstanceMeta,
 } from './instance-meta';
 import { renderPostgresqlConf } from './render-postgresql-conf';
+import { wakeCheckpointer } from './wake-checkpointer';
 import { writePgBackRestConfig } from './write-pgbackrest-config';
 
 export interface InitInstanceInput {
@@ -76,6 +77,7 @@ export async function initInstance(
       throw new Error(`${label} already exists on port ${existing.port}, asked for ${input.port}`);
     }
     await startCluster(config, { pgdata: paths.pgdata, logFile: paths.postgresLog, label });
+    await wakeCheckpointer(config, { pgdata: paths.pgdata, label });
     return { ...result, created: false };
   }
   await rm(paths.pgdata, { recursive: true, force: true });
@@ -133,6 +135,7 @@ export async function initInstance(
 
   // phase: start and create the tenant's role + database
   await startCluster(config, { pgdata: paths.pgdata, logFile: paths.postgresLog, label });
+  await wakeCheckpointer(config, { pgdata: paths.pgdata, label });
   const target = { socketDir: paths.run, port: input.port };
   await runSql(
     config,

@@ -4,6 +4,7 @@ import type { EngineConfig } from '../engine-config';
 import { writeFileForPostgres } from '../fs-owner';
 import { instancePaths } from '../paths';
 import { clusterState, startCluster } from './cluster';
+import { wakeCheckpointer } from './wake-checkpointer';
 import { upgradeArchiveCommand } from './render-postgresql-conf';
 
 export async function startInstance(
@@ -20,9 +21,7 @@ export async function startInstance(
       const upgraded = text === null ? null : upgradeArchiveCommand(text, input.instanceId);
       if (upgraded !== null) await writeFileForPostgres(conf, upgraded, 0o600);
     }
-  await startCluster(config, {
-    pgdata: paths.pgdata,
-    logFile: paths.postgresLog,
-    label: `instance ${input.instanceId}`,
-  });
+  const label = `instance ${input.instanceId}`;
+  await startCluster(config, { pgdata: paths.pgdata, logFile: paths.postgresLog, label });
+  await wakeCheckpointer(config, { pgdata: paths.pgdata, label });
 }

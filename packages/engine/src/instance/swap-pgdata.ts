@@ -9,6 +9,7 @@ import { compareSegmentNames, isSegmentName } from '../wal/segment-names';
 import { pgBin, startCluster, stopCluster } from './cluster';
 import { readInstanceMeta } from './instance-meta';
 import { archiveCommand } from './render-postgresql-conf';
+import { wakeCheckpointer } from './wake-checkpointer';
 
 export interface SwapPgdataInput {
   /** the instance whose endpoint (port, socket, stanza) keeps serving */
@@ -183,5 +184,6 @@ export async function swapPgdata(
     label,
     timeoutSeconds: 300,
   });
+  await wakeCheckpointer(config, { pgdata: paths.pgdata, label });
   return result;
 }

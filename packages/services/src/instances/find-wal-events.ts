@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DestructiveEventKind } from '@rewind/core';
 import { getInstance, type Tx } from '@rewind/db';
 import { executeWorkflow, workflowDefs } from '@rewind/workflows/start';
 import { orchestrator } from '../orchestrator';
@@ -6,20 +7,35 @@ import type { ServiceDeps } from '../service-deps';
 
 /**
  * GET /api/v1/instances/{id}/wal-events: destructive events (drop, truncate, mass delete/update)
- * in archived WAL between `from` and `to`. The WAL is read on the instance's host, which holds the
+ * in archived WAL between `from` and `to` (of `kinds` when given), each named (database, schema,
+ * table as at the event) with the target that restores to just before it. The WAL is read on the instance's host, which holds the
  * repo's cipher pass, through a short workflow this call waits for.
  */
 export async function findWalEvents(
   deps: ServiceDeps,
   tx: Tx,
-  input: { tenantId: string; instanceId: string; from: string; to: string },
+  input: {
+    tenantId: string;
+    instanceId: string;
+    from: string;
+    to: string;
+    kinds?: DestructiveEventKind[];
+  },
 ) {
   // another tenant's instance is not_found like any unknown id
   const row = await getInstance(tx, input.tenantId, input.instanceId);
   const client = await orchestrator(deps, 'wal-events');
   return executeWorkflow(client, workflowDefs.findWalEvents, {
     id: [input.tenantId, row.id, randomUUID()],
-    args: [{ tenantId: input.tenantId, instanceId: row.id, from: input.from, to: input.to }],
+    args: [
+      {
+        tenantId: input.tenantId,
+        instanceId: row.id,
+        from: input.from,
+        to: input.to,
+        ...(input.kinds ? { kinds: input.kinds } : {}),
+      },
+    ],
     options: { workflowExecutionTimeout: '5 minutes' },
   });
 }

@@ -29,7 +29,14 @@ export function requestRestore(tx: Tx, input: RestoreRequest): Promise<Requested
 /** After the restores row committed; if Temporal refuses, the row must not claim to be running. */
 export async function startRestore(
   deps: ServiceDeps,
-  input: { tenantId: string; instanceId: string; requestedBy: string; restore: RequestedRestore },
+  input: {
+    tenantId: string;
+    instanceId: string;
+    requestedBy: string;
+    restore: RequestedRestore;
+    /** a shorter life for the clone than the default day (the time-travel console's) */
+    cloneTtlSeconds?: number;
+  },
 ): Promise<void> {
   const r = input.restore;
   try {
@@ -45,22 +52,35 @@ export async function startRestore(
           mode: r.mode,
           needsApproval: r.needsApproval,
           hostId: r.hostId,
+          ...(input.cloneTtlSeconds !== undefined
+            ? { cloneTtlSeconds: input.cloneTtlSeconds }
+            : {}),
         },
       ],
     });
   } catch (err) {
-    console.error('[restores] could not start workflow', r.workflowId, err);
-    await inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
-      updateRestore(tx, input.tenantId, r.id, {
-        status: 'failed',
-        phase: 'done',
-        error: 'the orchestrator was unavailable',
-        finishedAt: new Date(),
-      }),
-    ).catch((e: unknown) => console.error('[restores] could not mark restore failed', e));
-    throw new AppError(
-      'unavailable',
-      'the orchestrator is unavailable; nothing was restored, try again shortly',
-    );
+    await markRestoreUnstarted(deps, input.tenantId, r, err);
   }
+}
+
+/** A restores row whose workflow Temporal refused must not claim to be running: failed, then 503. */
+export async function markRestoreUnstarted(
+  deps: ServiceDeps,
+  tenantId: string,
+  r: Pick<RequestedRestore, 'id' | 'workflowId'>,
+  err: unknown,
+): Promise<never> {
+  console.error('[restores] could not start workflow', r.workflowId, err);
+  await inTenantTx(deps.db, { tenantId }, (tx) =>
+    updateRestore(tx, tenantId, r.id, {
+      status: 'failed',
+      phase: 'done',
+      error: 'the orchestrator was unavailable',
+      finishedAt: new Date(),
+    }),
+  ).catch((e: unknown) => console.error('[restores] could not mark restore failed', e));
+  throw new AppError(
+    'unavailable',
+    'the orchestrator is unavailable; nothing was restored, try again shortly',
+  );
 }

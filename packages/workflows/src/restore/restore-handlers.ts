@@ -2,6 +2,7 @@ import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow'
 import {
   approvalSignal,
   approveRestoreUpdate,
+  expireCloneSignal,
   extendCloneUpdate,
   keepCloneUpdate,
   rejectRestoreUpdate,
@@ -86,6 +87,13 @@ export function registerRestoreHandlers(
       },
     },
   );
+
+  // only a clone handed over has a TTL to end; before that the parent never sends it
+  setHandler(expireCloneSignal, () => {
+    if (replace || state.kept || state.expiresAtMs === null) return;
+    state.expiresAtMs = Date.now();
+    state.view.expiresAt = new Date(state.expiresAtMs).toISOString();
+  });
 
   setHandler(
     keepCloneUpdate,

@@ -3,6 +3,7 @@ import { CancelledFailure, WorkflowFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import {
   approveRestoreUpdate,
+  expireCloneSignal,
   extendCloneUpdate,
   keepCloneUpdate,
   undoReplaceUpdate,
@@ -168,6 +169,30 @@ describe('restoreToPointInTime: clone TTL', { timeout: WORKFLOW_TEST_TIMEOUT_MS 
     expect(destroyed!.scheduledAtMs).toBeGreaterThanOrEqual(Date.parse(until));
   });
 });
+
+describe(
+  'restoreToPointInTime: expireClone (a table restore is done with its clone)',
+  { timeout: WORKFLOW_TEST_TIMEOUT_MS },
+  () => {
+    it('ends the clone’s TTL now: destroyed long before its day is up, as at any TTL end', async () => {
+      const stubs = restoreActivityStubs();
+      const signalledAt = await harness.run(stubs.activities, {}, async (handle) => {
+        await viewWhen(handle, (v) => v.status === 'succeeded');
+        const at = await harness.env.currentTimeMs();
+        await handle.signal(expireCloneSignal);
+        expect((await handle.result()).status).toBe('succeeded');
+        return at;
+      });
+      const running = stubs.callsOf('setCloneRecord')[0]!.input as { expiresAt: string };
+      const [destroyed] = stubs.callsOf('destroyClone');
+      expect(destroyed!.scheduledAtMs).toBeLessThan(Date.parse(running.expiresAt) - HOUR_MS);
+      expect(destroyed!.scheduledAtMs).toBeGreaterThanOrEqual(signalledAt);
+      expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
+        audit: { action: 'restore.clone_expired' },
+      });
+    });
+  },
+);
 
 describe('restoreToPointInTime: keep a clone', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () => {
   it('keepClone ends the TTL without removing the clone (no timer left, nothing destroyed)', async () => {

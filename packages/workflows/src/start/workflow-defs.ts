@@ -37,5 +37,8 @@ export const workflowDefs = {
   takeBackup: def('takeBackup', workflowIds.backup),
   findWalEvents: def('findWalEvents', workflowIds.findWalEvents),
   restoreToPointInTime: def('restoreToPointInTime', workflowIds.restore),
+  diffRestoreClone: def('diffRestoreClone', workflowIds.restoreDiff),
   applyTenantPlan: def('applyTenantPlan', workflowIds.applyTenantPlan),
+  runConsoleQuery: def('runConsoleQuery', workflowIds.consoleQuery),
+  restoreTables: def('restoreTables', workflowIds.tableRestore),
 } as const;

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 const NAV = [
   { href: '/admin', label: 'Approvals' },
   { href: '/admin/fleet', label: 'Fleet' },
+  { href: '/admin/recoverability', label: 'Recoverability' },
   { href: '/admin/tenants', label: 'Tenants & plans' },
   { href: '/admin/restores', label: 'Restores & drills' },
   { href: '/admin/alerts', label: 'Alerts' },

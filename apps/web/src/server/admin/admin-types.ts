@@ -118,3 +118,6 @@ export interface AdminAuditPage {
   events: AdminAuditEvent[];
   nextCursor: string | null;
 }
+
+/** GET /api/v1/admin/recoverability: the shape the service aggregates, not restated. */
+export type { FleetRecoverabilityDashboard } from '@rewind/services';

@@ -6,6 +6,10 @@ import { adminAuditQuery, adminDrillsQuery, adminRestoresQuery } from '../admin/
 import { adminAlertsQuery, alertsQuery, createWebhookBody } from '../alerts/alert-views';
 import { auditQuerySchema } from '../audit/audit-query';
 import {
+  fleetRecoverabilityQuery,
+  instanceRecoverabilityQuery,
+} from '../recoverability/recoverability-queries';
+import {
   createInstanceBody,
   extendCloneBody,
   instanceActionBody,
@@ -15,7 +19,14 @@ import {
 } from '../instances/instance-bodies';
 import { decisionBody, restoreListQuery, undoBody } from '../restores/decision-body';
 import { restoreBody } from '../restores/restore-body';
+import { restoreDiffQuery } from '../restores/diff-query';
 import { createValidationQueryBody } from '../instances/validation-query-view';
+import { walEventsQuery } from '../instances/wal-events-query';
+import {
+  consoleQueryBody,
+  tableRestoreBody,
+  timeTravelBody,
+} from '../time-travel/time-travel-bodies';
 import {
   acceptInvitationBody,
   addMemberBody,
@@ -27,6 +38,7 @@ import { tenantPatchBody } from '../tenancy/tenant-settings';
 import { createTokenBody } from '../tenancy/token-view';
 import {
   acceptedSchema,
+  cloneDiffSchema,
   healthSchema,
   instanceDetailSchema,
   instanceSummarySchema,
@@ -35,6 +47,9 @@ import {
   okSchema,
   preflightSchema,
   restoreSchema,
+  consoleQuerySchema,
+  timeTravelSchema,
+  walEventsResponseSchema,
 } from './response-schemas';
 
 /**
@@ -65,12 +80,6 @@ export interface ApiOperation {
 const empty = z.object({}).strict();
 const anyObject = okSchema;
 const anyList = listOf(anyObject);
-const walEventsQuery = z
-  .object({
-    from: z.string().describe('RFC 3339 with an offset'),
-    to: z.string().describe('RFC 3339 with an offset; at most 7 days after from'),
-  })
-  .strict();
 
 export const apiOperations: readonly ApiOperation[] = [
   {
@@ -226,6 +235,16 @@ export const apiOperations: readonly ApiOperation[] = [
     response: anyObject,
   },
   {
+    method: 'get',
+    path: '/api/v1/instances/{id}/recoverability',
+    summary:
+      "The instance's recovery point age trend per region, its newest drills and verified coverage",
+    tag: 'restores',
+    query: instanceRecoverabilityQuery,
+    status: 200,
+    response: anyObject,
+  },
+  {
     method: 'post',
     path: '/api/v1/instances/{id}/extend',
     summary: "Extend a clone's expiry, within the plan's clone lifetime",
@@ -257,11 +276,40 @@ export const apiOperations: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/api/v1/instances/{id}/wal-events',
-    summary: 'Destructive events in archived WAL',
+    summary:
+      'Destructive events in archived WAL, named as at the event, each with the target that restores to just before it',
     tag: 'instances',
     query: walEventsQuery,
     status: 200,
-    response: anyObject,
+    response: walEventsResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instances/{id}/time-travel',
+    summary: 'Open the short-lived clone at T for the read-only console (found again if it exists)',
+    tag: 'time travel',
+    body: timeTravelBody,
+    status: 202,
+    response: timeTravelSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instances/{id}/query',
+    summary:
+      'One read-only query as the caller’s role (a time-travel clone or the live instance; audited)',
+    tag: 'time travel',
+    body: consoleQueryBody,
+    status: 200,
+    response: consoleQuerySchema,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instances/{id}/table-restores',
+    summary: 'Restore chosen tables (or one schema) as of T into the live instance',
+    tag: 'time travel',
+    body: tableRestoreBody,
+    status: 202,
+    response: acceptedSchema,
   },
   {
     method: 'get',
@@ -304,6 +352,16 @@ export const apiOperations: readonly ApiOperation[] = [
     tag: 'restores',
     status: 200,
     response: restoreSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/restores/{id}/diff',
+    summary:
+      'The clone against its source, per table: row counts, rows only on one side and changed rows by primary key (a sample above sampleBound rows); ?format=csv answers text/csv',
+    tag: 'restores',
+    query: restoreDiffQuery,
+    status: 200,
+    response: cloneDiffSchema,
   },
   {
     method: 'post',
@@ -581,6 +639,16 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'Restore drills across tenants (platform admin)',
     tag: 'admin',
     query: adminDrillsQuery,
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/admin/recoverability',
+    summary:
+      'Fleet recoverability over 24 h, 7 d or 30 d: restore success, RTO per phase, recovery point age, drill pass rate, open alerts (platform admin)',
+    tag: 'admin',
+    query: fleetRecoverabilityQuery,
     status: 200,
     response: anyObject,
   },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { appErrorCodes } from '@rewind/core';
+import { appErrorCodes, destructiveEventKinds } from '@rewind/core';
 import { z } from 'zod';
 
 /**
@@ -91,6 +91,22 @@ export const restoreSchema = open({
   checks: z.array(open({ name: z.string(), ok: z.boolean(), detail: z.string() })),
 });
 
+export const timeTravelSchema = open({
+  restoreId: z.string(),
+  status: z.string(),
+  cloneId: z.string().nullable(),
+  reused: z.boolean(),
+  target: z.unknown(),
+});
+
+export const consoleQuerySchema = open({
+  instanceId: z.string(),
+  access: z.enum(['owner', 'read_only']),
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string().nullable())),
+  more: z.boolean(),
+});
+
 export const meSchema = open({
   principal: open({
     kind: z.enum(['session', 'token']),
@@ -104,3 +120,71 @@ export const meSchema = open({
 });
 
 export const healthSchema = open({ status: z.string() });
+
+export const walEventSchema = open({
+  kind: z.enum(destructiveEventKinds),
+  xid: z.number().int(),
+  lsn: z.string(),
+  time,
+  database: z.string().nullable(),
+  schema: z.string().nullable(),
+  table: z.string().nullable(),
+  tables: z.array(open({ schema: z.string(), table: z.string() })),
+  relations: z.array(z.string()).optional(),
+  rowCount: z.number().int().optional(),
+  confidence: z.enum(['exact', 'inferred']),
+  restoreTarget: open({ xid: z.string(), inclusive: z.literal(false) }).describe(
+    'POST …/restores with this target restores to just before the event',
+  ),
+});
+
+export const walEventsResponseSchema = open({
+  from: time,
+  to: time,
+  events: z.array(walEventSchema),
+});
+
+const count = z.number().int().nullable();
+
+export const cloneDiffSchema = open({
+  restoreId: z.string(),
+  cloneInstanceId: z.string(),
+  sourceInstanceId: z.string(),
+  comparedAt: time,
+  sampleBound: z.number().int(),
+  listBound: z.number().int(),
+  tables: z.array(
+    open({
+      database: z.string(),
+      schema: z.string(),
+      table: z.string(),
+      status: z.enum([
+        'compared',
+        'no_primary_key',
+        'primary_key_differs',
+        'only_in_clone',
+        'only_in_source',
+      ]),
+      primaryKey: z.array(z.string()).nullable(),
+      rowCounts: open({ clone: count, source: count }),
+      onlyInClone: count,
+      onlyInSource: count,
+      changed: count,
+      rows: z.array(
+        open({
+          change: z.enum(['only_in_clone', 'only_in_source', 'changed']),
+          key: z.record(z.string().nullable()),
+        }),
+      ),
+      rowsTruncated: z.boolean(),
+      sample: open({
+        modulus: z.number().int(),
+        bound: z.number().int(),
+        comparedClone: z.number().int(),
+        comparedSource: z.number().int(),
+      })
+        .nullable()
+        .describe('very large tables: the rows whose key hashes into 1 of modulus buckets'),
+    }),
+  ),
+});

@@ -28,6 +28,8 @@ export function toRestoreView(
     resolvedTargetAt: row.resolvedTargetAt?.toISOString() ?? null,
     region: row.region,
     checks: row.checks,
+    // a table-level restore: what its transient clone copies into the live instance, and how far
+    tableRestore: row.tableRestore ?? null,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,

@@ -8,18 +8,20 @@ import { methodNotAllowed } from '@/server/api/method-not-allowed';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/v1/instances/{id}/wal-events?from=&to= → destructive events (drop, truncate, mass
- * delete/update) found in archived WAL. The WAL is read on the instance's host, which holds the
+ * GET /api/v1/instances/{id}/wal-events?from=&to=&kinds= → destructive events (drop, truncate,
+ * mass delete/update) found in archived WAL, named as at the event, each with the target that
+ * restores to just before it. The WAL is read on the instance's host, which holds the
  * repo's cipher pass, through a short workflow this request waits for.
  */
 export const GET = withTenant<{ id: string }>(
   async ({ tx, tenant, params, req }) => {
-    const { from, to } = parseWalEventsQuery(req.nextUrl.searchParams);
+    const { from, to, kinds } = parseWalEventsQuery(req.nextUrl);
     const events = await findWalEvents(serviceDeps(), tx, {
       tenantId: tenant.tenantId,
       instanceId: params.id,
       from,
       to,
+      ...(kinds ? { kinds } : {}),
     });
     const response: WalEventsResponse = {
       from,
