@@ -6,29 +6,39 @@ describe('port layout', () => {
   it('follows the documented offsets from the profile base', () => {
     const p = computePorts('dev', {});
     expect(p).toMatchObject({
-      base: 54300,
-      web: 54300,
-      controlPg: 54301,
-      temporalGrpc: 54302,
-      temporalUi: 54303,
-      temporalHttp: 54304,
-      temporalMetrics: 54305,
-      instanceMin: 54400,
-      instanceMax: 54499,
+      base: 24300,
+      web: 24300,
+      controlPg: 24301,
+      temporalGrpc: 24302,
+      temporalUi: 24303,
+      temporalHttp: 24304,
+      temporalMetrics: 24305,
+      instanceMin: 24400,
+      instanceMax: 24499,
     });
     expect(p.regionA).toEqual({
-      master: 54310,
-      masterGrpc: 54311,
-      volume: 54312,
-      volumeGrpc: 54313,
-      filer: 54314,
-      filerGrpc: 54315,
-      s3: 54316,
-      s3Grpc: 54317,
+      master: 24310,
+      masterGrpc: 24311,
+      volume: 24312,
+      volumeGrpc: 24313,
+      filer: 24314,
+      filerGrpc: 24315,
+      s3: 24316,
+      s3Grpc: 24317,
     });
-    expect(p.regionB.master).toBe(54320);
-    expect(p.regionB.s3Grpc).toBe(54327);
-    expect(computePorts('test', {}).base).toBe(55300);
+    expect(p.regionB.master).toBe(24320);
+    expect(p.regionB.s3Grpc).toBe(24327);
+    expect(computePorts('test', {}).base).toBe(25300);
+  });
+
+  it("keeps every default port below Linux's ephemeral range, for all profiles and the disruptive stack", () => {
+    for (const layout of [
+      computePorts('dev', {}),
+      computePorts('test', {}),
+      computePorts('test', { REWIND_PORT_BASE: '25500' }), // npm test's disruptive stack
+    ]) {
+      expect(layout.instanceMax).toBeLessThan(32768);
+    }
   });
 
   it('moves with REWIND_PORT_BASE and per-service overrides', () => {
@@ -62,10 +72,10 @@ describe('port layout', () => {
   it('has no clash in the default layouts, and reports one when overrides collide', () => {
     expect(findPortClashes(computePorts('dev', {}))).toEqual([]);
     expect(findPortClashes(computePorts('test', {}))).toEqual([]);
-    expect(findPortClashes(computePorts('dev', { REWIND_WEB_PORT: '54301' }))).toEqual([
-      'port 54301 used by both web and control-pg',
+    expect(findPortClashes(computePorts('dev', { REWIND_WEB_PORT: '24301' }))).toEqual([
+      'port 24301 used by both web and control-pg',
     ]);
-    expect(findPortClashes(computePorts('dev', { REWIND_CONTROL_PG_PORT: '54400' }))[0]).toMatch(
+    expect(findPortClashes(computePorts('dev', { REWIND_CONTROL_PG_PORT: '24400' }))[0]).toMatch(
       /tenant instance range/,
     );
   });
@@ -73,9 +83,9 @@ describe('port layout', () => {
   it('lists the ports of every service with the env var that moves them', () => {
     const p = computePorts('dev', {});
     expect(servicePorts(p, 'region-a')).toHaveLength(8);
-    expect(servicePorts(p, 'temporal').map((x) => x.port)).toEqual([54302, 54303, 54304, 54305]);
+    expect(servicePorts(p, 'temporal').map((x) => x.port)).toEqual([24302, 24303, 24304, 24305]);
     expect(servicePorts(p, 'control-pg')).toEqual([
-      { port: 54301, envVar: 'REWIND_CONTROL_PG_PORT' },
+      { port: 24301, envVar: 'REWIND_CONTROL_PG_PORT' },
     ]);
   });
 });

@@ -32,7 +32,12 @@ export interface PortLayout {
   instanceMax: number;
 }
 
-export const PROFILE_PORT_BASE: Record<Profile, number> = { dev: 54300, test: 55300 };
+/**
+ * Below Linux's ephemeral range (32768–60999 by default): a service stopped for a moment (the
+ * disruptive tests stop regions, a supervisor restarts a crashed process) must find its port
+ * free again, and an outgoing connection may take any free port inside that range.
+ */
+export const PROFILE_PORT_BASE: Record<Profile, number> = { dev: 24300, test: 25300 };
 
 /** The env var that moves each port, named in "port taken" errors so the fix is obvious. */
 export const PORT_ENV = {

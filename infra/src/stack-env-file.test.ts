@@ -34,7 +34,7 @@ describe('stack env rendering', () => {
     expect(url(vars.CONTROL_DATABASE_URL)).toMatchObject({
       username: 'rewind_app',
       hostname: '127.0.0.1',
-      port: '55301',
+      port: '25301',
       pathname: '/rewind',
     });
     expect(url(vars.CONTROL_DATABASE_PLATFORM_URL).username).toBe('rewind_platform');
@@ -45,14 +45,14 @@ describe('stack env rendering', () => {
   });
 
   it('uses https://localhost endpoints, the profile data dir and the fixed tool paths', () => {
-    expect(vars.REGION_A_ENDPOINT).toBe('https://localhost:55316');
-    expect(vars.REGION_B_ENDPOINT).toBe('https://localhost:55326');
+    expect(vars.REGION_A_ENDPOINT).toBe('https://localhost:25316');
+    expect(vars.REGION_B_ENDPOINT).toBe('https://localhost:25326');
     expect(vars.REGION_A_BUCKET).toBe('rewind-region-a');
     expect(vars.REGION_B_BUCKET).toBe('rewind-region-b');
     expect(vars.S3_CA_FILE).toBe(`${root}/.data/test/tls/ca.crt`);
     expect(vars.REWIND_DATA_DIR).toBe(`${root}/.data/test`);
-    expect(vars.TEMPORAL_ADDRESS).toBe('127.0.0.1:55302');
-    expect(vars.WEB_URL).toBe('http://localhost:55300');
+    expect(vars.TEMPORAL_ADDRESS).toBe('127.0.0.1:25302');
+    expect(vars.WEB_URL).toBe('http://localhost:25300');
     expect(vars.REWIND_HOST_ID).toBe('host-1');
     expect(vars.NEXTAUTH_SECRET.length).toBeGreaterThanOrEqual(48);
     expect(vars.REWIND_SECRET_KEY).toMatch(/^[0-9a-f]{64}$/);
@@ -82,7 +82,7 @@ describe('loadStackEnv', () => {
       renderStackEnv({ paths, ports: computePorts('test', {}), secrets: generateSecrets() }),
     );
     const env = loadStackEnv('test', dir);
-    expect(env.WEB_PORT).toBe(55300);
+    expect(env.WEB_PORT).toBe(25300);
     expect(env.REWIND_PROFILE).toBe('test');
   });
 
