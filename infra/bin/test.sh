@@ -16,9 +16,9 @@ source infra/bin/use-node.sh || { echo "0 passed, 1 failed"; exit 1; }
 log "node $(node --version)"
 
 # The disruptive tests stop regions, Temporal and control-PG and kill workers, so they get a
-# test stack of their own (.data/test-disruptive, ports from 25500, below the ephemeral range) and run beside the rest
+# test stack of their own (.data/test-disruptive, ports from 25700: past the main stack's layout and the scratch-host ports above it, and below the ephemeral range) and run beside the rest
 # instead of after it.
-disruptive_env=(REWIND_STACK_NAME=test-disruptive REWIND_PORT_BASE="${REWIND_DISRUPTIVE_PORT_BASE:-25500}")
+disruptive_env=(REWIND_STACK_NAME=test-disruptive REWIND_PORT_BASE="${REWIND_DISRUPTIVE_PORT_BASE:-25700}")
 down_both() {
   bash infra/bin/stack.sh down --profile test >/dev/null 2>&1 || true
   env "${disruptive_env[@]}" bash infra/bin/stack.sh down --profile test >/dev/null 2>&1 || true

@@ -1,3 +1,4 @@
+import { scratchPortRange } from '@rewind/engine/testing';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { assertPortsFree, computePorts, findPortClashes, isPortFree, servicePorts } from './ports';
@@ -35,10 +36,18 @@ describe('port layout', () => {
     for (const layout of [
       computePorts('dev', {}),
       computePorts('test', {}),
-      computePorts('test', { REWIND_PORT_BASE: '25500' }), // npm test's disruptive stack
+      computePorts('test', { REWIND_PORT_BASE: '25700' }), // npm test's disruptive stack
     ]) {
       expect(layout.instanceMax).toBeLessThan(32768);
     }
+  });
+
+  it("keeps the disruptive stack clear of the main stack's ports and its tests' scratch hosts", () => {
+    const main = computePorts('test', {});
+    const disruptive = computePorts('test', { REWIND_PORT_BASE: '25700' });
+    // scratch hosts of the main stack's tests take ports just above its instance range
+    const scratch = scratchPortRange({ INSTANCE_PORT_MAX: main.instanceMax });
+    expect(disruptive.base).toBeGreaterThan(scratch.max);
   });
 
   it('moves with REWIND_PORT_BASE and per-service overrides', () => {

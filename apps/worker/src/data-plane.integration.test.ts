@@ -172,17 +172,22 @@ describe('data plane: instance lifecycle, catalog, window, geo check', () => {
 
     let reachedAfterS = Number.POSITIVE_INFINITY;
     let latest: string | null = null;
+    let syncSeconds = 0;
     while (Date.now() - lastCommitMs < (archiveTimeout + 30) * SECOND) {
+      // the sync reads what S3 holds as it starts: the last commit was restorable by then (the
+      // time the sync itself takes on a busy machine is the poll's, not the archive's)
+      const syncStartedMs = Date.now();
       await h.activities.syncCatalog(ref());
+      syncSeconds = (Date.now() - syncStartedMs) / SECOND;
       latest = (await window()).regions[0]!.latest;
       if (latest !== null && latest >= floorSecondIso(lastCommit)) {
-        reachedAfterS = (Date.now() - lastCommitMs) / SECOND;
+        reachedAfterS = (syncStartedMs - lastCommitMs) / SECOND;
         break;
       }
       await sleep(1000);
     }
     console.log(
-      `[data-plane] last commit restorable after ${reachedAfterS.toFixed(1)} s (latest ${latest})`,
+      `[data-plane] last commit restorable after ${reachedAfterS.toFixed(1)} s (latest ${latest}; that sync took ${syncSeconds.toFixed(1)} s)`,
     );
     // the sync itself (archive-get + pg_waldump of each region) takes a moment on 2 cores
     expect(reachedAfterS).toBeLessThanOrEqual(archiveTimeout + 5 + 3);

@@ -144,13 +144,12 @@ export async function syncCatalog(
     }),
   );
   // what each relation file is called now, so a later DROP can still be named; a failure here
-  // must not stop the sync
-  const relationNames: SyncCatalogResult['relationNames'] = await recordInstanceRelationNames(
-    deps,
-    facts,
-  ).catch((err: unknown) => ({
-    error: `while recording the relation names of ${label}: ${(err as Error).message}`,
-  }));
+  // must not stop the sync. It reads the instance, not S3: it runs beside the regions' part
+  // below rather than ahead of it, so `latest` is not held back by it.
+  const relationNamesRead: Promise<SyncCatalogResult['relationNames']> =
+    recordInstanceRelationNames(deps, facts).catch((err: unknown) => ({
+      error: `while recording the relation names of ${label}: ${(err as Error).message}`,
+    }));
   const { known, scannedThrough } = await inTenantTx(
     deps.db,
     { tenantId: ref.tenantId },
@@ -313,6 +312,7 @@ export async function syncCatalog(
       });
     }
   }
+  const relationNames = await relationNamesRead;
   // the trend is history, not the sync's purpose: a sample that cannot be written is skipped
   const sampleError = await sampleRecoveryPoint(deps, ref).then(
     () => null,
