@@ -144,12 +144,16 @@ export async function syncCatalog(
     }),
   );
   // what each relation file is called now, so a later DROP can still be named; a failure here
-  // must not stop the sync. It reads the instance, not S3: it runs beside the regions' part
-  // below rather than ahead of it, so `latest` is not held back by it.
-  const relationNamesRead: Promise<SyncCatalogResult['relationNames']> =
-    recordInstanceRelationNames(deps, facts).catch((err: unknown) => ({
-      error: `while recording the relation names of ${label}: ${(err as Error).message}`,
-    }));
+  // must not stop the sync. Before the regions, not beside them: a region's `latest` must not be
+  // written before the names as of this sync are (a DROP right after could not be named), and
+  // reading the catalog can write WAL (hint bits), which would spoil the regions' check that
+  // every WAL byte is archived.
+  const relationNames: SyncCatalogResult['relationNames'] = await recordInstanceRelationNames(
+    deps,
+    facts,
+  ).catch((err: unknown) => ({
+    error: `while recording the relation names of ${label}: ${(err as Error).message}`,
+  }));
   const { known, scannedThrough } = await inTenantTx(
     deps.db,
     { tenantId: ref.tenantId },
@@ -312,7 +316,6 @@ export async function syncCatalog(
       });
     }
   }
-  const relationNames = await relationNamesRead;
   // the trend is history, not the sync's purpose: a sample that cannot be written is skipped
   const sampleError = await sampleRecoveryPoint(deps, ref).then(
     () => null,
