@@ -1,0 +1,138 @@
+import 'server-only';
+import {
+  acceptInvitationBody,
+  addMemberBody,
+  changePasswordBody,
+  updateMemberBody,
+} from '../../tenancy/member-bodies';
+import { tenantPatchBody } from '../../tenancy/tenant-settings';
+import { createTokenBody } from '../../tenancy/token-view';
+import { healthSchema, meSchema } from '../response-schemas';
+import { anyObject, anyList, type ApiOperation } from '../api-operation';
+
+/** The API's operations on health, the document itself, the caller, the tenant, its members and tokens. */
+export const accountOperations: readonly ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Each dependency with status and latency',
+    tag: 'health',
+    auth: false,
+    status: 200,
+    response: healthSchema,
+    otherResponses: {
+      503: { description: 'A dependency is down (the same body, naming it)', schema: healthSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'This document',
+    tag: 'meta',
+    auth: false,
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/me',
+    summary: 'Who is calling: principal, tenant, role, permissions',
+    tag: 'me',
+    status: 200,
+    response: meSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/me/password',
+    summary: 'Change the password; ends every session',
+    tag: 'me',
+    body: changePasswordBody,
+    status: 204,
+    response: null,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/tenant',
+    summary: "The tenant's settings",
+    tag: 'tenant',
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/tenant',
+    summary: 'Change retention or approval policy',
+    tag: 'tenant',
+    body: tenantPatchBody,
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/members',
+    summary: 'Members and pending invitations',
+    tag: 'members',
+    status: 200,
+    response: anyList,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/members',
+    summary: 'Invite a member',
+    tag: 'members',
+    body: addMemberBody,
+    status: 202,
+    response: anyObject,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/members/{userId}',
+    summary: "Change a member's role",
+    tag: 'members',
+    body: updateMemberBody,
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/members/{userId}',
+    summary: 'Remove a member',
+    tag: 'members',
+    status: 204,
+    response: null,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/invitations/accept',
+    summary: 'Accept an invitation',
+    tag: 'members',
+    body: acceptInvitationBody,
+    status: 200,
+    response: anyObject,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/tokens',
+    summary: 'API tokens',
+    tag: 'tokens',
+    status: 200,
+    response: anyList,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/tokens',
+    summary: 'Create an API token (shown once)',
+    tag: 'tokens',
+    body: createTokenBody,
+    status: 201,
+    response: anyObject,
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/tokens/{id}',
+    summary: 'Revoke an API token',
+    tag: 'tokens',
+    status: 204,
+    response: null,
+  },
+];
