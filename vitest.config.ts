@@ -7,8 +7,9 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 //   unit         pure code, no services
 //   integration  against the real test stack (.data/test), env loaded by the setup file
 //   e2e          Debian Chromium via playwright-core against the running web app
-//   disruptive   tests that stop a region or kill the worker: run alone, after the rest,
-//                so an outage they cause never breaks a test running beside them
+//   disruptive   tests that stop a region or kill the worker: one file at a time, on a test
+//                stack of their own (infra/bin/test.sh), so an outage they cause never breaks
+//                a test of the other projects running beside them
 export default defineConfig({
   resolve: {
     // `server-only` throws outside React Server Components; tests import server modules directly.

@@ -2,7 +2,17 @@
 
 import { cx } from '@rewind/ui';
 import type { ReactNode } from 'react';
-import { Bar, type BarShapeProps, type DotItemDotProps } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+  type DotItemDotProps,
+} from 'recharts';
 
 /** Series colours: passing green, failing red, neither grey; regions indigo then amber. */
 export const COLORS = {
@@ -241,3 +251,41 @@ export function StatTile({
 }
 
 export const percent = (r: number | null) => (r === null ? '–' : `${Math.round(r * 1000) / 10}%`);
+
+/**
+ * Horizontal bars of shares (0–1) by category, one row each: the recovery-point-age and the
+ * verified-by-drills charts. The bars themselves (`<Bar>`s) are the children.
+ */
+export function ShareBarChart({
+  data,
+  categoryKey,
+  height,
+  children,
+}: {
+  data: readonly object[];
+  categoryKey: string;
+  height: number;
+  children: ReactNode;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart
+        data={[...data]}
+        layout="vertical"
+        accessibilityLayer={false}
+        margin={{ left: 8, right: 16 }}
+      >
+        <CartesianGrid horizontal={false} stroke={COLORS.grid} />
+        <XAxis
+          type="number"
+          domain={[0, 1]}
+          tick={AXIS_TICK}
+          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+        />
+        <YAxis type="category" dataKey={categoryKey} tick={AXIS_TICK} width={80} />
+        <Tooltip formatter={(v) => percent(Number(v))} />
+        {children}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -13,6 +13,7 @@ import { Instant, useDisplayZone } from '../zone-context';
 import {
   AXIS_TICK,
   ChartFigure,
+  ShareBarChart,
   COLORS,
   percent,
   RangeSwitch,
@@ -209,25 +210,9 @@ function Dashboard({ d }: { d: FleetRecoverabilityDashboard }) {
             rows: d.recoveryPointAge.bins.map((b) => [b.label, b.samples, percent(b.share)]),
           }}
         >
-          <ResponsiveContainer width="100%" height={HEIGHT}>
-            <BarChart
-              data={d.recoveryPointAge.bins}
-              layout="vertical"
-              accessibilityLayer={false}
-              margin={{ left: 8, right: 16 }}
-            >
-              <CartesianGrid horizontal={false} stroke={COLORS.grid} />
-              <XAxis
-                type="number"
-                domain={[0, 1]}
-                tick={AXIS_TICK}
-                tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-              />
-              <YAxis type="category" dataKey="label" tick={AXIS_TICK} width={80} />
-              <Tooltip formatter={(v) => percent(Number(v))} />
-              {seriesBars('rpo', [{ key: 'share', color: COLORS.p50 }])}
-            </BarChart>
-          </ResponsiveContainer>
+          <ShareBarChart data={d.recoveryPointAge.bins} categoryKey="label" height={HEIGHT}>
+            {seriesBars('rpo', [{ key: 'share', color: COLORS.p50 }])}
+          </ShareBarChart>
         </ChartFigure>
 
         <ChartFigure

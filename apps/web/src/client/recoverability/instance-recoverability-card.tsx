@@ -22,6 +22,7 @@ import { formatAxisTick, formatDuration, formatInstant, offsetLabel } from '../t
 import {
   AXIS_TICK,
   ChartFigure,
+  ShareBarChart,
   COLORS,
   percent,
   plottedBar,
@@ -150,39 +151,23 @@ function Charts({ d, tz }: { d: InstanceRecoverabilityDashboard; tz: string }) {
           rows: d.coverage.map((c) => [c.region, percent(c.verifiedFraction)]),
         }}
       >
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart
-            data={d.coverage.map((c) => ({ ...c, fraction: c.verifiedFraction ?? 0 }))}
-            layout="vertical"
-            accessibilityLayer={false}
-            margin={{ left: 8, right: 16 }}
+        <ShareBarChart
+          data={d.coverage.map((c) => ({ ...c, fraction: c.verifiedFraction ?? 0 }))}
+          categoryKey="region"
+          height={HEIGHT}
+        >
+          <Bar
+            dataKey="fraction"
+            name="verified"
+            isAnimationActive={false}
+            background={{ fill: '#f4f4f5' }}
+            shape={plottedBar('coverage', 'verified', (p) => (p as { fraction: number }).fraction)}
           >
-            <CartesianGrid horizontal={false} stroke={COLORS.grid} />
-            <XAxis
-              type="number"
-              domain={[0, 1]}
-              tick={AXIS_TICK}
-              tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-            />
-            <YAxis type="category" dataKey="region" tick={AXIS_TICK} width={80} />
-            <Tooltip formatter={(v) => percent(Number(v))} />
-            <Bar
-              dataKey="fraction"
-              name="verified"
-              isAnimationActive={false}
-              background={{ fill: '#f4f4f5' }}
-              shape={plottedBar(
-                'coverage',
-                'verified',
-                (p) => (p as { fraction: number }).fraction,
-              )}
-            >
-              {d.coverage.map((c, i) => (
-                <Cell key={c.region} fill={regionColor(i)} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+            {d.coverage.map((c, i) => (
+              <Cell key={c.region} fill={regionColor(i)} />
+            ))}
+          </Bar>
+        </ShareBarChart>
       </ChartFigure>
 
       <ChartFigure
