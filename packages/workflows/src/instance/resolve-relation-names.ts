@@ -2,6 +2,7 @@ import { ParentClosePolicy, sleep, startChild, uuid4 } from '@temporalio/workflo
 import { workflowIds } from '../ids';
 import { expireCloneSignal } from '../messages';
 import { restoreToPointInTime } from '../restore/restore-to-point-in-time';
+import { failureMessage } from '../restore/restore-state';
 import { catalogProxy, hostProxy } from './activity-options';
 
 export interface ResolveRelationNamesInput {
@@ -14,9 +15,11 @@ export interface ResolveRelationNamesInput {
 }
 
 export interface ResolveRelationNamesResult {
-  restoreId: string;
+  restoreId: string | null;
   reused: boolean;
   recorded: number;
+  /** why nothing could be read (no restorable backup before the event, the clone failed) */
+  error?: string;
 }
 
 const TERMINAL = ['failed', 'cancelled', 'rejected', 'expired'];
@@ -35,6 +38,16 @@ const CLONE_TTL_SECONDS = 1800;
 export async function resolveRelationNames(
   input: ResolveRelationNamesInput,
 ): Promise<ResolveRelationNamesResult> {
+  // a run that could not name is still done: wal-events then answers `unresolved`, not a new
+  // clone at every call (only a run that crashed is started again)
+  try {
+    return await readClone(input);
+  } catch (err) {
+    return { restoreId: null, reused: false, recorded: 0, error: failureMessage(err) };
+  }
+}
+
+async function readClone(input: ResolveRelationNamesInput): Promise<ResolveRelationNamesResult> {
   const records = catalogProxy();
   const restoreId = uuid4();
   const clone = await records.startRelationNamesRestore({
