@@ -62,10 +62,14 @@ export function relationNamesFromCloneActivities(deps: ActivityDeps) {
       const port = clone.port;
       if (port === null) throw new Error(`clone ${clone.id} has no port`);
       const relations = await readRelationNames((database, sql) =>
-        deps.engine.runSql({ socketDir: deps.engine.paths(clone.stanza).run, port, database }, sql, {
-          context: `reading the relation names of database ${database} of clone ${clone.id} (instance ${input.instanceId} at ${input.at})`,
-          timeoutMs: 30_000,
-        }),
+        deps.engine.runSql(
+          { socketDir: deps.engine.paths(clone.stanza).run, port, database },
+          sql,
+          {
+            context: `reading the relation names of database ${database} of clone ${clone.id} (instance ${input.instanceId} at ${input.at})`,
+            timeoutMs: 30_000,
+          },
+        ),
       );
       return inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
         recordRestoredRelationNames(tx, {

@@ -1,4 +1,6 @@
-import { ParentClosePolicy, sleep, startChild, uuid4 } from '@temporalio/workflow';
+import { ParentClosePolicy, proxyActivities, sleep, startChild, uuid4 } from '@temporalio/workflow';
+import type { Activities } from '../activity-types';
+import type { RelationNamesClone } from '@rewind/activities';
 import { workflowIds } from '../ids';
 import { expireCloneSignal } from '../messages';
 import { restoreToPointInTime } from '../restore/restore-to-point-in-time';
@@ -21,6 +23,12 @@ export interface ResolveRelationNamesResult {
   /** why nothing could be read (no restorable backup before the event, the clone failed) */
   error?: string;
 }
+
+/** catalog syncs run every 15 s: five minutes of "not yet restorable" means it never will be */
+const PLAN_TRIES = 20;
+const PLAN_RETRY = '15 seconds';
+const planOnce = () =>
+  proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 1 } });
 
 const TERMINAL = ['failed', 'cancelled', 'rejected', 'expired'];
 /** a clone that is not up in this long is not coming (a restore's own phases time out sooner) */
@@ -50,13 +58,24 @@ export async function resolveRelationNames(
 async function readClone(input: ResolveRelationNamesInput): Promise<ResolveRelationNamesResult> {
   const records = catalogProxy();
   const restoreId = uuid4();
-  const clone = await records.startRelationNamesRestore({
+  const request = {
     tenantId: input.tenantId,
     instanceId: input.instanceId,
     target: { xid: input.xid, inclusive: false },
     restoreId,
     restoreWorkflowId: workflowIds.restore(input.tenantId, input.instanceId, restoreId),
-  });
+  };
+  // the event was found in archived WAL, but the window the planner checks an xid against moves
+  // at the next catalog sync: "after the restorable window" for a while is expected
+  let clone: RelationNamesClone | undefined;
+  for (let tries = 1; !clone; tries++) {
+    try {
+      clone = await planOnce().startRelationNamesRestore(request);
+    } catch (err) {
+      if (tries >= PLAN_TRIES) throw err;
+      await sleep(PLAN_RETRY);
+    }
+  }
   const child = clone.restoreWorkflowId
     ? await startChild(restoreToPointInTime, {
         workflowId: clone.restoreWorkflowId,
