@@ -17,8 +17,8 @@ export async function relationNameResolutions(
 ): Promise<RelationNameResolution[]> {
   const byXid = new Map<string, Promise<RelationNameResolution>>();
   return Promise.all(
-    input.events.map((event) => {
-      if (!needsCatalogLookup(event)) return 'recorded' as const;
+    input.events.map((event): Promise<RelationNameResolution> => {
+      if (!needsCatalogLookup(event)) return Promise.resolve('recorded');
       const xid = String(event.xid);
       let found = byXid.get(xid);
       if (!found) {
