@@ -63,14 +63,10 @@ export function relationNamesFromCloneActivities(deps: ActivityDeps) {
       if (port === null) throw new Error(`clone ${clone.id} has no port`);
       // a restore's clone lives on the host under its own id, not a stanza
       const relations = await readRelationNames((database, sql) =>
-        deps.engine.runSql(
-          { socketDir: deps.engine.paths(clone.id).run, port, database },
-          sql,
-          {
-            context: `reading the relation names of database ${database} of clone ${clone.id} (instance ${input.instanceId} at ${input.at})`,
-            timeoutMs: 30_000,
-          },
-        ),
+        deps.engine.runSql({ socketDir: deps.engine.paths(clone.id).run, port, database }, sql, {
+          context: `reading the relation names of database ${database} of clone ${clone.id} (instance ${input.instanceId} at ${input.at})`,
+          timeoutMs: 30_000,
+        }),
       );
       return inTenantTx(deps.db, { tenantId: input.tenantId }, (tx) =>
         recordRestoredRelationNames(tx, {
