@@ -10,6 +10,7 @@ import { drillActivities } from './drill/drill-activities';
 import { repositoryActivities } from './repository/repository-activities';
 import { alertActivities } from './alerts/alert-activities';
 import { timeTravelActivities } from './time-travel';
+import { relationNamesFromCloneActivities } from './data-plane/relation-names-from-clone';
 
 /** Every activity of the system, closed over its dependencies; grouped by domain in sub-folders. */
 export function createActivities(deps: ActivityDeps) {
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     ...repositoryActivities(deps),
     ...alertActivities(deps),
     ...timeTravelActivities(deps),
+    ...relationNamesFromCloneActivities(deps),
   };
 }
 

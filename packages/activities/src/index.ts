@@ -7,6 +7,10 @@ export type { ApplyInstancePlanResult } from './data-plane/apply-instance-plan';
 export type { PlanTarget } from './data-plane/list-plan-targets';
 export type { InstanceFacts, InstanceRef } from './data-plane/instance-facts';
 export type { FindWalEventsInput } from './data-plane/wal-events';
+export type {
+  RelationNamesClone,
+  RelationNamesFromCloneInput,
+} from './data-plane/relation-names-from-clone';
 export type { ConsoleQueryInput, TableRestoreRef } from './time-travel';
 export type { DiffCloneInput } from './data-plane/diff-clone';
 export type { SyncCatalogResult, RegionSyncResult } from './data-plane/sync-catalog';

@@ -50,6 +50,9 @@ export const workflowIds = {
   /** one read of destructive events in archived WAL (GET …/wal-events) */
   findWalEvents: (tenantId: string, instanceId: string, requestId: string) =>
     `${instanceBase(tenantId, instanceId)}:wal-events:${part('request id', requestId)}`,
+  /** one per event xid: names what no catalog sync saw from a clone at just before it (once) */
+  relationNames: (tenantId: string, instanceId: string, xid: string) =>
+    `${instanceBase(tenantId, instanceId)}:relation-names:${part('xid', xid)}`,
   /** one query of the read-only console (time travel), on a clone at T or the live instance */
   consoleQuery: (tenantId: string, instanceId: string, requestId: string) =>
     `${instanceBase(tenantId, instanceId)}:console:${part('request id', requestId)}`,

@@ -16,6 +16,7 @@ export type { TakeBackupInput, TakeBackupResult } from './instance/take-backup';
 export { instanceMonitor } from './instance/instance-monitor';
 export type { InstanceMonitorInput } from './instance/instance-monitor';
 export { findWalEvents } from './instance/find-wal-events';
+export { resolveRelationNames } from './instance/resolve-relation-names';
 export type { FindWalEventsInput } from './instance/find-wal-events';
 export { diffRestoreClone } from './restore/diff-restore-clone';
 export type { DiffCloneInput } from './restore/diff-restore-clone';

@@ -8,6 +8,7 @@ import type {
   CloneDiff,
   DrillTargetKind,
   NamedDestructiveEvent,
+  RelationNameResolution,
   RestoreCheck,
   RestoreMode,
   RestorePlan,
@@ -240,7 +241,11 @@ export interface RestoreListItem {
  * A destructive event as the engine finds it in WAL, its commit time as `time`, named as at the
  * event, with the target that restores to just before it.
  */
-export type WalEvent = Omit<NamedDestructiveEvent, 'committedAt'> & { time: string };
+export type WalEvent = Omit<NamedDestructiveEvent, 'committedAt'> & {
+  time: string;
+  /** where the names come from; `pending`: a restored copy's catalog is being read, ask again */
+  resolution: RelationNameResolution;
+};
 
 /** GET /api/v1/restores/{id}/diff: the clone against its source, per table (core's contract). */
 export type { CloneDiff };

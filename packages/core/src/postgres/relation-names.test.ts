@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DestructiveEvent } from './destructive-event';
-import { nameDestructiveEvent, relationFile, type RelationNameSpan } from './relation-names';
+import {
+  nameDestructiveEvent,
+  needsCatalogLookup,
+  relationFile,
+  spansFromRestoredCatalog,
+  type RelationNameSpan,
+} from './relation-names';
 
 const span = (over: Partial<RelationNameSpan>): RelationNameSpan => ({
   dbOid: 16384,
@@ -94,5 +100,36 @@ describe('nameDestructiveEvent', () => {
     expect(
       nameDestructiveEvent(event({ relations: ['base/99/16390'], relationOids: [16390] }), [db]),
     ).toMatchObject({ database: null, table: null, tables: [] });
+  });
+});
+
+describe('a relation no sync saw, named from a restored copy', () => {
+  // made and dropped between the syncs of 14:00 and 14:10: only the database row was recorded
+  const drop = event({ relations: ['base/16384/16500'], relationOids: [16500] });
+  const flash = span({ relOid: 16500, relfilenode: 16500, tableName: 'flash' });
+
+  it('needs a catalog lookup while unnamed, not once named; a DROP DATABASE only lacks its database', () => {
+    expect(needsCatalogLookup(nameDestructiveEvent(drop, [db]))).toBe(true);
+    expect(needsCatalogLookup(nameDestructiveEvent(drop, [db, flash]))).toBe(false);
+    expect(
+      needsCatalogLookup(
+        nameDestructiveEvent(event({ kind: 'drop_database', dbOid: 16384 }), [db]),
+      ),
+    ).toBe(false);
+    expect(
+      needsCatalogLookup(nameDestructiveEvent(event({ kind: 'drop_database', dbOid: 7 }), [db])),
+    ).toBe(true);
+  });
+
+  it('records only what no span has, at the event, and the event is then named', () => {
+    const { seenFrom: _f, seenUntil: _u, ...known } = db;
+    const { seenFrom: _f2, seenUntil: _u2, ...seen } = flash;
+    const added = spansFromRestoredCatalog([known, seen], [db], drop.committedAt);
+    expect(added).toEqual([{ ...seen, seenFrom: drop.committedAt, seenUntil: drop.committedAt }]);
+    expect(nameDestructiveEvent(drop, [db, ...added])).toMatchObject({
+      database: 'app',
+      schema: 'public',
+      table: 'flash',
+    });
   });
 });

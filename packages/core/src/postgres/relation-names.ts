@@ -50,6 +50,42 @@ export interface WalEventNames {
 
 export type NamedDestructiveEvent = DestructiveEvent & WalEventNames;
 
+/**
+ * Where an event's names come from: `recorded` (catalog syncs, or a restored copy's catalog read
+ * earlier), `pending` (a relation no sync saw, made and dropped between two syncs: a transient
+ * clone at just before the event is being read in the background; ask again), `unresolved`
+ * (that read is done and did not name it).
+ */
+export const relationNameResolutions = ['recorded', 'pending', 'unresolved'] as const;
+export type RelationNameResolution = (typeof relationNameResolutions)[number];
+
+/**
+ * Does the event name something no recorded span does? A table event without a table, or any
+ * event without its database. Only those are worth a restored copy's catalog.
+ */
+export function needsCatalogLookup(event: NamedDestructiveEvent): boolean {
+  if (event.database === null) return true;
+  if (event.kind === 'drop_database') return false;
+  const touches = (event.relations?.length ?? 0) + (event.relationOids?.length ?? 0);
+  return touches > 0 && event.tables.length === 0;
+}
+
+/**
+ * The spans a restored copy's catalog (read at `at`, just before an event) adds: only relations
+ * no recorded span has, each seen at that one instant, so syncs (which compare open spans) never
+ * close or reopen them and the event at `at` finds them in force.
+ */
+export function spansFromRestoredCatalog(
+  relations: readonly CatalogRelation[],
+  known: readonly CatalogRelation[],
+  at: string,
+): RelationNameSpan[] {
+  const keys = new Set(known.map(catalogRelationKey));
+  return relations
+    .filter((r) => !keys.has(catalogRelationKey(r)))
+    .map((r) => ({ ...r, seenFrom: at, seenUntil: at }));
+}
+
 /** The same relation key as catalog sync compares rows by. */
 export function catalogRelationKey(r: CatalogRelation): string {
   return JSON.stringify([

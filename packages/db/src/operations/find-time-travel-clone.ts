@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { RestoreTargetSpec } from '@rewind/core';
 import type { Tx } from '../client';
 import { tenantWhere } from '../access';
@@ -15,7 +15,8 @@ export interface TimeTravelClone {
 /**
  * A clone restore of `instanceId` at exactly `target` that is still coming or still there (its
  * clone not deleted): the time-travel console opens it again instead of restoring T twice. Table
- * restores' transient clones (they go as soon as their copy is done) and drills' are not offered.
+ * restores' transient clones (they go as soon as their copy is done), drills' and the platform's
+ * (wal-events' relation names) are not offered.
  */
 export async function findTimeTravelClone(
   tx: Tx,
@@ -40,6 +41,9 @@ export async function findTimeTravelClone(
         isNull(restores.tableRestore),
         // a drill's clone is the platform's, never the tenant's to query
         isTenantRestore(),
+        // nor is the clone wal-events restores to name a relation (no requester): it is expired
+        // as soon as its catalog is read, under a console that opened it
+        isNotNull(restores.requestedBy),
         inArray(restores.status, ['pending_approval', 'running', 'succeeded']),
         // jsonb equality: the target as stored (times normalised to UTC µs by parseRestoreTarget)
         sql`${restores.target} = ${JSON.stringify(target)}::jsonb`,

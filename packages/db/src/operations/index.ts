@@ -88,3 +88,5 @@ export * from './admin/read-fleet-recovery-point-ages';
 export * from './admin/read-fleet-drill-results';
 export * from './record-relation-names';
 export * from './list-relation-names';
+export * from './record-restored-relation-names';
+export * from './start-relation-names-restore';

@@ -36,6 +36,7 @@ export const workflowDefs = {
   deleteInstance: def('deleteInstance', workflowIds.deleteInstance),
   takeBackup: def('takeBackup', workflowIds.backup),
   findWalEvents: def('findWalEvents', workflowIds.findWalEvents),
+  resolveRelationNames: def('resolveRelationNames', workflowIds.relationNames),
   restoreToPointInTime: def('restoreToPointInTime', workflowIds.restore),
   diffRestoreClone: def('diffRestoreClone', workflowIds.restoreDiff),
   applyTenantPlan: def('applyTenantPlan', workflowIds.applyTenantPlan),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { appErrorCodes, destructiveEventKinds } from '@rewind/core';
+import { appErrorCodes, destructiveEventKinds, relationNameResolutions } from '@rewind/core';
 import { z } from 'zod';
 
 /**
@@ -136,6 +136,11 @@ export const walEventSchema = open({
   restoreTarget: open({ xid: z.string(), inclusive: z.literal(false) }).describe(
     'POST …/restores with this target restores to just before the event',
   ),
+  resolution: z
+    .enum(relationNameResolutions)
+    .describe(
+      'recorded: named from catalog syncs (or a restored copy read earlier). pending: no sync saw the relation (made and dropped between two syncs); a transient clone at just before the event is being read in the background and a later call names it (allow a few minutes). unresolved: that read finished without a name',
+    ),
 });
 
 export const walEventsResponseSchema = open({
