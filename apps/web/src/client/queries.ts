@@ -222,6 +222,26 @@ export function useRestore(id: string) {
   });
 }
 
+/**
+ * A table restore's progress: its restore succeeds when the transient clone is handed over, and
+ * the copy into the live instance comes after, so this polls until `tableRestore` has ended.
+ */
+export function useTableRestore(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.restore(id ?? ''),
+    queryFn: () => api<RestoreView>(`/api/v1/restores/${enc(id ?? '')}`),
+    enabled: id !== null,
+    refetchInterval: (q) => {
+      const r = q.state.data;
+      if (!r) return 2_000;
+      const state = r.tableRestore?.state;
+      if (state === 'copied' || state === 'failed') return false;
+      if (isFinalRestore(r.status) && r.status !== 'succeeded') return false;
+      return 2_000;
+    },
+  });
+}
+
 export function useRestores(instanceId?: string) {
   return useQuery({
     queryKey: queryKeys.restores(instanceId),
