@@ -253,7 +253,7 @@ export function useRestores(instanceId?: string) {
   });
 }
 
-function useRestoreAction(id: string, action: 'cancel' | 'undo') {
+function useRestoreAction(id: string, action: 'cancel' | 'undo' | 'cutover') {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (reason?: string) =>
@@ -292,6 +292,7 @@ export function useDecideRestore(via: 'tenant' | 'platform') {
   });
 }
 export const useUndoRestore = (id: string) => useRestoreAction(id, 'undo');
+export const useConfirmCutover = (id: string) => useRestoreAction(id, 'cutover');
 
 export function useTenant() {
   return useQuery({ queryKey: queryKeys.tenant, queryFn: () => api<TenantView>('/api/v1/tenant') });
