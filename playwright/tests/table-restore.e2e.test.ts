@@ -19,8 +19,8 @@ import { signInThroughForm } from '../src/sign-in';
 // Issue 16 in the portal: a WAL event opens the time-travel console just before it (its xid,
 // exclusive), and the console's page restores tables as of then, into restored_<…> or
 // replacing the live table after its dependents are listed and the confirmation typed.
-// The browser is in Kolkata: neither UTC (the instance's zone) nor this machine's.
-const ZONE = 'Asia/Kolkata';
+// The browser is in Adelaide (UTC+10:30 / +9:30): neither UTC (the instance's zone) nor this machine's.
+const ZONE = 'Australia/Adelaide';
 
 let platform: PlatformDbHandle;
 let browser: Browser;
