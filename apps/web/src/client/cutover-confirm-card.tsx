@@ -33,7 +33,7 @@ export function CutoverConfirmCard({ r }: { r: RestoreView }) {
         {can ? (
           <div className="mt-3 flex flex-wrap items-center gap-3">
             <Button
-              className="bg-red-700 hover:bg-red-800 disabled:bg-zinc-300"
+              variant="danger"
               disabled={!diff.isSuccess || confirm.isPending || confirm.isSuccess}
               onClick={() => confirm.mutate(undefined)}
               data-testid="cutover-confirm-button"

@@ -285,7 +285,7 @@ export function TableRestoreForm({
             </p>
           )}
           <Button
-            className="bg-indigo-600 hover:bg-indigo-700 disabled:bg-zinc-300"
+            variant={mode === 'replace' && dependents ? 'danger' : 'primary'}
             disabled={
               !ready || pending || (mode === 'replace' && !!dependents && typed !== expected)
             }
