@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { parseStackEnv } from '@rewind/core';
 import { createPlatformDb, type PlatformDbHandle } from '@rewind/db';
 import { DEMO_USERS } from '@rewind/db/seed';
@@ -20,7 +21,9 @@ import { signInThroughForm } from '../src/sign-in';
  * Flow 2: an owner asks in the portal to REPLACE an instance's data with an earlier second. A
  * replace needs a second person: the requester gets no approve action (and the API refuses
  * them), a second owner of the same tenant approves in the portal from another browser, the
- * replace runs, and the instance serves the rows as they were at the target and takes writes.
+ * replace runs up to its verified copy, whose diff against the source is shown before the
+ * cutover is confirmed, and the instance serves the rows as they were at the target and takes
+ * writes.
  * The tenant and its people are the test's own, so nothing here meets another test's data.
  */
 const env = parseStackEnv(process.env);
@@ -198,9 +201,43 @@ describe('approval of a replace (flow 2)', () => {
     await row.waitFor({ state: 'detached', timeout: 30_000 });
     await screenshot(apprPage, 'portal-approvals-approved');
 
-    // the approver follows it to the end on its progress page
+    // the approver follows it on its progress page: the verified copy waits, and its diff
+    // against the source is on screen before the cutover can be confirmed
     await apprPage.goto(`/restores/${restoreId}`);
     await apprPage.getByTestId('restore-progress').waitFor();
+    await apprPage.getByTestId('cutover-confirm').waitFor({ timeout: 280_000 });
+    const waitingCutover = await source.api<RestoreBody>('GET', `/api/v1/restores/${restoreId}`);
+    expect(waitingCutover.body).toMatchObject({ status: 'running', phase: 'awaiting_cutover' });
+    const ordersDiff = (page: Page) =>
+      page
+        .getByTestId('clone-diff-table')
+        .locator('tr', { hasText: 'public.orders' })
+        .locator('td')
+        .evaluateAll((tds) => tds.slice(1).map((td) => td.textContent));
+    await apprPage.getByTestId('clone-diff-table').waitFor({ timeout: 120_000 });
+    // copy 5 · source 0 · only in the copy 5 · only in the source 0 · changed 0
+    expect(await ordersDiff(apprPage)).toEqual(['5', '0', '5', '0', '0']);
+    await expect(apprPage.getByTestId('cutover-confirm-button').isEnabled()).resolves.toBe(true);
+    await screenshot(apprPage, 'portal-replace-diff-before-cutover-desktop');
+    // the same at 390 px, in a zone that is neither UTC nor this machine's
+    const phone = await newAppContext(browser, {
+      viewport: VIEWPORTS.mobile,
+      timezoneId: 'Asia/Kolkata',
+    });
+    const small = await phone.newPage();
+    await signInThroughForm(small, approver);
+    await small.goto(`/restores/${restoreId}`);
+    await small.getByTestId('clone-diff-table').waitFor({ timeout: 120_000 });
+    expect(await ordersDiff(small)).toEqual(['5', '0', '5', '0', '0']);
+    expect(await noHorizontalOverflow(small)).toBeLessThanOrEqual(0);
+    await screenshot(small, 'portal-replace-diff-before-cutover-mobile');
+    const axe = await new AxeBuilder({ page: small })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await phone.close();
+    await apprPage.getByTestId('cutover-confirm-button').click();
+
     await apprPage
       .locator('[data-testid="restore-status"] [data-status="succeeded"]')
       .waitFor({ timeout: 280_000 });

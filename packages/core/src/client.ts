@@ -12,6 +12,8 @@ export * from './restore/restore-check';
 export * from './restore/restore-mode';
 export * from './restore/restore-phases';
 export * from './restore/validation-query';
+export * from './time-travel/table-restore';
+export * from './time-travel/user-tables-sql';
 export * from './instance/instance-name';
 export * from './instance/instance-roles';
 export * from './restore/clock-skew';

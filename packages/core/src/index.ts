@@ -45,4 +45,5 @@ export * from './drill/verified-coverage';
 export * from './time-travel/table-restore';
 export * from './time-travel/console-query';
 export * from './time-travel/table-dependents-sql';
+export * from './time-travel/user-tables-sql';
 export * from './recoverability/dashboard-ranges';

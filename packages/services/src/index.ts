@@ -17,6 +17,7 @@ export * from './restores/decide-restore';
 export * from './restores/deliver-approval';
 export * from './restores/cancel-restore';
 export * from './restores/undo-restore';
+export * from './restores/confirm-cutover';
 export * from './restores/diff-restore';
 export * from './tenancy/apply-tenant-plan';
 export * from './tenancy/change-tenant-settings';

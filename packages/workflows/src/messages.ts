@@ -112,6 +112,19 @@ export const undoReplaceUpdate = defineUpdate<UndoReplaceResult, [UndoReplacePay
   UNDO_REPLACE_UPDATE,
 );
 
+/**
+ * Replace mode, requested with `confirmCutover`: the verified copy waits in phase
+ * `awaiting_cutover` (its diff against the source can be read then) until a person confirms the
+ * cutover; cancelling the restore instead destroys the copy and leaves the source as it is.
+ */
+export interface ConfirmCutoverPayload {
+  byUserId: string;
+}
+export const CONFIRM_CUTOVER_UPDATE = 'confirmCutover';
+export const confirmCutoverUpdate = defineUpdate<{ status: 'confirmed' }, [ConfirmCutoverPayload]>(
+  CONFIRM_CUTOVER_UPDATE,
+);
+
 // --- applyTenantPlan (packages/workflows/src/tenant/apply-tenant-plan.ts) ---
 
 /** Why the tenant's instances are brought to its plan again, and who caused it (audit). */

@@ -36,11 +36,14 @@ function keyText(key: Record<string, string | null>): string {
 export function CloneDiffCard({
   restoreId,
   instanceZone,
+  compareNow = false,
 }: {
   restoreId: string;
   instanceZone?: string | null;
+  /** compare without waiting for a click (before a replace's cutover is confirmed) */
+  compareNow?: boolean;
 }) {
-  const [asked, setAsked] = useState(false);
+  const [asked, setAsked] = useState(compareNow);
   const diff = useRestoreDiff(restoreId, asked);
   return (
     <Card

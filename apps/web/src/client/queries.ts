@@ -222,6 +222,26 @@ export function useRestore(id: string) {
   });
 }
 
+/**
+ * A table restore's progress: its restore succeeds when the transient clone is handed over, and
+ * the copy into the live instance comes after, so this polls until `tableRestore` has ended.
+ */
+export function useTableRestore(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.restore(id ?? ''),
+    queryFn: () => api<RestoreView>(`/api/v1/restores/${enc(id ?? '')}`),
+    enabled: id !== null,
+    refetchInterval: (q) => {
+      const r = q.state.data;
+      if (!r) return 2_000;
+      const state = r.tableRestore?.state;
+      if (state === 'copied' || state === 'failed') return false;
+      if (isFinalRestore(r.status) && r.status !== 'succeeded') return false;
+      return 2_000;
+    },
+  });
+}
+
 export function useRestores(instanceId?: string) {
   return useQuery({
     queryKey: queryKeys.restores(instanceId),
@@ -233,7 +253,7 @@ export function useRestores(instanceId?: string) {
   });
 }
 
-function useRestoreAction(id: string, action: 'cancel' | 'undo') {
+function useRestoreAction(id: string, action: 'cancel' | 'undo' | 'cutover') {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (reason?: string) =>
@@ -272,6 +292,7 @@ export function useDecideRestore(via: 'tenant' | 'platform') {
   });
 }
 export const useUndoRestore = (id: string) => useRestoreAction(id, 'undo');
+export const useConfirmCutover = (id: string) => useRestoreAction(id, 'cutover');
 
 export function useTenant() {
   return useQuery({ queryKey: queryKeys.tenant, queryFn: () => api<TenantView>('/api/v1/tenant') });

@@ -89,8 +89,9 @@ export function RestoreConfirmDialog({
       <CopyChecksSentence instanceId={instance.id} />
       {mode === 'replace' ? (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-inset ring-amber-200">
-          Replace waits for another owner or admin to approve. After cutover, the previous data is
-          kept and can be put back with Undo until its TTL ends.
+          Replace waits for another owner or admin to approve. Once the copy is verified, its
+          comparison with the source is shown and the cutover waits for your confirmation. After
+          cutover, the previous data is kept and can be put back with Undo until its TTL ends.
         </p>
       ) : null}
       {error ? <p className="text-red-700">{error}</p> : null}

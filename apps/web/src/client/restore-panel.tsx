@@ -97,7 +97,13 @@ export function RestorePanel({
   const submit = () => {
     if (!value) return;
     request.mutate(
-      { target: requestTarget(value), mode, ...(region === 'auto' ? {} : { region }) },
+      {
+        target: requestTarget(value),
+        mode,
+        ...(region === 'auto' ? {} : { region }),
+        // a replace waits, verified, for a confirmation after its diff was shown
+        ...(mode === 'replace' ? { confirmCutover: true } : {}),
+      },
       { onSuccess: (r) => router.push(`/restores/${r.id}`) },
     );
   };

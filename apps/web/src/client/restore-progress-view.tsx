@@ -10,6 +10,7 @@ import { useRestore } from './queries';
 import { ApprovalCard } from './restore-approval';
 import { UndoCard } from './restore-cancel-undo';
 import { CloneDiffCard } from './clone-diff-card';
+import { CutoverConfirmCard } from './cutover-confirm-card';
 import { CloneResultCard, ReplaceResultCard } from './restore-result-cards';
 import { RestoreStepsCard } from './restore-steps';
 import { describeTarget } from './restores-table';
@@ -122,6 +123,10 @@ function Progress({ r }: { r: RestoreView }) {
 
       {r.mode === 'clone' && r.status === 'succeeded' && r.result?.status === 'running' ? (
         <CloneDiffCard restoreId={r.id} instanceZone={r.timeZone} />
+      ) : null}
+
+      {r.mode === 'replace' && r.status === 'running' && r.phase === 'awaiting_cutover' ? (
+        <CutoverConfirmCard r={r} />
       ) : null}
 
       {r.mode === 'replace' && r.status === 'succeeded' ? <UndoCard r={r} /> : null}

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Spinner } from '@rewind/ui';
 import type { ConsoleQueryView, RestoreView, TimeTravelView } from '@/lib/api-types';
 import { api, ApiError } from './api';
+import { TableRestoreForm } from './table-restore-form';
+import type { ConsoleTarget } from './time-travel-href';
 import { Instant } from './zone-context';
 
 const FIRST_QUERY =
@@ -21,7 +23,13 @@ type Side =
  * runs one query on it and the same query on the live instance, side by side. Every query is
  * read-only, bounded and audited by the API (`POST /instances/{id}/query`).
  */
-export function TimeTravelConsole({ instanceId, at }: { instanceId: string; at: string | null }) {
+export function TimeTravelConsole({
+  instanceId,
+  at,
+}: {
+  instanceId: string;
+  at: ConsoleTarget | null;
+}) {
   const [opened, setOpened] = useState<TimeTravelView | null>(null);
   const [restore, setRestore] = useState<RestoreView | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
@@ -29,12 +37,13 @@ export function TimeTravelConsole({ instanceId, at }: { instanceId: string; at: 
   const [past, setPast] = useState<Side>({ state: 'idle' });
   const [live, setLive] = useState<Side>({ state: 'idle' });
 
+  const targetKey = at ? JSON.stringify(at.target) : null;
   useEffect(() => {
-    if (!at) return;
+    if (!targetKey) return;
     let stale = false;
     api<TimeTravelView>(`/api/v1/instances/${instanceId}/time-travel`, {
       method: 'POST',
-      body: { target: { time: at } },
+      body: { target: JSON.parse(targetKey) as unknown },
     }).then(
       (v) => !stale && setOpened(v),
       (err: unknown) => !stale && setOpenError(err instanceof Error ? err.message : String(err)),
@@ -42,7 +51,7 @@ export function TimeTravelConsole({ instanceId, at }: { instanceId: string; at: 
     return () => {
       stale = true;
     };
-  }, [instanceId, at]);
+  }, [instanceId, targetKey]);
 
   // until the clone is handed over: its restore's progress, every 3 s
   const cloneId = restore?.status === 'succeeded' ? (restore.result?.instanceId ?? null) : null;
@@ -101,9 +110,24 @@ export function TimeTravelConsole({ instanceId, at }: { instanceId: string; at: 
       <div>
         <h1 className="text-2xl font-semibold">Time travel</h1>
         <p className="mt-1 text-sm text-zinc-700">
-          Read-only, as of <Instant iso={at} testId="time-travel-at" />. Queries run as your role in
-          a read-only transaction, at most 200 rows and 10 s each, and are recorded in the audit
-          trail.
+          Read-only,{' '}
+          {at.kind === 'time' ? (
+            <>
+              as of <Instant iso={at.at} testId="time-travel-at" />
+            </>
+          ) : (
+            <span data-testid="time-travel-before-xid">
+              just before transaction {at.target.xid}
+              {at.eventAt ? (
+                <>
+                  {' '}
+                  (committed <Instant iso={at.eventAt} testId="time-travel-at" />)
+                </>
+              ) : null}
+            </span>
+          )}
+          . Queries run as your role in a read-only transaction, at most 200 rows and 10 s each, and
+          are recorded in the audit trail.
         </p>
         <p className="mt-1 text-sm">
           <Link className="text-indigo-700 underline" href={`/instances/${instanceId}`}>
@@ -165,6 +189,10 @@ export function TimeTravelConsole({ instanceId, at }: { instanceId: string; at: 
         <ResultCard title="As of that second" side={past} testId="time-travel-past" />
         <ResultCard title="Live now" side={live} testId="time-travel-live" />
       </div>
+
+      {opened && (
+        <TableRestoreForm instanceId={instanceId} target={opened.target} cloneId={cloneId} />
+      )}
     </div>
   );
 }

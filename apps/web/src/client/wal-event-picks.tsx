@@ -1,11 +1,13 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { Button, Spinner } from '@rewind/ui';
 import type { InstanceDetailFull, WalEvent } from '@/lib/api-types';
 import { maxIso, minIso } from './pick-chip';
 import { useWalEvents } from './queries';
 import { isoUtc } from './time';
+import { timeTravelHref } from './time-travel-href';
 import { Instant } from './zone-context';
 
 /** What the event did, as a person would say it: "DROP TABLE", "DELETE of 10,000 rows". */
@@ -36,7 +38,7 @@ export function walEventTarget(e: Pick<WalEvent, 'tables' | 'database' | 'relati
 /**
  * Destructive statements read from archived WAL (DROP, TRUNCATE, mass DELETE/UPDATE), named as
  * they were at the event; each has one button that fills the restore panel with the target just
- * before it (its xid, exclusive).
+ * before it (its xid, exclusive), and a link to the read-only console at that same target.
  */
 export function WalEventPicks({
   instance,
@@ -102,16 +104,29 @@ export function WalEventPicks({
                         <Instant iso={e.time} instanceZone={instance.timezone} /> · xid {e.xid}
                       </p>
                     </div>
-                    <Button
-                      type="button"
-                      variant="secondary"
-                      className="h-8 shrink-0 px-2.5 text-xs"
-                      onClick={() => onPick(e, `just before ${what} (xid ${e.xid})`)}
-                      data-testid="wal-event-restore-before"
-                      aria-label={`Restore to just before ${what} at ${e.time}`}
-                    >
-                      Restore to just before
-                    </Button>
+                    <div className="flex shrink-0 flex-wrap gap-2">
+                      <Link
+                        href={timeTravelHref(instance.id, {
+                          xid: e.restoreTarget.xid,
+                          eventAt: e.time,
+                        })}
+                        className="inline-flex h-8 items-center rounded-md px-2.5 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-300 hover:bg-indigo-50"
+                        data-testid="wal-event-look-before"
+                        aria-label={`Look at the data just before ${what} at ${e.time} (read-only console)`}
+                      >
+                        Look just before
+                      </Link>
+                      <Button
+                        type="button"
+                        variant="secondary"
+                        className="h-8 px-2.5 text-xs"
+                        onClick={() => onPick(e, `just before ${what} (xid ${e.xid})`)}
+                        data-testid="wal-event-restore-before"
+                        aria-label={`Restore to just before ${what} at ${e.time}`}
+                      >
+                        Restore to just before
+                      </Button>
+                    </div>
                   </li>
                 );
               })}

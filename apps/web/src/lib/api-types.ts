@@ -159,6 +159,8 @@ export interface RestoreRequest {
   target: { time: string; inclusive?: boolean } | { xid: string; inclusive: boolean } | 'latest';
   mode?: RestoreMode;
   region?: string;
+  /** replace: wait in awaiting_cutover for POST /restores/{id}/cutover */
+  confirmCutover?: boolean;
 }
 
 /** POST …/restores/preflight: what would serve the target (core's plan) for this instance and mode. */

@@ -165,6 +165,25 @@ const cases: Bad[] = [
   ['diff: unknown format', 'GET', () => `/api/v1/restores/${a.restoreId}/diff?format=xml`, {}],
   ['diff: unknown parameter', 'GET', () => `/api/v1/restores/${a.restoreId}/diff?table=x`, {}],
   ['diff: a restore that made no clone', 'GET', () => `/api/v1/restores/${a.restoreId}/diff`, {}],
+  // a replace's cutover waits for a confirmation only when asked, and only a replace can be asked
+  [
+    'cutover: a restore not awaiting its cutover',
+    'POST',
+    () => `/api/v1/restores/${a.restoreId}/cutover`,
+    {},
+  ],
+  [
+    'restore: confirmCutover on a clone',
+    'POST',
+    () => `/api/v1/instances/${a.instanceId}/restores`,
+    { body: { target: 'latest', mode: 'clone', confirmCutover: true } },
+  ],
+  [
+    'restore: confirmCutover not a boolean',
+    'POST',
+    () => `/api/v1/instances/${a.instanceId}/restores`,
+    { body: { target: 'latest', mode: 'replace', confirmCutover: 'yes' } },
+  ],
   [
     'audit: injection in instanceId',
     'GET',

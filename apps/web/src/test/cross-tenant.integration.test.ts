@@ -149,6 +149,10 @@ const byId: Case[] = [
     body: reason,
   },
   {
+    route: 'POST /api/v1/restores/[id]/cutover',
+    path: () => `/api/v1/restores/${a.restoreId}/cutover`,
+  },
+  {
     route: 'POST /api/v1/restores/[id]/undo',
     path: () => `/api/v1/restores/${a.restoreId}/undo`,
     body: reason,

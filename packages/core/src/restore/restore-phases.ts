@@ -1,7 +1,7 @@
 /**
  * The phases a restore passes through, in the order a replace meets them (a clone skips
  * `awaiting_approval` unless its policy asks, and ends at `outcome`; a replace goes on to
- * `cutover` and `backing_up`, and `undoing` if its undo window is used). The workflow records
+ * `awaiting_cutover` (only when asked to wait for a confirmation), `cutover` and `backing_up`, and `undoing` if its undo window is used). The workflow records
  * them, the metrics label phase durations with them, and the portal draws them as steps: one
  * list, so a new phase cannot be missing from one of them.
  */
@@ -14,6 +14,7 @@ export const RESTORE_PHASES = [
   'waiting_for_promotion',
   'verifying',
   'outcome',
+  'awaiting_cutover',
   'backing_up',
   'cutover',
   'undoing',

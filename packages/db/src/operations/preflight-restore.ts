@@ -16,6 +16,8 @@ export interface RestoreRequestBody {
   target?: unknown;
   mode?: RestoreMode;
   region?: string;
+  /** replace only: wait in awaiting_cutover for a confirmation (after the diff was seen) */
+  confirmCutover?: boolean;
 }
 
 export interface PreflightRestoreOptions {
@@ -60,6 +62,14 @@ export async function preflightRestore(
     throw new AppError(
       'validation_failed',
       `mode must be "clone" or "replace", not ${JSON.stringify(mode)}`,
+    );
+  const confirmCutover: unknown = options.body.confirmCutover;
+  if (confirmCutover !== undefined && typeof confirmCutover !== 'boolean')
+    throw new AppError('validation_failed', 'confirmCutover must be true or false');
+  if (confirmCutover === true && mode !== 'replace')
+    throw new AppError(
+      'validation_failed',
+      'confirmCutover applies to a replace; a clone is handed over without a cutover',
     );
   const target = parseRestoreTarget(options.body.target);
   const catalog = await loadRestoreCatalog(tx, options.tenantId, instance.id, options.regions);

@@ -34,6 +34,8 @@ export interface RequestedRestore {
   status: 'pending_approval' | 'running';
   mode: RestoreMode;
   needsApproval: boolean;
+  /** replace: the verified copy waits for a confirmed cutover (confirmCutoverUpdate) */
+  confirmCutover: boolean;
   plan: RestorePlan;
   hostId: string;
 }
@@ -68,6 +70,7 @@ export async function requestRestore(
   const id = randomUUID();
   const workflowId = options.workflowIdFor(id);
   const status = needsApproval ? 'pending_approval' : 'running';
+  const confirmCutover = mode === 'replace' && options.body.confirmCutover === true;
   await tx.insert(restores).values({
     id,
     tenantId: options.tenantId,
@@ -93,8 +96,18 @@ export async function requestRestore(
       region: plan.region,
       backup: plan.backupLabel,
       needsApproval,
+      ...(confirmCutover ? { confirmCutover } : {}),
       ...(options.tableRestore ? { tableRestore: options.tableRestore } : {}),
     },
   });
-  return { id, workflowId, status, mode, needsApproval, plan, hostId: instance.hostId };
+  return {
+    id,
+    workflowId,
+    status,
+    mode,
+    needsApproval,
+    confirmCutover,
+    plan,
+    hostId: instance.hostId,
+  };
 }

@@ -7,7 +7,8 @@ import type { ServiceDeps } from '../service-deps';
 
 /**
  * GET /api/v1/restores/{id}/diff: the clone a restore made against its source, table by table.
- * Refused (nothing read) unless the restore made a clone that is running. The comparison runs on
+ * Refused (nothing read) unless the restore made a clone that is running, or is a replace whose
+ * verified copy awaits its cutover (so the diff is seen before the swap is confirmed). The comparison runs on
  * the host of both, through a short workflow this call waits for.
  */
 export async function diffRestore(
@@ -17,20 +18,25 @@ export async function diffRestore(
 ): Promise<CloneDiff> {
   // another tenant's restore is not_found like any unknown id
   const restore = await getRestore(tx, input.tenantId, input.restoreId);
-  if (restore.mode !== 'clone')
+  // a replace has a copy to compare only while it waits for its cutover to be confirmed
+  const staging = restore.mode === 'replace';
+  if (staging && (restore.status !== 'running' || restore.phase !== 'awaiting_cutover'))
     throw new AppError(
-      'bad_request',
-      `restore ${restore.id} replaced its source in place: only a clone restore has a copy to compare`,
+      'conflict',
+      `restore ${restore.id} is ${restore.status} (phase ${restore.phase}): a replace's copy can be compared only while it awaits its cutover (requested with confirmCutover)`,
     );
-  if (restore.status !== 'succeeded' || !restore.resultInstanceId)
+  if (!staging && restore.status !== 'succeeded')
     throw new AppError(
       'conflict',
       `restore ${restore.id} is ${restore.status}: its clone can be compared once the restore has succeeded`,
     );
+  if (!restore.resultInstanceId)
+    throw new AppError('conflict', `restore ${restore.id} has made no copy to compare`);
   const clone = await getInstance(tx, input.tenantId, restore.resultInstanceId, {
     includeDeleted: true,
   });
-  if (clone.status !== 'running')
+  // the replace's verified copy runs but is never handed over (its record stays `restoring`)
+  if (clone.status !== (staging ? 'restoring' : 'running'))
     throw new AppError(
       'conflict',
       `clone ${clone.name} is ${clone.status}; only a running clone can be compared with its source`,

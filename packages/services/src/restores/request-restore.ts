@@ -52,6 +52,7 @@ export async function startRestore(
           mode: r.mode,
           needsApproval: r.needsApproval,
           hostId: r.hostId,
+          ...(r.confirmCutover ? { confirmCutover: true } : {}),
           ...(input.cloneTtlSeconds !== undefined
             ? { cloneTtlSeconds: input.cloneTtlSeconds }
             : {}),

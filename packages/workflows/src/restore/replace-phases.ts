@@ -67,7 +67,13 @@ export function replacePhases(ctx: ReplaceContext) {
     const { view } = state;
     await record(
       { phase: 'cutover' },
-      { action: 'restore.cutover_started', data: { sourceInstanceId } },
+      {
+        action: 'restore.cutover_started',
+        data: {
+          sourceInstanceId,
+          ...(state.cutoverConfirmedBy ? { confirmedBy: state.cutoverConfirmedBy } : {}),
+        },
+      },
     );
     compensations.push(async () => {
       await cleanup.swapBackOriginal(swapRef);

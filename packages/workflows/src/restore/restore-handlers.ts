@@ -2,6 +2,7 @@ import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow'
 import {
   approvalSignal,
   approveRestoreUpdate,
+  confirmCutoverUpdate,
   expireCloneSignal,
   extendCloneUpdate,
   keepCloneUpdate,
@@ -21,6 +22,8 @@ import type { RestoreState, RestoreToPointInTimeInput } from './restore-state';
  *          as a permanent instance); refused once its expiry passed
  *   update undoReplaceUpdate ({ byUserId, reason }): replace only, while the old data is kept;
  *          answered once the undo phase (in the workflow's main body) has run
+ *   update confirmCutoverUpdate ({ byUserId }): replace with confirmCutover only, in phase
+ *          awaiting_cutover: the verified copy goes on to the cutover
  *   query  restoreProgressQuery
  *   signal approvalSignal ({ approved, by, reason }): the older placeholder, still honoured; a
  *          signal cannot answer, so one from the requester is ignored (prefer the updates)
@@ -112,6 +115,27 @@ export function registerRestoreHandlers(
           Date.now() >= state.expiresAtMs
         )
           throw new Error('only a running clone before its expiry can be kept');
+        if (!p.byUserId) throw new Error('byUserId is required');
+      },
+    },
+  );
+
+  setHandler(
+    confirmCutoverUpdate,
+    (p) => {
+      state.cutoverConfirmedBy = p.byUserId;
+      return { status: 'confirmed' as const };
+    },
+    {
+      validator: (p) => {
+        if (!replace || !input.confirmCutover)
+          throw new Error('only a replace requested with confirmCutover waits for a confirmation');
+        if (state.cutoverConfirmedBy !== undefined)
+          throw new Error('the cutover of this replace was already confirmed');
+        if (state.view.phase !== 'awaiting_cutover')
+          throw new Error(
+            `this replace is not awaiting its cutover (status ${state.view.status}, phase ${state.view.phase})`,
+          );
         if (!p.byUserId) throw new Error('byUserId is required');
       },
     },

@@ -25,6 +25,12 @@ export interface RestoreToPointInTimeInput {
   keepReplacedSeconds?: number;
   /** restore from this region or fail, never fall back (a drill proves one region) */
   pinnedRegion?: string;
+  /**
+   * replace only: after verification the copy waits (phase awaiting_cutover, at most
+   * `approvalTimeoutSeconds`) for confirmCutoverUpdate, so its diff against the source is seen
+   * before the swap. Without it a replace cuts over as soon as it is verified.
+   */
+  confirmCutover?: boolean;
 }
 
 export interface RestoreToPointInTimeResult {
@@ -48,6 +54,8 @@ export interface RestoreState {
   /** keepCloneUpdate: the clone outlives this workflow as a permanent instance */
   kept: boolean;
   undoRequest: UndoReplacePayload | undefined;
+  /** who confirmed the cutover (replace with confirmCutover) */
+  cutoverConfirmedBy: string | undefined;
   undoOutcome: { ok: true; result: UndoReplaceResult } | { ok: false; error: string } | undefined;
   /** when each phase began (workflow time), for the phase durations of the result */
   phaseLog: { phase: string; atMs: number }[];
@@ -81,6 +89,7 @@ export const PERCENT: Record<string, number> = {
   waiting_for_promotion: 70,
   verifying: 88,
   outcome: 90,
+  awaiting_cutover: 90,
   cutover: 92,
   backing_up: 95,
   done: 100,
@@ -109,6 +118,7 @@ export function initialRestoreState(input: RestoreToPointInTimeInput): RestoreSt
     expiresAtMs: null,
     kept: false,
     undoRequest: undefined,
+    cutoverConfirmedBy: undefined,
     undoOutcome: undefined,
     phaseLog: [{ phase: 'validating', atMs: Date.now() }],
   };

@@ -3,6 +3,7 @@ import { CancelledFailure, WorkflowFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import {
   approveRestoreUpdate,
+  confirmCutoverUpdate,
   expireCloneSignal,
   extendCloneUpdate,
   keepCloneUpdate,
@@ -407,6 +408,74 @@ describe('replace: cancel compensation', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, 
     expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
       patch: { status: 'cancelled', phase: 'done', finished: true },
       audit: { action: 'restore.cancelled', data: { phase: 'cutover' } },
+    });
+  });
+});
+
+describe('replace: confirm the cutover', { timeout: WORKFLOW_TEST_TIMEOUT_MS }, () => {
+  const confirming = { ...replace, confirmCutover: true };
+
+  it('the verified copy waits in awaiting_cutover; the swap runs only once someone confirms', async () => {
+    const stubs = restoreActivityStubs();
+    const { early, again } = await harness.run(stubs.activities, confirming, async (handle) => {
+      const early = await refusal(
+        handle.executeUpdate(confirmCutoverUpdate, { args: [{ byUserId: REQUESTER }] }),
+      );
+      await approve(handle);
+      await viewWhen(handle, (v) => v.phase === 'awaiting_cutover');
+      await harness.env.sleep(HOUR_MS);
+      expect(stubs.callsOf('cutoverToRestored')).toEqual([]);
+      expect(stubs.callsOf('destroyClone')).toEqual([]);
+      // the requester may confirm: the second person already approved the request itself
+      await handle.executeUpdate(confirmCutoverUpdate, { args: [{ byUserId: REQUESTER }] });
+      await viewWhen(handle, (v) => v.status === 'succeeded' && v.phase === 'done');
+      const again = await refusal(
+        handle.executeUpdate(confirmCutoverUpdate, { args: [{ byUserId: REQUESTER }] }),
+      );
+      return { early, again };
+    });
+    expect(early).toMatch(/not awaiting its cutover/);
+    expect(again).toBe('the cutover of this replace was already confirmed');
+    expect(stubs.callsOf('cutoverToRestored')).toHaveLength(1);
+    expect(stubs.callsOf('recordRestore').map((c) => c.input)).toContainEqual(
+      expect.objectContaining({
+        patch: expect.objectContaining({ phase: 'cutover' }),
+        audit: {
+          action: 'restore.cutover_started',
+          data: { sourceInstanceId: 'inst-source-1', confirmedBy: REQUESTER },
+        },
+      }),
+    );
+  });
+
+  it('nobody confirms within a day: the copy is destroyed and the source left as it was', async () => {
+    const stubs = restoreActivityStubs();
+    const result = await harness.run(stubs.activities, confirming, async (handle) => {
+      await approve(handle);
+      await viewWhen(handle, (v) => v.phase === 'awaiting_cutover');
+      return handle.result();
+    });
+    expect(result).toMatchObject({ status: 'failed', failedPhase: 'awaiting_cutover' });
+    expect(stubs.callsOf('cutoverToRestored')).toEqual([]);
+    expect(stubs.callsOf('destroyClone')).toHaveLength(1);
+    expect(stubs.callsOf('recordRestore').at(-1)!.input).toMatchObject({
+      patch: {
+        status: 'failed',
+        phase: 'done',
+        error: expect.stringMatching(/confirmed the cutover/),
+      },
+    });
+  });
+
+  it('a replace without confirmCutover refuses the confirmation (it cuts over once verified)', async () => {
+    const stubs = restoreActivityStubs();
+    await harness.run(stubs.activities, replace, async (handle) => {
+      await approve(handle);
+      expect(
+        await refusal(
+          handle.executeUpdate(confirmCutoverUpdate, { args: [{ byUserId: REQUESTER }] }),
+        ),
+      ).toBe('only a replace requested with confirmCutover waits for a confirmation');
     });
   });
 });

@@ -25,8 +25,8 @@ export type { RestoreToPointInTimeInput, RestoreToPointInTimeResult } from './re
 
 /**
  * One restore request, phase by phase: validating → awaiting_approval → provisioning →
- * restoring → starting → waiting_for_promotion → verifying → outcome (clone) or cutover +
- * backing_up (replace) → done; then the clone's TTL or the replace's undo window.
+ * restoring → starting → waiting_for_promotion → verifying → outcome (clone) or
+ * [awaiting_cutover] + cutover + backing_up (replace) → done; then the clone's TTL or the replace's undo window.
  */
 export async function restoreToPointInTime(
   input: RestoreToPointInTimeInput,
@@ -158,6 +158,21 @@ export async function restoreToPointInTime(
       );
 
     if (replace) {
+      if (input.confirmCutover) {
+        // phase: awaiting_cutover — the verified copy runs beside the source, so its diff can be
+        // read (GET /restores/{id}/diff) before a person confirms; a cancel destroys the copy
+        const waitSeconds = input.approvalTimeoutSeconds ?? DAY_SECONDS;
+        await record({ phase: 'awaiting_cutover' });
+        const confirmed = await condition(
+          () => state.cutoverConfirmedBy !== undefined,
+          waitSeconds * 1000,
+        );
+        if (!confirmed)
+          throw ApplicationFailure.nonRetryable(
+            `nobody confirmed the cutover within ${waitSeconds} s; the source was left as it was`,
+            'CutoverNotConfirmed',
+          );
+      }
       await cutover(run.sourceInstanceId, clone.cloneId, checks, from);
     } else {
       // phase: outcome (clone: hand it over with its expiry)

@@ -7,6 +7,8 @@ export const restoreBody = z
     target: z.unknown(),
     mode: z.enum(['clone', 'replace']).optional(),
     region: z.string().min(1).max(63).optional(),
+    /** replace: wait in awaiting_cutover for POST /restores/{id}/cutover (the diff is read first) */
+    confirmCutover: z.boolean().optional(),
   })
   .strict()
   .refine((b) => b.target !== undefined, { message: 'target is required', path: ['target'] });

@@ -104,6 +104,14 @@ export const restoresOperations: readonly ApiOperation[] = [
   },
   {
     method: 'post',
+    path: '/api/v1/restores/{id}/cutover',
+    summary: 'Confirm the cutover of a verified replace (requested with confirmCutover)',
+    tag: 'restores',
+    status: 202,
+    response: anyObject,
+  },
+  {
+    method: 'post',
     path: '/api/v1/restores/{id}/cancel',
     summary: 'Cancel a running restore',
     tag: 'restores',
