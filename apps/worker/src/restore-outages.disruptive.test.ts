@@ -10,7 +10,7 @@ import { getObject, listObjects, putObject } from '@rewind/storage';
 import { loadTestEnv } from '@rewind/engine/testing';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloneNotesAndEnd as endClone } from './testing/fault-drill';
+import { cloneNotesAndEnd as endClone, recordDrillFigures } from './testing/fault-drill';
 import { restoreSuite, type RestoreSuite } from './testing/restore-suite';
 
 // Disruptive: stops region A, kills a worker. Each test puts back what it disturbed.
@@ -38,11 +38,24 @@ const cloneNotesAndEnd = (r: Awaited<ReturnType<RestoreSuite['start']>>, cloneId
   endClone(s, r, cloneId);
 
 const target = () => ({ time: new Date(Date.parse(s.deletedAt) - 1000).toISOString() });
+const NOTES = ['r1', 'r2', 'r3', 'r4', 'r5'];
+
+/** bench/faults.ts's row of a drill without a write load: rows lost are the notes the copy lacks */
+const record = (fault: string, detectMs: number | null, recoverMs: number, notes: string[]) =>
+  recordDrillFigures(env, {
+    fault,
+    detectMs,
+    recoverMs,
+    rowsLost: NOTES.filter((n) => !notes.includes(n)).length,
+    restoreSucceeded: true,
+  });
 
 /** A restore that region A cannot serve: it succeeds from B, and the audit says A failed first. */
 async function restoreServedByRegionB() {
+  const startedAt = Date.now();
   const r = await s.start({ target: target() });
   const done = await s.waitFor(r.id, (x) => x.status === 'succeeded', 8 * 60_000);
+  const doneAt = Date.now();
   expect(done.region).toBe(env.REGION_B_NAME);
   const audit = await findRows(s.platform.db, auditEvents, { targetId: r.id });
   const fallback = audit.find((e) => e.action === 'restore.region_fallback');
@@ -50,7 +63,9 @@ async function restoreServedByRegionB() {
     usedRegion: env.REGION_B_NAME,
     failed: [expect.objectContaining({ region: env.REGION_A_NAME })],
   });
-  return { r, done };
+  // detected when the restore gave region A up (its audit event), recovered when it succeeded
+  const fellBackAt = fallback!.at.getTime();
+  return { r, done, detectMs: fellBackAt - startedAt, recoverMs: doneAt - fellBackAt };
 }
 
 describe('restore under outages', () => {
@@ -79,6 +94,7 @@ describe('restore under outages', () => {
       const r = await s.start({ target: target() });
       await s.waitFor(r.id, (x) => x.phase === 'restoring');
       child.kill('SIGKILL'); // the worker only: its pgbackrest, if running, is orphaned like in a crash
+      const killedAt = Date.now();
       await new Promise<void>((resolve) =>
         child.exitCode !== null || child.signalCode !== null
           ? resolve()
@@ -88,13 +104,11 @@ describe('restore under outages', () => {
       expect(() => process.kill(child.pid!, 0)).toThrow(); // the worker process is really gone
       await s.startWorkers();
       const done = await s.waitFor(r.id, (x) => x.status === 'succeeded', 8 * 60_000);
-      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual([
-        'r1',
-        'r2',
-        'r3',
-        'r4',
-        'r5',
-      ]);
+      const recoverMs = Date.now() - killedAt;
+      const notes = await cloneNotesAndEnd(r, done.resultInstanceId!);
+      expect(notes).toEqual(NOTES);
+      // no sign to time: Temporal hands the activity to the replacement after its heartbeat timeout
+      await record('worker SIGKILL mid-restore', null, recoverMs, notes);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
@@ -114,14 +128,10 @@ describe('restore under outages', () => {
     const original = await getObject(a, victim.key);
     await putObject(a, victim.key, randomBytes(original.length));
     try {
-      const { r, done } = await restoreServedByRegionB();
-      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual([
-        'r1',
-        'r2',
-        'r3',
-        'r4',
-        'r5',
-      ]);
+      const { r, done, detectMs, recoverMs } = await restoreServedByRegionB();
+      const notes = await cloneNotesAndEnd(r, done.resultInstanceId!);
+      expect(notes).toEqual(NOTES);
+      await record('corrupted object in region A', detectMs, recoverMs, notes);
     } finally {
       await putObject(a, victim.key, original);
     }
@@ -133,7 +143,7 @@ describe('restore under outages', () => {
     await s.startWorkers();
     await stack('down', 'region-a');
     try {
-      const { r, done } = await restoreServedByRegionB();
+      const { r, done, detectMs, recoverMs } = await restoreServedByRegionB();
       // recovery fetches its WAL from region B too (the copy's restore_command names the repo),
       // so an unreachable region A is never asked for a segment; through the copy's own spool.
       // Once recovery is over the copy's restore_command is reset (it names host paths), so
@@ -156,13 +166,9 @@ describe('restore under outages', () => {
         expect(line).toContain('--repo=2');
         expect(line).toContain(`--spool-path=${root}/spool`);
       }
-      expect(await cloneNotesAndEnd(r, done.resultInstanceId!)).toEqual([
-        'r1',
-        'r2',
-        'r3',
-        'r4',
-        'r5',
-      ]);
+      const notes = await cloneNotesAndEnd(r, done.resultInstanceId!);
+      expect(notes).toEqual(NOTES);
+      await record('region A down', detectMs, recoverMs, notes);
     } finally {
       await stack('up', 'region-a');
     }

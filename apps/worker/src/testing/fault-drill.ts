@@ -119,9 +119,14 @@ export interface DrillFigures {
   detectMs: number | null;
   /** from the fault's end to the stack being whole again (restore done, health green) */
   recoverMs: number;
-  /** committed rows older than the RPO bound that archived WAL does not hold */
-  rowsLost: number;
-  restoreSucceeded: boolean;
+  /**
+   * committed rows older than the RPO bound that archived WAL does not hold (drills under a
+   * write load), or rows written before the fault missing from the restored copy (drills
+   * without one); null: the drill does not count rows
+   */
+  rowsLost: number | null;
+  /** null: no restore runs during this drill */
+  restoreSucceeded: boolean | null;
   note?: string;
 }
 
