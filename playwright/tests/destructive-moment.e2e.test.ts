@@ -37,10 +37,21 @@ beforeAll(async () => {
       insert into gone select g, 'g' || g from generate_series(1, 20) g;
       create table ledger (id int primary key, amount int not null);
       insert into ledger select g, g % 97 from generate_series(1, 1500) g;`);
-    // a catalog sync sees `gone` before it is dropped: that is what names it afterwards
+    // a catalog sync sees `gone` before it is dropped: that is what names it afterwards. A
+    // sync reads the names first and records its time (syncedAt) after the regions, so the
+    // first sync to finish after the tables were made may have read the names before them:
+    // the one after it started later
     const madeAt = Date.now();
-    await until('a catalog sync after the tables were made', 120_000, async () =>
-      (await newestSync()) > madeAt ? true : undefined,
+    const firstAfter = await until(
+      'a catalog sync after the tables were made',
+      120_000,
+      async () => {
+        const at = await newestSync();
+        return at > madeAt ? at : undefined;
+      },
+    );
+    await until('the catalog sync after that one', 120_000, async () =>
+      (await newestSync()) > firstAfter ? true : undefined,
     );
     await db.query('drop table gone');
     await db.query('delete from ledger');
