@@ -138,6 +138,10 @@ export function useWalEvents(id: string, range: { from: string; to: string } | n
       ),
     enabled: range !== null,
     staleTime: 60_000,
+    // an event no catalog sync named is being named from a restored copy's catalog (a minute or
+    // two): ask again until every event has its names or is known to have none
+    refetchInterval: (q) =>
+      q.state.data?.events.some((e) => e.resolution === 'pending') ? 15_000 : false,
   });
 }
 

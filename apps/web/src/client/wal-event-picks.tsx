@@ -27,10 +27,16 @@ export function walEventLabel(e: Pick<WalEvent, 'kind' | 'rowCount'>): string {
   }
 }
 
-/** `sales.orders` (+2 more), the database, or the file nodes when no sync ever named them. */
-export function walEventTarget(e: Pick<WalEvent, 'tables' | 'database' | 'relations'>): string {
+/**
+ * `sales.orders` (+2 more); while a restored copy's catalog is being read for names no sync saw,
+ * "table being named"; else the database, or the file nodes when nothing named them.
+ */
+export function walEventTarget(
+  e: Pick<WalEvent, 'tables' | 'database' | 'relations'> & Partial<Pick<WalEvent, 'resolution'>>,
+): string {
   const [first, ...rest] = e.tables;
   if (first) return `${first.schema}.${first.table}${rest.length ? ` (+${rest.length} more)` : ''}`;
+  if (e.resolution === 'pending') return 'table being named (reading the catalog as it was)…';
   if (e.database) return e.database;
   return e.relations?.length ? `unnamed ${e.relations.join(', ')}` : 'unnamed relation';
 }
