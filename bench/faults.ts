@@ -5,7 +5,7 @@
  * the fault's end to the stack whole again), committed rows lost beyond the RPO bound, and
  * whether the restore that ran during it succeeded and was exact.
  *
- *   bash infra/bin/run.sh tsx bench/faults.ts
+ *   bash infra/bin/run.sh tsx bench/faults.ts [--only <part of a test file name>]
  *
  * The drills write their figures to `<data dir>/drill-figures.jsonl`, one row per fault; a test
  * file that records none (it failed before its figures) gets a row naming it, from its verdict
@@ -37,7 +37,12 @@ const drills: Array<{ project: string; file: string }> = [
 
 const secs = (ms: number | null) => (ms === null ? '—' : (ms / 1000).toFixed(1));
 const rows: Record<string, string | number>[] = [];
-for (const d of drills) {
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : null;
+for (const d of drills.filter(
+  (x) => only === null || only === undefined || x.file.includes(only),
+)) {
   await rm(figuresFile, { force: true });
   const started = Date.now();
   // the test's own output goes to the terminal: a drill that fails says why there
