@@ -17,7 +17,7 @@ import { createInstance, deleteInstance } from '@rewind/workflows';
 import { workflowIds } from '@rewind/workflows/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDataPlaneHarness, type DataPlaneHarness } from './data-plane-harness';
-import { recordDrillFigures } from './testing/fault-drill';
+import { failing, health, recordDrillFigures } from './testing/fault-drill';
 
 const exec = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -170,11 +170,15 @@ describe('region B outage under write load', () => {
     await regionB('down');
     const downAt = Date.now();
     lap(`region B down (region A newest ${beforeA})`);
-    // the outage, watching for its first sign: the archiver's first failed push
+    // the outage, watching for its first sign: /api/health naming region B (the archiver records
+    // a failed push only after pgBackRest's io-timeout, often past the outage)
     let detectedAt: number | null = null;
     while (Date.now() - downAt < OUTAGE_SECONDS * 1000) {
-      if (detectedAt === null && (await failedCount()) > failedBefore) detectedAt = Date.now();
-      await sleep(1000);
+      if (detectedAt === null) {
+        const seen = await health(h.env);
+        if (failing(seen).includes(`region:${h.env.REGION_B_NAME}`)) detectedAt = Date.now();
+      }
+      await sleep(500);
     }
     const duringA = await newestSegment('A');
     const stat = await sql(
